@@ -1,0 +1,17 @@
+// Bundles the CLI (and, as they are added, the language server and the extension client) with esbuild.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+  define: { CHOKEPOINT_VERSION: JSON.stringify(pkg.version) },
+};
+
+await build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });

@@ -1,0 +1,77 @@
+import { SEVERITIES, type SeverityOrOff } from '../engine/config/schema';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+export const FAIL_LEVELS = ['error', 'warning', 'info', 'none'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+export interface LintArgs {
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  failOn: FailLevel;
+  config?: string;
+  rules: Record<string, SeverityOrOff>;
+  color: boolean | undefined;
+  quiet: boolean;
+}
+
+export class ArgsError extends Error {}
+
+/** Parses `lint` arguments; throws ArgsError with a message fit for the user. */
+export function parseLintArgs(argv: string[]): LintArgs {
+  const args: LintArgs = { paths: [], format: 'stylish', failOn: 'error', rules: {}, color: undefined, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new ArgsError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown format "${v}"; use ${FORMATS.join(', ')}.`);
+        args.format = v as OutputFormat;
+        break;
+      }
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--fail-on': {
+        const v = value();
+        if (!(FAIL_LEVELS as readonly string[]).includes(v)) throw new ArgsError(`Unknown --fail-on level "${v}"; use ${FAIL_LEVELS.join(', ')}.`);
+        args.failOn = v as FailLevel;
+        break;
+      }
+      case '--config':
+      case '-c':
+        args.config = value();
+        break;
+      case '--rule': {
+        const v = value();
+        const match = /^([\w-]+)=(off|info|warning|error)$/.exec(v);
+        if (!match) throw new ArgsError(`--rule takes id=severity, e.g. --rule role-collapse=error (severity: off, ${SEVERITIES.join(', ')}).`);
+        args.rules[match[1]] = match[2] as SeverityOrOff;
+        break;
+      }
+      case '--color':
+        args.color = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}. Run "chokepoint --help" for the options.`);
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}

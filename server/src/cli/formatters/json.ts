@@ -1,0 +1,32 @@
+import { counts, type Formatter } from './types';
+
+/** Machine-readable results; the shape is stable across minor versions. */
+export const json: Formatter = ({ version, files }) => {
+  const total = counts(files);
+  const strip = (f: import('../../engine/lint').Finding, path: string) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    path,
+    range: f.range,
+    related: f.related.map((r) => ({ message: r.message, range: r.range })),
+    fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+    subjects: f.subjects,
+    ...(f.suppression ? { suppression: f.suppression } : {}),
+  });
+  return JSON.stringify(
+    {
+      tool: 'chokepoint',
+      version,
+      summary: { files: files.length, errors: total.error, warnings: total.warning, infos: total.info, suppressed: total.suppressed },
+      files: files.map((file) => ({
+        path: file.path,
+        kind: file.kind ?? null,
+        findings: file.findings.map((f) => strip(f, file.path)),
+        suppressed: file.suppressed.map((f) => strip(f, file.path)),
+      })),
+    },
+    null,
+    2,
+  ) + '\n';
+};

@@ -1,0 +1,35 @@
+import type { Finding } from '../../engine/lint';
+
+export interface FileResult {
+  /** Absolute path. */
+  uri: string;
+  /** Path shown to the user and written into reports: relative to the working directory, with forward slashes. */
+  path: string;
+  kind?: string;
+  findings: Finding[];
+  suppressed: Finding[];
+}
+
+export interface FormatterInput {
+  version: string;
+  files: FileResult[];
+  color: boolean;
+}
+
+export type Formatter = (input: FormatterInput) => string;
+
+export function counts(files: FileResult[]): { error: number; warning: number; info: number; suppressed: number; fixable: number } {
+  const result = { error: 0, warning: 0, info: 0, suppressed: 0, fixable: 0 };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      result[finding.severity]++;
+      if (finding.fixes.length > 0) result.fixable++;
+    }
+    result.suppressed += file.suppressed.length;
+  }
+  return result;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

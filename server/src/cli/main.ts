@@ -1,0 +1,81 @@
+import { ruleDocMarkdown } from '../engine/rules/docs';
+import { ALL_RULE_METAS, docsUrl, ruleMeta } from '../engine/rules/index';
+import { ArgsError, parseLintArgs } from './args';
+import { lintCommand, type CommandIO } from './lint-command';
+import { VERSION } from './version';
+
+const HELP = `Chokepoint ${VERSION}: lints appchain configuration for hidden centralization.
+
+Usage:
+  chokepoint lint [paths...] [options]   Lint files and folders (default: .)
+  chokepoint rules [--format json]       List the rules
+  chokepoint explain <rule-id>           Print a rule's documentation
+  chokepoint --version | --help
+
+Lint options:
+  -f, --format stylish|json|sarif|github  Output format (default: stylish)
+  -o, --output FILE                       Write the report to FILE
+      --fail-on error|warning|info|none   Exit 1 when a finding reaches this level (default: error)
+  -c, --config FILE                       Use this .chokepoint.yaml instead of searching upward
+      --rule ID=SEVERITY                  Override a rule: off, info, warning or error (repeatable)
+      --quiet                             Report errors only
+      --color / --no-color                Force or disable colors
+
+Exit codes: 0 nothing at the fail level, 1 findings at the fail level, 2 usage or configuration error.
+`;
+
+export function main(argv: string[], io: CommandIO): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case 'lint':
+        return lintCommand(parseLintArgs(rest), io);
+      case 'rules':
+        return rulesCommand(rest, io);
+      case 'explain':
+        return explainCommand(rest, io);
+      default:
+        throw new ArgsError(`Unknown command "${command}". Run "chokepoint --help".`);
+    }
+  } catch (error) {
+    if (error instanceof ArgsError) {
+      io.stderr(`chokepoint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`chokepoint: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the file that caused it.\n`);
+    return 2;
+  }
+}
+
+function rulesCommand(argv: string[], io: CommandIO): number {
+  const asJson = argv.includes('--format=json') || (argv.includes('--format') && argv[argv.indexOf('--format') + 1] === 'json');
+  if (asJson) {
+    io.stdout(JSON.stringify(ALL_RULE_METAS.map((m) => ({ id: m.id, title: m.title, severity: m.severity, category: m.category, fixable: m.fixable, stage: m.stage ?? null, docs: docsUrl(m.id) })), null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...ALL_RULE_METAS.map((m) => m.id.length));
+  for (const meta of ALL_RULE_METAS) {
+    io.stdout(`${meta.id.padEnd(width)}  ${meta.severity.padEnd(7)}  ${meta.fixable ? 'fix' : '   '}  ${meta.title}\n`);
+  }
+  io.stdout(`\n${ALL_RULE_METAS.length} rules. "chokepoint explain <id>" prints one rule's documentation.\n`);
+  return 0;
+}
+
+function explainCommand(argv: string[], io: CommandIO): number {
+  const id = argv[0];
+  if (!id) throw new ArgsError('explain needs a rule id, e.g. "chokepoint explain role-collapse".');
+  const meta = ruleMeta(id);
+  if (!meta) throw new ArgsError(`Unknown rule "${id}". Run "chokepoint rules" for the list.`);
+  io.stdout(ruleDocMarkdown(meta));
+  return 0;
+}

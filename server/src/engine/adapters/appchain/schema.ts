@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { LAYERS, POWERS } from '../../model/schema';
+
+/**
+ * The AI-appchain manifest (`appchain.yaml`): Chokepoint's own format for describing what a chain
+ * built on a shared AI stack governs itself and what it borrows. docs/appchain-manifest.md and
+ * schemas/appchain.schema.json are generated from this schema.
+ */
+
+const Duration = z.union([z.number().nonnegative(), z.string()]).describe('Seconds, or a duration such as "7d", "12h", "604800s".');
+const Operators = z.union([z.string(), z.array(z.string())]).describe('Who runs it: one name or a list of independent operators.');
+const Ref = z.string().describe('A governance body id from governance.bodies, or an address.');
+const Fallback = z.string().nullable().describe('What the chain falls back to if this dependency fails; "none" or null when there is none.');
+const Controller = z.enum(['chain', 'third-party', 'single-key']).describe('Who governs it: the chain\'s own governance, a third party, or a single key.');
+
+export const BodySchema = z.object({
+  id: z.string().min(1).describe('Identifier that roles and dependencies refer to.'),
+  name: z.string().optional(),
+  kind: z.enum(['multisig', 'council', 'governance', 'timelock']).describe('multisig and council need threshold and signers; governance is token voting; timelock needs delay.'),
+  address: z.string().optional().describe('The address the body acts through (a Safe, a governor, a timelock).'),
+  threshold: z.number().int().positive().optional(),
+  signers: z.number().int().positive().optional(),
+  external: z.number().int().nonnegative().optional().describe('Signers outside the organization that runs the chain.'),
+  members: z.array(z.string()).optional().describe('Signer addresses, when public.'),
+  delay: Duration.optional().describe('Delay between a decision and its execution.'),
+});
+
+export const RoleSchema = z.object({
+  role: z.string().min(1).describe('Role name, e.g. upgrade-admin, pauser, minter.'),
+  title: z.string().optional(),
+  holder: Ref,
+  powers: z.array(z.enum(POWERS)).min(1),
+  layer: z.enum(LAYERS).optional().describe('Which layer the power acts on; inferred from the powers when absent.'),
+  delay: Duration.optional().describe('Timelock in front of this role.'),
+});
+
+export const AllocationSchema = z.object({
+  holder: z.string().describe('An address, or a label such as "team" or "treasury".'),
+  label: z.string().optional(),
+  amount: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).describe('Whole token units as an integer; big values as strings.'),
+});
+
+export const ValidatorSchema = z.object({
+  address: z.string().optional(),
+  operator: z.string().optional(),
+  power: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).describe('Voting power or stake.'),
+});
+
+const DependencyBase = {
+  name: z.string().min(1),
+  provider: z.string().optional().describe('The company or network that provides it.'),
+  operators: Operators.optional(),
+  fallback: Fallback.optional(),
+  governedBy: Controller.optional(),
+  upgradeableBy: z.string().optional().describe('Who can change or upgrade it: a body id, an address, or a party\'s name.'),
+  shared: z.boolean().optional().describe('Provided by a stack or party the chain does not govern (default true).'),
+};
+
+export const InferenceSchema = z.object({
+  ...DependencyBase,
+  nodes: z.number().int().nonnegative().optional(),
+  verification: z.enum(['tee', 'zk', 'optimistic', 'none']).optional().describe('How results are checked: a TEE attestation, a ZK proof, optimistic re-execution, or not at all.'),
+});
+
+export const ModelSchema = z.object({
+  name: z.string().min(1),
+  ref: z.string().describe('Where the model is fetched from. Pin it by content hash (…@sha256:<64 hex>, an IPFS CID); a tag such as :latest can change under you.'),
+  digest: z.string().optional().describe('Content hash of the weights, if the ref itself is a tag.'),
+  fallback: Fallback.optional(),
+  shared: z.boolean().optional(),
+});
+
+export const SettlementSchema = z.object({
+  ...DependencyBase,
+  delay: Duration.optional().describe('Upgrade delay of the settlement contracts.'),
+});
+
+export const SequencerSchema = z.object({
+  ...DependencyBase,
+  address: z.string().optional().describe('The sequencer\'s signing address, if it is one key.'),
+  forcedInclusion: z.union([Duration, z.literal('none')]).optional().describe('How long until users can force a transaction in; "none" if they cannot.'),
+});
+
+const Many = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, z.array(schema)]);
+
+export const ManifestSchema = z.object({
+  appchain: z.object({
+    name: z.string().min(1),
+    chainId: z.union([z.string(), z.number()]).optional(),
+    network: z.enum(['mainnet', 'testnet', 'devnet']).optional(),
+    stack: z.string().optional().describe('The shared stack the chain is built on, e.g. "OpenGradient Neuro Stack".'),
+  }),
+  governance: z
+    .object({
+      bodies: z.array(BodySchema).optional(),
+      roles: z.array(RoleSchema).optional(),
+    })
+    .optional(),
+  token: z
+    .object({
+      symbol: z.string().optional(),
+      allocations: z.array(AllocationSchema).optional(),
+    })
+    .optional(),
+  validators: z.array(ValidatorSchema).optional(),
+  infrastructure: z
+    .object({
+      inference: Many(InferenceSchema).optional(),
+      models: Many(ModelSchema).optional(),
+      storage: Many(z.object(DependencyBase)).optional(),
+      dataAvailability: Many(z.object(DependencyBase)).optional(),
+      settlement: SettlementSchema.optional(),
+      sequencer: SequencerSchema.optional(),
+      bridges: Many(SettlementSchema).optional(),
+      oracles: Many(z.object(DependencyBase)).optional(),
+    })
+    .optional(),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;

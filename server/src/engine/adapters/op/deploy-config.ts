@@ -1,0 +1,74 @@
+import { ModelBuilder } from '../../model/builder';
+import { isRecord, numberFrom } from '../../model/read';
+import type { ParsedDocument } from '../../parse';
+import { networkFromChainId, UNKNOWN_NETWORK } from '../networks';
+import type { Adapter } from '../types';
+import { fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
+import { OP_ROLES, type OpRole } from './roles';
+
+/** Legacy deploy-config field → role (OP specs, configurability.md). */
+const FIELDS: [string, OpRole][] = [
+  ['proxyAdminOwner', 'l1ProxyAdminOwner'],
+  ['finalSystemOwner', 'systemConfigOwner'],
+  ['superchainConfigGuardian', 'guardian'],
+  ['l2OutputOracleChallenger', 'challenger'],
+  ['l2OutputOracleProposer', 'proposer'],
+  ['batchSenderAddress', 'batcher'],
+  ['p2pSequencerAddress', 'unsafeBlockSigner'],
+  ['governanceTokenOwner', 'governanceTokenOwner'],
+  ['baseFeeVaultRecipient', 'baseFeeVaultRecipient'],
+  ['l1FeeVaultRecipient', 'l1FeeVaultRecipient'],
+  ['sequencerFeeVaultRecipient', 'sequencerFeeVaultRecipient'],
+  ['operatorFeeVaultRecipient', 'operatorFeeVaultRecipient'],
+  ['chainFeesRecipient', 'chainFeesRecipient'],
+];
+
+const MARKERS = [
+  'l1ChainID', 'l2ChainID', 'l2BlockTime', 'sequencerWindowSize', 'p2pSequencerAddress', 'batchSenderAddress', 'batchInboxAddress',
+  'l2OutputOracleProposer', 'l2OutputOracleChallenger', 'finalSystemOwner', 'proxyAdminOwner', 'superchainConfigGuardian', 'maxSequencerDrift', 'channelTimeout',
+];
+
+export const opDeployConfig: Adapter = {
+  id: 'op-deploy-config',
+  framework: 'OP Stack',
+  title: 'OP Stack deploy config',
+  sniff: /\"(l2OutputOracleProposer|p2pSequencerAddress|batchSenderAddress|sequencerWindowSize|finalSystemOwner|proxyAdminOwner|l1ChainID|l2ChainID)\"|\b(l2OutputOracleProposer|p2pSequencerAddress|batchSenderAddress|sequencerWindowSize|finalSystemOwner|proxyAdminOwner)\b/,
+  detect(value) {
+    if (!isRecord(value)) return 0;
+    const hits = MARKERS.filter((key) => key in value).length;
+    return hits >= 4 ? 0.9 : hits >= 2 ? 0.5 : 0;
+  },
+  build(doc: ParsedDocument) {
+    const value = doc.value as Record<string, unknown>;
+    const network = networkFromChainId(value.l1ChainID, 'L1') ?? networkFromChainId(value.l2ChainID, 'chain') ?? UNKNOWN_NETWORK;
+    const builder = new ModelBuilder(doc, {
+      framework: 'op-stack',
+      chainId: value.l2ChainID === undefined ? undefined : String(value.l2ChainID),
+      network: network.network,
+      networkReason: network.reason,
+    });
+    for (const [field, role] of FIELDS) builder.grant([field], OP_ROLES[role]);
+
+    const l1BlockTime = numberFrom(value.l1BlockTime);
+    sequencerWindow(builder, ['sequencerWindowSize'], l1BlockTime);
+    const faultProofs = value.useFaultProofs === true;
+    if (faultProofs) {
+      withdrawalDelay(builder, ['proofMaturityDelaySeconds'], 'Proof maturity delay');
+      proofSystemFromGameType(builder, ['respectedGameType']);
+    } else {
+      withdrawalDelay(builder, ['finalizationPeriodSeconds'], 'Withdrawal finalization period');
+      builder.model.proofSystem = {
+        kind: 'permissioned-fraud',
+        title: 'the L2OutputOracle, where only the configured proposer posts outputs and only the challenger can delete them (useFaultProofs is not true)',
+        at: builder.origin(value.useFaultProofs === undefined ? ['l2OutputOracleProposer'] : ['useFaultProofs']),
+        permissionlessValue: value.useFaultProofs === undefined ? undefined : true,
+      };
+    }
+    builder.parameter(['disputeGameFinalityDelaySeconds'], { id: 'disputeGameFinalityDelaySeconds', title: 'Dispute game finality delay', governs: 'the window in which the Guardian can blacklist a resolved dispute game', unit: 'seconds' });
+    builder.parameter(['faultGameMaxClockDuration'], { id: 'faultGameMaxClockDuration', title: 'Fault game max clock duration', governs: 'how long each side of a dispute game has to respond', unit: 'seconds' });
+    builder.parameter(['faultGameWithdrawalDelay'], { id: 'faultGameWithdrawalDelay', title: 'Bond withdrawal delay', governs: 'how long dispute game bonds are held in DelayedWETH', unit: 'seconds' });
+    builder.parameter(['respectedGameType'], { id: 'respectedGameType', title: 'Respected game type', governs: 'which dispute game withdrawals trust: 0 is permissionless CANNON, 1 is PERMISSIONED_CANNON', unit: 'enum' });
+    fundDevAccountsFlag(builder, ['fundDevAccounts']);
+    return { model: builder.model, problems: builder.problems };
+  },
+};

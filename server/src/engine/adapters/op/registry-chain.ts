@@ -1,0 +1,50 @@
+import { ModelBuilder } from '../../model/builder';
+import { isRecord } from '../../model/read';
+import type { ParsedDocument } from '../../parse';
+import { networkFromName, UNKNOWN_NETWORK } from '../networks';
+import type { Adapter } from '../types';
+import { sequencerWindow } from './common';
+import { OP_ROLES, type OpRole } from './roles';
+
+/** `[roles]` keys in superchain-registry chain files (older files list all of them). */
+const ROLES: [string, OpRole][] = [
+  ['ProxyAdminOwner', 'l1ProxyAdminOwner'],
+  ['SystemConfigOwner', 'systemConfigOwner'],
+  ['Guardian', 'guardian'],
+  ['Challenger', 'challenger'],
+  ['Proposer', 'proposer'],
+  ['UnsafeBlockSigner', 'unsafeBlockSigner'],
+  ['BatchSubmitter', 'batcher'],
+];
+
+export const opRegistryChain: Adapter = {
+  id: 'op-registry-chain',
+  framework: 'OP Stack',
+  title: 'Superchain Registry chain config',
+  sniff: /\bchain_id\b/,
+  detect(value) {
+    if (!isRecord(value)) return 0;
+    const roles = isRecord(value.roles) && ROLES.some(([key]) => key in (value.roles as object));
+    const chainShape = 'chain_id' in value && ('batch_inbox_addr' in value || 'seq_window_size' in value || 'data_availability_type' in value);
+    return roles && chainShape ? 0.95 : chainShape ? 0.7 : 0;
+  },
+  build(doc: ParsedDocument) {
+    const value = doc.value as Record<string, unknown>;
+    const network = networkFromName(value.name) ?? UNKNOWN_NETWORK;
+    const builder = new ModelBuilder(doc, {
+      framework: 'op-stack',
+      name: typeof value.name === 'string' ? value.name : undefined,
+      chainId: value.chain_id === undefined ? undefined : String(value.chain_id),
+      network: network.network,
+      networkReason: network.reason,
+    });
+    for (const [key, role] of ROLES) builder.grant(['roles', key], OP_ROLES[role]);
+    if (!isRecord(value.roles) || !('BatchSubmitter' in value.roles)) {
+      builder.grant(['genesis', 'system_config', 'batcherAddress'], OP_ROLES.batcher);
+    }
+    sequencerWindow(builder, ['seq_window_size']);
+    builder.parameter(['governed_by_optimism'], { id: 'governed_by_optimism', title: 'Governed by Optimism', governs: 'whether the chain is upgraded by Optimism governance (the standard 2-of-2 ProxyAdminOwner) rather than its own keys', unit: 'enum' });
+    builder.parameter(['data_availability_type'], { id: 'data_availability_type', title: 'Data availability type', governs: 'where transaction data is published: eth-da (Ethereum) is standard; alt-da relies on a separate DA provider', unit: 'enum' });
+    return { model: builder.model, problems: builder.problems };
+  },
+};

@@ -1,0 +1,26 @@
+import type { AdapterProblem } from '../model/builder';
+import type { AuthorityModel } from '../model/schema';
+import type { ParsedDocument } from '../parse';
+
+export interface AdapterResult {
+  model: AuthorityModel;
+  problems: AdapterProblem[];
+}
+
+/** Maps one framework's file onto the authority model. */
+export interface Adapter {
+  /** Stable id of the file kind, e.g. `op-deploy-config`. */
+  id: string;
+  /** The framework, for people: "OP Stack". */
+  framework: string;
+  /** The file kind, for people: "OP Stack deploy config". */
+  title: string;
+  /**
+   * A cheap test of the raw text, so folder scans skip files that cannot be this kind without
+   * parsing them. Must never reject a file that `detect` would accept.
+   */
+  sniff: RegExp;
+  /** How sure the adapter is that this content is its kind of file: 0 (not at all) to 1. */
+  detect(value: unknown): number;
+  build(doc: ParsedDocument): AdapterResult;
+}

@@ -1,0 +1,23 @@
+import { parseDocument } from '../parse';
+import { type ConfigProblem, emptyConfig, fromConfigFile, type ResolvedConfig } from './resolved';
+import { ConfigFileSchema } from './schema';
+
+/** Parses and validates the text of a .chokepoint.yaml. Never throws: problems carry spans. */
+export function parseConfigText(file: string, baseDir: string, text: string): ResolvedConfig {
+  const doc = parseDocument(file, text, 'yaml');
+  const problems: ConfigProblem[] = doc.problems.map((p) => ({ file, message: `Invalid .chokepoint.yaml: ${p.message}`, span: p.span }));
+  const locate = (path: (string | number)[]) => doc.locate(path)?.value;
+  if (problems.length > 0) return { ...emptyConfig(baseDir), file, problems, locate };
+  const parsed = ConfigFileSchema.safeParse(doc.value ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      let at = doc.locate(path);
+      for (let cut = path.length - 1; !at && cut >= 0; cut--) at = doc.locate(path.slice(0, cut));
+      const where = path.length > 0 ? ` at ${path.join('.')}` : '';
+      problems.push({ file, message: `Invalid .chokepoint.yaml${where}: ${issue.message}`, span: at?.key ?? at?.value ?? { start: 0, end: 0 } });
+    }
+    return { ...emptyConfig(baseDir), file, problems, locate };
+  }
+  return { ...fromConfigFile(file, baseDir, parsed.data), locate };
+}

@@ -1,0 +1,56 @@
+import type { Network } from '../model/schema';
+import type { Span } from '../text/positions';
+import type { ConfigFile, EntityConfig, PresetName, SeverityOrOff, SuppressionConfig } from './schema';
+
+export interface ConfigProblem {
+  file: string;
+  message: string;
+  span: Span;
+}
+
+/** The configuration that applies to one file: its .chokepoint.yaml, then command-line overrides. */
+export interface ResolvedConfig {
+  /** Path of the .chokepoint.yaml, if one was found. */
+  file?: string;
+  /** Folder that globs in the config are relative to. */
+  baseDir: string;
+  preset: PresetName;
+  network?: Exclude<Network, 'unknown'>;
+  rules: Record<string, { severity?: SeverityOrOff; options?: Record<string, unknown> }>;
+  ignore: string[];
+  entities: Record<string, EntityConfig>;
+  suppressions: (SuppressionConfig & { index: number })[];
+  problems: ConfigProblem[];
+  /** Spans of entries in the config file, for findings about it (unused suppressions). */
+  locate?: (path: (string | number)[]) => Span | undefined;
+}
+
+export function emptyConfig(baseDir: string): ResolvedConfig {
+  return { baseDir, preset: 'recommended', rules: {}, ignore: [], entities: {}, suppressions: [], problems: [] };
+}
+
+export function fromConfigFile(file: string, baseDir: string, data: ConfigFile): ResolvedConfig {
+  const rules: ResolvedConfig['rules'] = {};
+  for (const [id, setting] of Object.entries(data.rules ?? {})) {
+    rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
+  }
+  return {
+    file,
+    baseDir,
+    preset: data.preset ?? 'recommended',
+    network: data.network,
+    rules,
+    ignore: data.ignore ?? [],
+    entities: data.entities ?? {},
+    suppressions: (data.suppressions ?? []).map((s, index) => ({ ...s, index })),
+    problems: [],
+  };
+}
+
+/** Applies `--rule id=severity` style overrides on top of a resolved config. */
+export function withRuleOverrides(config: ResolvedConfig, overrides: Record<string, SeverityOrOff>): ResolvedConfig {
+  if (Object.keys(overrides).length === 0) return config;
+  const rules = { ...config.rules };
+  for (const [id, severity] of Object.entries(overrides)) rules[id] = { ...rules[id], severity };
+  return { ...config, rules };
+}

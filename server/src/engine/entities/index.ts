@@ -1,0 +1,122 @@
+import { KNOWN_ENTITIES } from '../data/known-entities';
+import { THRESHOLDS } from '../data/thresholds';
+import { formatDuration } from '../model/duration';
+import { parseAddress, shortAddress } from '../model/address';
+import type { Address } from '../model/schema';
+import type { Entity, EntityDeclaration, EntityFacts } from './types';
+
+/**
+ * Knows who controls each address. Declarations are applied in order of precedence, each later
+ * one overriding: the framework's published holders, councils described in the file itself,
+ * .chokepoint.yaml, then inline annotations.
+ */
+export class EntityIndex {
+  private readonly byId = new Map<string, Entity>();
+  private readonly idByKey = new Map<string, string>();
+  private readonly rawByKey = new Map<string, string>();
+
+  static withBuiltins(): EntityIndex {
+    const index = new EntityIndex();
+    for (const known of KNOWN_ENTITIES) {
+      const addresses = known.addresses.map((a) => parseAddress(a)).filter((a): a is Address => a !== undefined);
+      index.declare({ ...known }, addresses, { by: 'builtin', source: known.source, note: known.note }, known.name);
+    }
+    return index;
+  }
+
+  declare(facts: EntityFacts, addresses: Address[], declared: EntityDeclaration, name?: string): Entity {
+    const id = facts.entity ?? addresses[0]?.key ?? `anonymous-${this.byId.size}`;
+    const existing = this.byId.get(id);
+    const entity: Entity = existing ?? { id, name: name ?? facts.entity ?? (addresses[0] ? shortAddress(addresses[0].raw) : id), kind: 'unknown', addressKeys: [] };
+    if (name) entity.name = name;
+    if (facts.kind) entity.kind = facts.kind;
+    for (const field of ['threshold', 'signers', 'external', 'delaySeconds', 'members'] as const) {
+      if (facts[field] !== undefined) (entity as unknown as Record<string, unknown>)[field] = facts[field];
+    }
+    if (!existing || declared.by !== 'builtin') entity.declared = { ...declared, note: facts.note ?? declared.note };
+    for (const address of addresses) {
+      const previous = this.idByKey.get(address.key);
+      if (previous && previous !== id) {
+        const old = this.byId.get(previous);
+        if (old) old.addressKeys = old.addressKeys.filter((k) => k !== address.key);
+      }
+      this.idByKey.set(address.key, id);
+      this.rawByKey.set(address.key, address.raw);
+      if (!entity.addressKeys.includes(address.key)) entity.addressKeys.push(address.key);
+    }
+    this.byId.set(id, entity);
+    return entity;
+  }
+
+  /** The entity that controls an address; an undeclared address is an entity of its own, of unknown kind. */
+  entityOf(address: Address): Entity {
+    const id = this.idByKey.get(address.key);
+    if (id) return this.byId.get(id)!;
+    const entity: Entity = { id: address.key, name: shortAddress(address.raw), kind: 'unknown', addressKeys: [address.key] };
+    this.byId.set(entity.id, entity);
+    this.idByKey.set(address.key, entity.id);
+    this.rawByKey.set(address.key, address.raw);
+    return entity;
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): Entity[] {
+    return [...this.byId.values()];
+  }
+
+  /**
+   * True when acting through this entity takes a properly set-up Security Council: at least
+   * 8 signers and a 75% threshold, or unanimity among members one of which is such a council.
+   */
+  isProperCouncil(entity: Entity, seen = new Set<string>()): boolean {
+    if (seen.has(entity.id)) return false;
+    seen.add(entity.id);
+    const { threshold, signers } = entity;
+    if (threshold === undefined || signers === undefined || signers === 0) return false;
+    if (signers >= THRESHOLDS.councilMinSigners.value && threshold / signers >= THRESHOLDS.councilMinThreshold.value) return true;
+    if (threshold === signers && entity.members) {
+      return entity.members.some((member) => {
+        const inner = this.byId.get(member);
+        return inner !== undefined && this.isProperCouncil(inner, seen);
+      });
+    }
+    return false;
+  }
+
+  /** "a 5-of-7 multisig", "a single key (EOA)", "an undeclared address" … */
+  describe(entity: Entity): string {
+    const delay = entity.delaySeconds ? ` behind a ${formatDuration(entity.delaySeconds)} timelock` : '';
+    switch (entity.kind) {
+      case 'eoa':
+        return `a single key (EOA)${delay}`;
+      case 'multisig':
+        return entity.threshold !== undefined && entity.signers !== undefined
+          ? `a ${entity.threshold}-of-${entity.signers} multisig${delay}`
+          : `a multisig of undeclared threshold${delay}`;
+      case 'timelock':
+        return entity.delaySeconds !== undefined ? `a ${formatDuration(entity.delaySeconds)} timelock` : 'a timelock of undeclared delay';
+      case 'governance':
+        return `on-chain governance${delay}`;
+      case 'contract':
+        return `a contract${delay}`;
+      default:
+        return 'an undeclared address';
+    }
+  }
+
+  /** An entity named for a message together with what it is: "security-council (a 6-of-8 multisig)". */
+  who(entity: Entity): string {
+    if (entity.declared?.by === 'builtin') return entity.name;
+    return `${this.label(entity)} (${this.describe(entity)})`;
+  }
+
+  /** How to name an entity in a message: its declared name, or the address, shortened. */
+  label(entity: Entity): string {
+    if (entity.declared || entity.addressKeys.length !== 1) return entity.name;
+    const raw = this.rawByKey.get(entity.addressKeys[0]);
+    return raw ? shortAddress(raw) : entity.name;
+  }
+}

@@ -1,0 +1,280 @@
+import picomatch from 'picomatch';
+import { relative } from 'node:path';
+import { ADAPTERS, type Adapter } from './adapters';
+import { readDirectives, type Directive, type Suppression } from './annotations/directives';
+import { effectiveSeverity, ruleOptions } from './config/presets';
+import type { ResolvedConfig } from './config/resolved';
+import type { Severity } from './config/schema';
+import { detectAdapter } from './detect';
+import { EntityIndex } from './entities';
+import { renderValue } from './fixes';
+import { namedParty, parseAddress } from './model/address';
+import { parseDuration } from './model/duration';
+import type { AuthorityModel, Origin } from './model/schema';
+import { parseDocument, type Format, type ParsedDocument } from './parse';
+import { holdersOf } from './rules/holders';
+import { RULES, ruleMeta } from './rules/index';
+import type { Rule, RuleFinding } from './rules/types';
+import type { Range, Span } from './text/positions';
+
+export interface LintOptions {
+  config: ResolvedConfig;
+  /** The date suppressions expire against; defaults to today. */
+  now?: Date;
+  /** The file was asked for by name: report it even when it is not a recognized config. */
+  explicit?: boolean;
+  /** Override the rule set (tests). */
+  rules?: Rule[];
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface TextEdit {
+  uri: string;
+  range: Range;
+  newText: string;
+}
+
+export interface ResolvedFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  uri: string;
+  range: Range;
+  related: RelatedLocation[];
+  fixes: ResolvedFix[];
+  /** Normalized address keys the finding is about. */
+  subjects: string[];
+  suppression?: { kind: 'inline' | 'config'; reason: string; expires?: string };
+}
+
+export interface FileReport {
+  uri: string;
+  format: Format;
+  adapter?: Pick<Adapter, 'id' | 'framework' | 'title'>;
+  findings: Finding[];
+  suppressed: Finding[];
+  model?: AuthorityModel;
+  entities?: EntityIndex;
+  /** Indexes of `.chokepoint.yaml` suppressions that matched a finding here. */
+  usedConfigSuppressions: number[];
+}
+
+interface Pending {
+  ruleId: string;
+  severity?: Severity;
+  message: string;
+  span: Span;
+  related: { span: Span; message: string }[];
+  fixes: ResolvedFix[];
+  subjects: string[];
+}
+
+export function lintText(uri: string, text: string, options: LintOptions): FileReport {
+  return lintDocument(parseDocument(uri, text), options);
+}
+
+/** Lints one parsed file: detect, adapt, declare entities, run rules, apply severities and suppressions. */
+export function lintDocument(doc: ParsedDocument, options: LintOptions): FileReport {
+  const { config } = options;
+  const now = options.now ?? new Date();
+  const pending: Pending[] = doc.problems.map((p) => engineFinding('parse-error', p.message, p.span));
+  const report: FileReport = { uri: doc.uri, format: doc.format, findings: [], suppressed: [], usedConfigSuppressions: [] };
+
+  const adapter = doc.value === undefined ? undefined : detectAdapter(doc.value);
+  if (!adapter) {
+    if (options.explicit && doc.problems.length === 0) {
+      pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as any supported configuration (${ADAPTERS.map((a) => a.title).join(', ')}), so no authority checks ran.`, firstLine(doc)));
+    }
+    return finish(doc, report, pending, [], options);
+  }
+  report.adapter = { id: adapter.id, framework: adapter.framework, title: adapter.title };
+
+  let built;
+  try {
+    built = adapter.build(doc);
+  } catch (error) {
+    pending.push(engineFinding('internal-error', `The ${adapter.title} reader failed: ${(error as Error).message}. Other files are unaffected.`, firstLine(doc)));
+    return finish(doc, report, pending, [], options);
+  }
+  const { model } = built;
+  if (config.network) {
+    model.chain.network = config.network;
+    model.chain.networkReason = `.chokepoint.yaml sets network: ${config.network}`;
+  }
+  for (const problem of built.problems) pending.push({ ...engineFinding('schema-error', problem.message, spanOf(doc, problem.at)) });
+
+  const directives = readDirectives(doc);
+  const entities = declareEntities(model, config, directives, doc);
+  const holders = holdersOf(model, entities);
+  report.model = model;
+  report.entities = entities;
+
+  for (const rule of options.rules ?? RULES) {
+    const setting = config.rules[rule.meta.id];
+    if (setting?.severity === 'off') continue;
+    const context = { model, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), format: doc.format, now };
+    try {
+      for (const finding of rule.check(context)) pending.push(resolve(doc, rule.meta.id, finding));
+    } catch (error) {
+      pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(doc)));
+    }
+  }
+  return finish(doc, report, pending, directives, options);
+}
+
+function declareEntities(model: AuthorityModel, config: ResolvedConfig, directives: Directive[], doc: ParsedDocument): EntityIndex {
+  const entities = EntityIndex.withBuiltins();
+  for (const council of model.councils) {
+    const kind = council.kind === 'council' ? 'multisig' : council.kind;
+    const signers = council.signers ?? (council.members.length || undefined);
+    const addresses = [namedParty(council.id), ...(council.address ? [council.address] : [])];
+    entities.declare({ entity: council.id, kind, threshold: council.threshold, signers, external: council.external, delaySeconds: council.delaySeconds }, addresses, { by: 'manifest', file: doc.uri }, council.name);
+  }
+  for (const [id, entry] of Object.entries(config.entities)) {
+    const addresses = entry.addresses.map((a) => parseAddress(a)).filter((a) => a !== undefined);
+    const delaySeconds = entry.delay === undefined ? undefined : parseDuration(entry.delay);
+    entities.declare({ ...entry, entity: id, delaySeconds }, addresses, { by: 'config', file: config.file, note: entry.note }, entry.name ?? id);
+  }
+  for (const directive of directives) {
+    if (directive.type !== 'declare') continue;
+    entities.declare(directive.facts, directive.addresses, { by: 'annotation', file: doc.uri, line: doc.lines.positionAt(directive.span.start).line });
+  }
+  return entities;
+}
+
+function engineFinding(ruleId: string, message: string, span: Span): Pending {
+  return { ruleId, message, span, related: [], fixes: [], subjects: [] };
+}
+
+function firstLine(doc: ParsedDocument): Span {
+  return { start: 0, end: doc.lines.lineEnd(0) };
+}
+
+/** The span to underline for an origin: the value, or its key when asked or when the value spans lines. */
+export function spanOf(doc: ParsedDocument, origin: Origin, part: 'key' | 'value' = 'value'): Span {
+  if (origin.path.length === 0) return firstLine(doc);
+  let located = doc.locate(origin.path);
+  for (let cut = origin.path.length - 1; !located && cut > 0; cut--) located = doc.locate(origin.path.slice(0, cut));
+  if (!located) return firstLine(doc);
+  if (part === 'key' && located.key) return located.key;
+  const multiline = doc.text.slice(located.value.start, located.value.end).includes('\n');
+  return multiline && located.key ? located.key : located.value;
+}
+
+function resolve(doc: ParsedDocument, ruleId: string, finding: RuleFinding): Pending {
+  return {
+    ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    span: spanOf(doc, finding.at, finding.part),
+    related: (finding.related ?? []).map((r) => ({ span: spanOf(doc, r.at), message: r.message })),
+    subjects: finding.subjects ?? [],
+    fixes: (finding.fixes ?? []).map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((edit) => {
+        const located = doc.locate(edit.at.path);
+        const span = located?.value ?? { start: 0, end: 0 };
+        return { uri: doc.uri, range: doc.lines.rangeOf(span), newText: renderValue(doc, edit.at.path, edit.value) };
+      }),
+    })),
+  };
+}
+
+function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], directives: Directive[], options: LintOptions): FileReport {
+  const { config } = options;
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  for (const directive of directives) {
+    if (directive.type === 'invalid') pending.push(engineFinding('invalid-directive', directive.message, directive.span));
+    if (directive.type === 'suppress') {
+      const unknown = directive.rules.filter((id) => !ruleMeta(id));
+      if (unknown.length > 0) pending.push(engineFinding('invalid-directive', `Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in this suppression; \`chokepoint rules\` lists the rule ids.`, directive.span));
+    }
+  }
+  const suppressions = directives.filter((d): d is Suppression => d.type === 'suppress');
+  const used = new Set<Suppression>();
+  const usedConfig = new Set<number>();
+  const relativePath = config.file ? relative(config.baseDir, doc.uri) : undefined;
+
+  const seen = new Set<string>();
+  for (const item of pending) {
+    const meta = ruleMeta(item.ruleId);
+    if (!meta) continue;
+    const severity = effectiveSeverity(config.preset, config.rules[item.ruleId]?.severity, meta, item.severity);
+    if (severity === 'off') continue;
+    const range = doc.lines.rangeOf(item.span);
+    const key = `${item.ruleId}|${item.span.start}|${item.span.end}|${item.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const finding: Finding = {
+      ruleId: item.ruleId,
+      severity,
+      message: item.message,
+      uri: doc.uri,
+      range,
+      related: item.related.map((r) => ({ uri: doc.uri, range: doc.lines.rangeOf(r.span), message: r.message })),
+      fixes: item.fixes,
+      subjects: item.subjects,
+    };
+    const inline = meta.category === 'engine' ? undefined : suppressions.find((s) => s.line === range.start.line && s.rules.includes(item.ruleId));
+    if (inline && (!inline.expires || inline.expires >= today)) {
+      used.add(inline);
+      finding.suppression = { kind: 'inline', reason: inline.reason, expires: inline.expires };
+      report.suppressed.push(finding);
+      continue;
+    }
+    if (inline) used.add(inline);
+    const fromConfig = meta.category === 'engine' ? undefined : config.suppressions.find((s) => s.rule === item.ruleId && (!s.expires || s.expires >= today) && matchesFiles(s.files, relativePath) && matchesAddress(s.address, finding.subjects));
+    if (fromConfig) {
+      usedConfig.add(fromConfig.index);
+      finding.suppression = { kind: 'config', reason: fromConfig.reason, expires: fromConfig.expires };
+      report.suppressed.push(finding);
+      continue;
+    }
+    report.findings.push(finding);
+  }
+
+  for (const suppression of suppressions) {
+    const expired = suppression.expires !== undefined && suppression.expires < today;
+    const extra = expired
+      ? engineFinding('expired-suppression', `This suppression of ${suppression.rules.join(', ')} expired on ${suppression.expires}, so the finding is reported again. Fix it, or renew the suppression with a new date and reason.`, suppression.span)
+      : !used.has(suppression)
+        ? engineFinding('unused-suppression', `This suppression of ${suppression.rules.join(', ')} matches no finding on line ${suppression.line + 1}. Remove it, or move it above the line it is meant for.`, suppression.span)
+        : undefined;
+    if (!extra) continue;
+    const meta = ruleMeta(extra.ruleId)!;
+    const severity = effectiveSeverity(config.preset, config.rules[extra.ruleId]?.severity, meta);
+    if (severity === 'off') continue;
+    report.findings.push({ ruleId: extra.ruleId, severity, message: extra.message, uri: doc.uri, range: doc.lines.rangeOf(extra.span), related: [], fixes: [], subjects: [] });
+  }
+
+  report.usedConfigSuppressions = [...usedConfig].sort((a, b) => a - b);
+  report.findings.sort(compareFindings);
+  report.suppressed.sort(compareFindings);
+  return report;
+}
+
+export function matchesFiles(files: string | string[] | undefined, relativePath: string | undefined): boolean {
+  if (files === undefined) return true;
+  if (relativePath === undefined) return false;
+  return picomatch(files, { dot: true })(relativePath.split('\\').join('/'));
+}
+
+function matchesAddress(address: string | undefined, subjects: string[]): boolean {
+  if (address === undefined) return true;
+  const key = parseAddress(address)?.key;
+  return key !== undefined && subjects.includes(key);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,58 @@
+import { decodeBech32, decodeSs58, toHex } from './encodings';
+import type { Address } from './schema';
+
+const EVM = /^0x[0-9a-fA-F]{40}$/;
+const HEX32 = /^0x[0-9a-fA-F]{64}$/;
+const BECH32_SHAPE = /^[a-z][a-z0-9]{0,82}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}$/;
+const SS58_SHAPE = /^[1-9A-HJ-NP-Za-km-z]{46,50}$/;
+
+const cache = new Map<string, Address | null>();
+
+/**
+ * Normalizes an address so that the same account matches however it is written: EVM hex
+ * case-insensitively, bech32 by its payload whatever the prefix, SS58 by its public key whatever
+ * the network format. Returns undefined for anything that is not an address.
+ */
+export function parseAddress(raw: unknown): Address | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (text.length < 40 || text.length > 90) return undefined;
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  const address = decode(text);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(text, address ?? null);
+  return address;
+}
+
+function decode(text: string): Address | undefined {
+  if (EVM.test(text)) return { raw: text, key: `b20:${text.slice(2).toLowerCase()}`, scheme: 'evm' };
+  if (HEX32.test(text)) return { raw: text, key: `b32:${text.slice(2).toLowerCase()}`, scheme: 'hex32' };
+  if (BECH32_SHAPE.test(text.toLowerCase())) {
+    const decoded = decodeBech32(text);
+    if (decoded && (decoded.bytes.length === 20 || decoded.bytes.length === 32)) {
+      return { raw: text, key: `b${decoded.bytes.length}:${toHex(decoded.bytes)}`, scheme: 'bech32' };
+    }
+  }
+  if (SS58_SHAPE.test(text)) {
+    const decoded = decodeSs58(text);
+    if (decoded) return { raw: text, key: `b32:${toHex(decoded.publicKey)}`, scheme: 'ss58' };
+  }
+  return undefined;
+}
+
+/** A party named rather than addressed: a governance body, an operator, a company. */
+export function namedParty(name: string): Address {
+  return { raw: name, key: `name:${name.trim().toLowerCase()}`, scheme: 'name' };
+}
+
+/** The zero address and all-zero keys mean "unset", not a holder. */
+export function isUnset(address: Address): boolean {
+  return /^b(20|32):0+$/.test(address.key);
+}
+
+/** Shortens an address for messages: 0x1234…abcd. */
+export function shortAddress(raw: string): string {
+  if (raw.length <= 16) return raw;
+  return `${raw.slice(0, 6)}…${raw.slice(-4)}`;
+}

@@ -1,0 +1,39 @@
+import type { Path } from '../parse';
+
+const has = Object.prototype.hasOwnProperty;
+
+/** Reads the value at a path, following only own properties, so `constructor` or `__proto__` keys read as data. */
+export function valueAt(root: unknown, path: Path): unknown {
+  let current = root;
+  for (const step of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (Array.isArray(current)) {
+      if (typeof step !== 'number') return undefined;
+      current = current[step];
+    } else {
+      if (!has.call(current, step)) return undefined;
+      current = (current as Record<string, unknown>)[step as string];
+    }
+  }
+  return current;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Own keys of an object, or none. */
+export function keysOf(value: unknown): string[] {
+  return isRecord(value) ? Object.keys(value) : [];
+}
+
+/** Reads a number written as a number, a decimal string or a 0x hex string. */
+export function numberFrom(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().replace(/_/g, '');
+  if (/^0x[0-9a-f]+$/i.test(text)) return Number(BigInt(text));
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return undefined;
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+
+/**
+ * The framework-neutral authority model. Every adapter maps its framework's file onto these
+ * shapes and every rule reads only these shapes, so one rule serves every framework. Each element
+ * keeps `at`, the file and path it came from; spans are resolved from the path when a finding is
+ * reported (see ARCHITECTURE.md: lazy ranges keep large genesis files cheap).
+ */
+
+export const PathSchema = z.array(z.union([z.string(), z.number()]));
+
+export const OriginSchema = z.object({
+  file: z.string(),
+  path: PathSchema,
+});
+
+export const POWERS = [
+  'upgrade',
+  'pause',
+  'mint',
+  'censor',
+  'sequence',
+  'propose',
+  'challenge',
+  'set-params',
+  'receive-fees',
+  'halt',
+  'finalize',
+  'govern',
+] as const;
+export const PowerSchema = z.enum(POWERS);
+
+export const LAYERS = ['application', 'governance', 'execution', 'data-availability', 'inference', 'settlement'] as const;
+export const LayerSchema = z.enum(LAYERS);
+
+export const AddressSchema = z.object({
+  /** As written in the file. */
+  raw: z.string(),
+  /** Identity used for comparison: `b20:<hex>` for EVM and 20-byte bech32, `b32:<hex>` for SS58 and 32-byte keys, `name:<id>` for named parties. */
+  key: z.string(),
+  scheme: z.enum(['evm', 'bech32', 'ss58', 'hex32', 'name']),
+});
+
+export const GrantSchema = z.object({
+  /** Stable role id within the framework, e.g. `l1ProxyAdminOwner`. */
+  role: z.string(),
+  /** Human name of the role, e.g. "L1 ProxyAdmin owner". */
+  title: z.string(),
+  powers: z.array(PowerSchema).min(1),
+  holder: AddressSchema,
+  layer: LayerSchema,
+  /** One of the roles whose separation the framework's security model relies on. */
+  critical: z.boolean(),
+  at: OriginSchema,
+});
+
+export const CouncilSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['multisig', 'governance', 'timelock', 'council']),
+  /** The address the council acts through, when it has one. */
+  address: AddressSchema.optional(),
+  members: z.array(AddressSchema),
+  /** Number of signers; may exceed the members listed. */
+  signers: z.number().int().nonnegative().optional(),
+  threshold: z.number().int().nonnegative().optional(),
+  /** Signers outside the organization that runs the chain. */
+  external: z.number().int().nonnegative().optional(),
+  /** Delay between a decision and its execution. */
+  delaySeconds: z.number().nonnegative().optional(),
+  at: OriginSchema,
+  thresholdAt: OriginSchema.optional(),
+  delayAt: OriginSchema.optional(),
+});
+
+export const DELAY_KINDS = ['upgrade-timelock', 'withdrawal', 'forced-inclusion', 'voting-period', 'challenge-period', 'finality'] as const;
+
+export const DelaySchema = z.object({
+  kind: z.enum(DELAY_KINDS),
+  title: z.string(),
+  /** Null when the file says there is no such mechanism at all (e.g. no forced inclusion). */
+  seconds: z.number().nonnegative().nullable(),
+  /** How the file writes the value, so a fix can write it back in the field's own unit. */
+  unit: z.enum(['seconds', 'blocks', 'duration']),
+  blockSeconds: z.number().positive().optional(),
+  /** Threshold id in data/thresholds for the framework's standard value, if any. */
+  standard: z.string().optional(),
+  /** The holder whose actions this delay holds back (a timelock in front of an upgrader). */
+  appliesTo: AddressSchema.optional(),
+  at: OriginSchema,
+});
+
+export const DistributionSchema = z.object({
+  kind: z.enum(['stake', 'supply', 'voting-power']),
+  title: z.string(),
+  denom: z.string().optional(),
+  entries: z.array(
+    z.object({
+      holder: AddressSchema,
+      /** Decimal integer string; sums use BigInt. */
+      amount: z.string().regex(/^\d+$/),
+      at: OriginSchema,
+    }),
+  ),
+  at: OriginSchema,
+});
+
+export const DEPENDENCY_KINDS = ['inference', 'model', 'storage', 'data-availability', 'settlement', 'sequencer', 'bridge', 'oracle'] as const;
+
+export const ControllerSchema = z.object({
+  kind: z.enum(['chain-governance', 'third-party', 'single-key', 'unknown']),
+  name: z.string().optional(),
+  address: AddressSchema.optional(),
+  at: OriginSchema.optional(),
+});
+
+export const DependencySchema = z.object({
+  kind: z.enum(DEPENDENCY_KINDS),
+  name: z.string(),
+  provider: z.string().optional(),
+  layer: LayerSchema,
+  operators: z.array(z.string()),
+  operatorsAt: OriginSchema.optional(),
+  verification: z.enum(['tee', 'zk', 'optimistic', 'none']).optional(),
+  verificationAt: OriginSchema.optional(),
+  /** Name of the fallback; null when the file says there is none; undefined when it does not say. */
+  fallback: z.string().nullable().optional(),
+  reference: z.object({ value: z.string(), pinned: z.enum(['hash', 'tag']), at: OriginSchema }).optional(),
+  controller: ControllerSchema.optional(),
+  /** Provided by a stack or party the chain does not govern. */
+  shared: z.boolean(),
+  at: OriginSchema,
+});
+
+export const ProofSystemSchema = z.object({
+  kind: z.enum(['permissionless-fraud', 'permissioned-fraud', 'validity', 'none']),
+  title: z.string(),
+  at: OriginSchema,
+  /** The value that would make the proof system permissionless, for a fix. */
+  permissionlessValue: z.union([z.number(), z.string(), z.boolean()]).optional(),
+});
+
+export const FlagSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  why: z.string(),
+  value: z.union([z.boolean(), z.number(), z.string()]),
+  safeValue: z.union([z.boolean(), z.number(), z.string()]).optional(),
+  at: OriginSchema,
+});
+
+export const ParameterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  governs: z.string(),
+  value: z.union([z.boolean(), z.number(), z.string()]),
+  unit: z.enum(['seconds', 'blocks', 'count', 'ratio', 'enum', 'gas', 'wei']).optional(),
+  blockSeconds: z.number().positive().optional(),
+  standard: z.string().optional(),
+  at: OriginSchema,
+});
+
+export const NETWORKS = ['mainnet', 'testnet', 'devnet', 'unknown'] as const;
+
+export const ChainSchema = z.object({
+  framework: z.string(),
+  name: z.string().optional(),
+  chainId: z.string().optional(),
+  network: z.enum(NETWORKS),
+  /** Why the network was classified so, for messages. */
+  networkReason: z.string(),
+  at: OriginSchema,
+});
+
+export const AuthorityModelSchema = z.object({
+  chain: ChainSchema,
+  grants: z.array(GrantSchema),
+  councils: z.array(CouncilSchema),
+  delays: z.array(DelaySchema),
+  distributions: z.array(DistributionSchema),
+  dependencies: z.array(DependencySchema),
+  proofSystem: ProofSystemSchema.optional(),
+  flags: z.array(FlagSchema),
+  parameters: z.array(ParameterSchema),
+});
+
+export type Origin = z.infer<typeof OriginSchema>;
+export type Power = z.infer<typeof PowerSchema>;
+export type Layer = z.infer<typeof LayerSchema>;
+export type Address = z.infer<typeof AddressSchema>;
+export type Grant = z.infer<typeof GrantSchema>;
+export type Council = z.infer<typeof CouncilSchema>;
+export type Delay = z.infer<typeof DelaySchema>;
+export type Distribution = z.infer<typeof DistributionSchema>;
+export type Dependency = z.infer<typeof DependencySchema>;
+export type Controller = z.infer<typeof ControllerSchema>;
+export type ProofSystem = z.infer<typeof ProofSystemSchema>;
+export type Flag = z.infer<typeof FlagSchema>;
+export type Parameter = z.infer<typeof ParameterSchema>;
+export type Network = z.infer<typeof ChainSchema>['network'];
+export type Chain = z.infer<typeof ChainSchema>;
+export type AuthorityModel = z.infer<typeof AuthorityModelSchema>;
+
+export function isProduction(network: Network): boolean {
+  return network === 'mainnet' || network === 'unknown';
+}

@@ -1,0 +1,67 @@
+import { LineIndex } from '../text/positions';
+import { JsonLocator } from './json-locator';
+import { parseJsonc } from './jsonc';
+import { locateInTree, styleInTree, type SourceNode } from './source-tree';
+import { parseToml } from './toml';
+import type { Comment, Format, ParsedDocument, ParseProblem, Path } from './types';
+import { parseYaml } from './yaml';
+
+export type { Format, ParsedDocument, Path } from './types';
+
+/** Picks a format from the file name, then from the content when the name says nothing. */
+export function formatOf(uri: string, text: string): Format {
+  const name = uri.toLowerCase();
+  if (name.endsWith('.toml')) return 'toml';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
+  if (name.endsWith('.jsonc') || name.endsWith('.json5')) return 'jsonc';
+  if (name.endsWith('.json')) return 'json';
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  if (first === '{' || first === '[') return 'json';
+  if (/^\s*\[[\w.-]+\]\s*$/m.test(text) || /^\s*[\w.-]+\s*=\s*/m.test(text)) return 'toml';
+  return 'yaml';
+}
+
+/** Parses a configuration file. Never throws: malformed input yields problems with spans. */
+export function parseDocument(uri: string, text: string, format: Format = formatOf(uri, text)): ParsedDocument {
+  const lines = new LineIndex(text);
+  if (format === 'json') {
+    const fast = parseStrictJson(text);
+    if (fast) {
+      const locator = new JsonLocator(text);
+      return {
+        uri, text, format, lines, value: fast.value, problems: [], comments: [],
+        locate: (path: Path) => locator.locate(path),
+        // Strict JSON has a single string style.
+        scalarStyle: () => ({ quote: '"' }),
+      };
+    }
+  }
+  const result = format === 'yaml' ? parseYaml(text) : format === 'toml' ? parseToml(text) : parseJsonc(text);
+  if (format === 'json' && result.comments.length > 0) format = 'jsonc';
+  return treeDocument(uri, text, format, lines, result);
+}
+
+function parseStrictJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function treeDocument(
+  uri: string,
+  text: string,
+  format: Format,
+  lines: LineIndex,
+  result: { value: unknown; tree: SourceNode | undefined; problems: ParseProblem[]; comments: Comment[] },
+): ParsedDocument {
+  return {
+    uri, text, format, lines,
+    value: result.value,
+    problems: result.problems,
+    comments: result.comments,
+    locate: (path: Path) => locateInTree(result.tree, path),
+    scalarStyle: (path: Path) => styleInTree(result.tree, path),
+  };
+}

@@ -1,0 +1,49 @@
+import type { LineIndex, Span } from '../text/positions';
+
+export type Format = 'json' | 'jsonc' | 'yaml' | 'toml';
+
+/** A path into a parsed document: object keys and array indices. */
+export type Path = readonly (string | number)[];
+
+export interface Located {
+  /** The key of the entry, when the value sits in an object. */
+  key?: Span;
+  value: Span;
+}
+
+export interface ParseProblem {
+  message: string;
+  span: Span;
+}
+
+export interface Comment {
+  /** The comment's text without its marker (`#`, `//`, `/*`). */
+  text: string;
+  span: Span;
+}
+
+export interface ScalarStyle {
+  /** How a string value is quoted in the source, so that a fix can write it back the same way. */
+  quote: '"' | "'" | '';
+}
+
+/**
+ * A parsed configuration file. Parsing never throws: problems are listed with their spans, and
+ * `value` holds whatever could be read. Source spans are found on demand through `locate`, so a
+ * large JSON file costs little more than JSON.parse until a finding needs a position.
+ */
+export interface ParsedDocument {
+  uri: string;
+  text: string;
+  format: Format;
+  value: unknown;
+  problems: ParseProblem[];
+  comments: Comment[];
+  lines: LineIndex;
+  locate(path: Path): Located | undefined;
+  scalarStyle(path: Path): ScalarStyle;
+}
+
+export function pathKey(path: Path): string {
+  return JSON.stringify(path);
+}

@@ -1,0 +1,41 @@
+import { cite } from './phrases';
+import type { Rule } from './types';
+import type { Dependency } from '../model/schema';
+
+const NEEDS_FALLBACK: ReadonlySet<Dependency['kind']> = new Set(['inference', 'storage', 'data-availability', 'oracle', 'model']);
+
+const WHAT: Partial<Record<Dependency['kind'], string>> = {
+  inference: 'inference',
+  storage: 'storage',
+  'data-availability': 'data availability',
+  oracle: 'oracle data',
+  model: 'the model',
+};
+
+export const dependencyWithoutFallback: Rule = {
+  meta: {
+    id: 'dependency-without-fallback',
+    title: 'A shared dependency has no fallback',
+    severity: 'warning',
+    category: 'dependencies',
+    description: 'A shared provider the chain depends on (inference, models, storage, data availability, oracles) has no fallback, or the manifest names none.',
+    rationale:
+      'A chain that calls itself sovereign but cannot run without one shared provider is sovereign in design and interdependent in execution: when the provider stops, changes terms or is captured, so does the chain. A fallback the chain can switch to is what keeps the dependency a convenience rather than a chokepoint.',
+    remediation: 'Name a fallback under `fallback:` (another provider, a self-hosted node, Ethereum for data availability) and make sure governance can switch to it; if there truly is none, say `fallback: none` so reviewers see the accepted risk.',
+    sources: ['chokepointManifest'],
+    fixable: false,
+  },
+  *check({ model }) {
+    for (const dependency of model.dependencies) {
+      if (!NEEDS_FALLBACK.has(dependency.kind) || !dependency.shared || (dependency.fallback !== undefined && dependency.fallback !== null)) continue;
+      const what = WHAT[dependency.kind];
+      const provider = dependency.provider ? ` (${dependency.provider})` : '';
+      yield {
+        at: dependency.at,
+        message: dependency.fallback === null
+          ? `${dependency.name}${provider} is the chain's only source of ${what} and has no fallback: if it stops or changes terms, so does the chain. Add a fallback the chain's governance can switch to (${cite('chokepointManifest')}).`
+          : `${dependency.name}${provider} supplies ${what} and the manifest names no fallback: if it stops or changes terms, so may the chain. Name one under \`fallback:\`, or write \`fallback: none\` to record the accepted risk.`,
+      };
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { cite } from './phrases';
+import type { Rule } from './types';
+
+export const devFlagsInProduction: Rule = {
+  meta: {
+    id: 'dev-flags-in-production',
+    title: 'A development flag is set on a production chain',
+    severity: 'error',
+    category: 'flags',
+    description: 'A flag meant for local development (fundDevAccounts, debug precompiles, test keyrings and the like) is on in a config that is not for a devnet.',
+    rationale:
+      'Development flags prefund accounts whose keys are public, expose debugging powers or weaken checks. They are correct on a local devnet and dangerous anywhere else: on a live chain, the prefunded test accounts can be drained by anyone and their balances can move governance. The OP Stack\'s op-deployer rejects fundDevAccounts in standard intents for this reason. Chokepoint treats a file as production unless its chain ids or name mark it as a testnet or devnet, or .chokepoint.yaml says so.',
+    remediation: 'Turn the flag off (the quick fix writes the safe value). If the file really is for a devnet, set `network: devnet` in .chokepoint.yaml.',
+    sources: ['opDeployerIntent', 'opConfigurability'],
+    fixable: true,
+  },
+  *check({ model }) {
+    const { network, networkReason } = model.chain;
+    if (network === 'devnet') return;
+    for (const flag of model.flags) {
+      yield {
+        at: flag.at,
+        severity: network === 'testnet' ? 'info' : 'error',
+        message: `${flag.title} is ${String(flag.value)} on a ${network === 'testnet' ? 'testnet' : 'production'} chain (${networkReason}): it ${flag.why}. ${flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off'} outside local devnets (${cite('opDeployerIntent')}).`,
+        fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, edits: [{ at: flag.at, value: flag.safeValue }] }],
+      };
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import { dependencyWithoutFallback } from './dependency-without-fallback';
+import { devFlagsInProduction } from './dev-flags-in-production';
+import { devKeyAuthority } from './dev-key-authority';
+import { ENGINE_RULES } from './engine-rules';
+import { feeCapture } from './fee-capture';
+import { forcedInclusionWindow } from './forced-inclusion-window';
+import { inferenceSingleOperator } from './inference-single-operator';
+import { inferenceUnverified } from './inference-unverified';
+import { mutableModelReference } from './mutable-model-reference';
+import { permissionedProofs } from './permissioned-proofs';
+import { roleCollapse } from './role-collapse';
+import { settlementOutsideGovernance } from './settlement-outside-governance';
+import { shortExitWindow } from './short-exit-window';
+import type { Rule, RuleMeta } from './types';
+import { unverifiedAuthority } from './unverified-authority';
+import { weakCouncil } from './weak-council';
+
+/** Rules over the authority model, in the order their docs list them. */
+export const RULES: Rule[] = [
+  devKeyAuthority,
+  roleCollapse,
+  weakCouncil,
+  shortExitWindow,
+  unverifiedAuthority,
+  feeCapture,
+  permissionedProofs,
+  forcedInclusionWindow,
+  devFlagsInProduction,
+  inferenceSingleOperator,
+  inferenceUnverified,
+  mutableModelReference,
+  settlementOutsideGovernance,
+  dependencyWithoutFallback,
+];
+
+export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];
+
+const BY_ID = new Map(ALL_RULE_METAS.map((meta) => [meta.id, meta]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return BY_ID.get(id);
+}
+
+export const DOCS_BASE_URL = 'https://github.com/chokepoint-dev/chokepoint/blob/main/docs/rules';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE_URL}/${id}.md`;
+}

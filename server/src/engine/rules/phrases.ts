@@ -1,0 +1,61 @@
+import { SOURCES, type SourceId } from '../data/sources';
+import type { Entity } from '../entities/types';
+import type { Format } from '../parse';
+import type { Grant, Network, Power } from '../model/schema';
+import type { Severity } from '../config/schema';
+
+/** "a", "a and b", "a, b and c" */
+export function listOf(items: string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= 1) return unique.join('');
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+const POWER_VERBS: Record<Power, string> = {
+  upgrade: 'upgrade contracts',
+  pause: 'pause withdrawals',
+  mint: 'mint tokens',
+  censor: 'decide who may transact',
+  sequence: 'order transactions',
+  propose: 'propose state roots',
+  challenge: 'challenge state roots',
+  'set-params': 'change chain parameters',
+  'receive-fees': 'collect fees',
+  halt: 'halt the chain',
+  finalize: 'finalize blocks',
+  govern: 'pass governance decisions',
+};
+
+export function powerVerbs(powers: Iterable<Power>): string {
+  return listOf([...powers].map((p) => POWER_VERBS[p]));
+}
+
+export function roleTitles(grants: Grant[]): string {
+  return listOf(grants.map((g) => g.title));
+}
+
+/** Powers that let a holder change or stop the chain, as opposed to operating it. */
+export const CONTROL_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'challenge']);
+
+export function cite(source: SourceId): string {
+  return SOURCES[source].short;
+}
+
+/** How to declare what an address is, in words that fit the file: comments where the format has them. */
+export function declareHint(format: Format, entity: Entity): string {
+  const registry = 'under `entities:` in .chokepoint.yaml';
+  if (format === 'json') return `Declare it ${registry}`;
+  const marker = format === 'jsonc' ? '//' : '#';
+  const example = entity.kind === 'multisig' ? 'multisig 6-of-8' : 'multisig 6-of-8 timelock 7d';
+  return `Declare it ${registry} or with a \`${marker} chokepoint: ${example}\` comment on its line`;
+}
+
+/** Mild on devnets, firm on testnets, strict in production. */
+export function byNetwork(network: Network, production: Severity, testnet: Severity, devnet: Severity): Severity {
+  return network === 'devnet' ? devnet : network === 'testnet' ? testnet : production;
+}
+
+/** `<SET_GUARDIAN_ADDRESS>`: a value that deploy tooling rejects until someone chooses a holder. */
+export function placeholderFor(title: string): string {
+  return `<SET_${title.replace(/\(.*\)/, '').trim().replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_ADDRESS>`;
+}

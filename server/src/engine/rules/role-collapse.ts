@@ -1,0 +1,45 @@
+import type { Power } from '../model/schema';
+import { cite, listOf, placeholderFor, powerVerbs, roleTitles } from './phrases';
+import type { Rule } from './types';
+
+/** Pairs of powers meant to check each other; one holder with both defeats the check. */
+const CONFLICTS: [Power, Power, string][] = [
+  ['propose', 'challenge', 'it can propose a state root and is also the one who would challenge it, so a false root goes unchallenged'],
+  ['upgrade', 'pause', 'the key that upgrades is also the one meant to stop a bad upgrade, so nothing checks it'],
+];
+
+export const roleCollapse: Rule = {
+  meta: {
+    id: 'role-collapse',
+    title: 'One holder collapses critical roles',
+    severity: 'warning',
+    category: 'roles',
+    description: 'One entity holds several critical roles that the framework keeps separate, e.g. ProxyAdmin owner = Guardian = Challenger.',
+    rationale:
+      'Rollup security models assume critical roles check each other: the Challenger disputes the Proposer, the Guardian can stop a bad upgrade, the SystemConfig owner cannot upgrade. When one key or one multisig holds several of them, one compromise, one coerced signer set or one mistake exercises all of them at once. The OP Stack standard assigns each role to a different holder, and L2BEAT\'s Stage 1 principle requires that only a Security Council supermajority can push an invalid state or block exits.',
+    remediation:
+      'Give each role its own holder. Addresses controlled by the same organization count as one holder, so declare them as one entity in .chokepoint.yaml if they are. The quick fix replaces all but the first role with placeholders so that each must be chosen separately.',
+    sources: ['opConfigurability', 'opStandardRoles', 'l2beatStages'],
+    fixable: true,
+  },
+  *check({ holders, entities }) {
+    for (const holder of holders) {
+      const critical = holder.grants.filter((g) => g.critical);
+      const powers = new Set(critical.flatMap((g) => g.powers));
+      if (powers.size < 2) continue;
+      const conflict = CONFLICTS.find(([a, b]) => powers.has(a) && powers.has(b));
+      const proper = entities.isProperCouncil(holder.entity);
+      const who = entities.who(holder.entity);
+      const why = conflict ? `: ${conflict[2]}` : `, so one compromise exercises all of them`;
+      const [first, ...rest] = critical;
+      yield {
+        at: first.at,
+        severity: conflict && !proper ? 'error' : 'warning',
+        subjects: holder.entity.addressKeys,
+        message: `${who} holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers)}${why}. Critical roles must check each other (${cite('l2beatStages')}); give each its own holder.`,
+        related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${entities.label(holder.entity)} is also the ${g.title}` })),
+        fixes: rest.length > 0 ? [{ title: `Give the ${listOf(rest.map((g) => g.title))} their own holders`, edits: rest.map((g) => ({ at: g.at, value: placeholderFor(g.title) })) }] : [],
+      };
+    }
+  },
+};

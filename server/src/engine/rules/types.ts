@@ -1,0 +1,76 @@
+import type { Severity } from '../config/schema';
+import type { SourceId } from '../data/sources';
+import type { ThresholdId } from '../data/thresholds';
+import type { EntityIndex } from '../entities';
+import type { Entity } from '../entities/types';
+import type { AuthorityModel, Grant, Origin, Power } from '../model/schema';
+import type { Format } from '../parse';
+
+export type RuleCategory = 'keys' | 'roles' | 'councils' | 'delays' | 'proofs' | 'fees' | 'flags' | 'dependencies' | 'engine';
+
+export interface RuleMeta {
+  /** Stable id: never renamed once released. */
+  id: string;
+  title: string;
+  /** Default severity; a finding may carry its own, and configuration overrides both. */
+  severity: Severity;
+  category: RuleCategory;
+  /** One sentence: what the rule detects. */
+  description: string;
+  /** Why it matters, with the reasoning of the cited sources. */
+  rationale: string;
+  /** How to fix it. */
+  remediation: string;
+  sources: SourceId[];
+  thresholds?: ThresholdId[];
+  /** The L2BEAT stage whose requirement this rule checks, if any. */
+  stage?: 0 | 1 | 2;
+  fixable: boolean;
+  /** Options the rule reads from configuration, described for the docs. */
+  options?: Record<string, string>;
+}
+
+/** A holder aggregated by entity: every grant held by any address the entity controls. */
+export interface Holder {
+  entity: Entity;
+  grants: Grant[];
+  powers: Set<Power>;
+}
+
+export interface RuleContext {
+  model: AuthorityModel;
+  entities: EntityIndex;
+  holders: Holder[];
+  options: Record<string, unknown>;
+  /** The file format, so messages can say how to declare or suppress in that file. */
+  format: Format;
+  now: Date;
+}
+
+/** Replace the value at `at` with `value`, written in the file's own syntax and quoting. */
+export interface FixEdit {
+  at: Origin;
+  value: string | number | boolean;
+}
+
+export interface Fix {
+  title: string;
+  edits: FixEdit[];
+}
+
+export interface RuleFinding {
+  at: Origin;
+  /** Report on the key rather than the value. */
+  part?: 'key' | 'value';
+  message: string;
+  severity?: Severity;
+  related?: { at: Origin; message: string }[];
+  /** Address keys the finding is about, for suppressions by address and for hovers. */
+  subjects?: string[];
+  fixes?: Fix[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): Iterable<RuleFinding>;
+}

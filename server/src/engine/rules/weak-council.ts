@@ -1,0 +1,65 @@
+import { THRESHOLDS } from '../data/thresholds';
+import type { Entity } from '../entities/types';
+import { CONTROL_POWERS, powerVerbs, roleTitles } from './phrases';
+import type { Fix, Rule } from './types';
+
+export const weakCouncil: Rule = {
+  meta: {
+    id: 'weak-council',
+    title: 'Control rests with a single key or a thin multisig',
+    severity: 'warning',
+    category: 'councils',
+    description: 'A holder that can upgrade, pause, mint, censor, challenge or change parameters is a single key, or a multisig with fewer than 8 signers or a threshold below 75%.',
+    rationale:
+      'L2BEAT\'s Stage 1 requires that only a "properly set up" Security Council can act without giving users time to exit: at least 8 members and a 75% threshold, so at least 6-of-8 must collude. Vitalik\'s analysis of training wheels adds that a quorum-blocking subset (at least 3 of 8) must sit outside the main organization. A 2-of-3 of co-founders, or a 4-of-7 foundation Safe, is a plain multisig and is treated as such; a single key (EOA) is the weakest case.',
+    remediation:
+      'Move the power to a Security Council of at least 8 signers with a threshold of at least 75% (6-of-8, 9-of-12), with at least the quorum-blocking number of signers outside the organization; or put it behind a timelock long enough for users to exit. Declare nested Safes with `members:` in .chokepoint.yaml so a 2-of-2 with a proper council counts as one.',
+    sources: ['l2beatStages', 'vitalikStages', 'arbitrumSecurityCouncilAip'],
+    thresholds: ['councilMinSigners', 'councilMinThreshold'],
+    stage: 1,
+    fixable: true,
+  },
+  *check({ holders, entities, model }) {
+    const minSigners = THRESHOLDS.councilMinSigners.value;
+    const minRatio = THRESHOLDS.councilMinThreshold.value;
+    for (const holder of holders) {
+      const { entity } = holder;
+      const control = holder.grants.filter((g) => g.powers.some((p) => CONTROL_POWERS.has(p)));
+      if (control.length === 0 || entities.isProperCouncil(entity)) continue;
+      const powers = new Set(control.flatMap((g) => g.powers).filter((p) => CONTROL_POWERS.has(p)));
+      const label = entities.label(entity);
+      const problem = weakness(entity, minSigners, minRatio);
+      if (!problem) continue;
+      const council = model.councils.find((c) => c.id === entity.id);
+      const fixes: Fix[] = [];
+      if (council?.thresholdAt && entity.signers !== undefined && entity.signers >= minSigners) {
+        fixes.push({ title: `Raise the threshold to ${Math.ceil(entity.signers * minRatio)}-of-${entity.signers}`, edits: [{ at: council.thresholdAt, value: Math.ceil(entity.signers * minRatio) }] });
+      }
+      yield {
+        at: control[0].at,
+        severity: problem.severe ? 'error' : 'warning',
+        subjects: entity.addressKeys,
+        message: `${label} can ${powerVerbs(powers)} (${roleTitles(control)}) and is ${problem.text}. L2BEAT Stage 1 needs at least ${minSigners} signers and a ${minRatio * 100}% threshold (6-of-8); move the power to such a council or behind a timelock.`,
+        related: [
+          ...control.slice(1).map((g) => ({ at: g.at, message: `${label} is also the ${g.title}` })),
+          ...(council?.thresholdAt ? [{ at: council.thresholdAt, message: `${council.name}'s threshold` }] : []),
+        ],
+        fixes,
+      };
+    }
+  },
+};
+
+function weakness(entity: Entity, minSigners: number, minRatio: number): { text: string; severe: boolean } | undefined {
+  if (entity.kind === 'eoa') return { text: 'a single key (EOA): one lost or stolen key is enough', severe: true };
+  if (entity.kind !== 'multisig' || entity.threshold === undefined || entity.signers === undefined) return undefined;
+  const { threshold, signers } = entity;
+  if (threshold <= 1) return { text: `a ${threshold}-of-${signers} multisig: any one signer can act alone`, severe: true };
+  const reasons: string[] = [];
+  if (signers < minSigners) reasons.push(`only ${signers} signers`);
+  if (threshold / signers < minRatio) reasons.push(`a ${Math.round((threshold / signers) * 100)}% threshold`);
+  const blocking = signers - threshold + 1;
+  if (entity.external !== undefined && entity.external < blocking) reasons.push(`only ${entity.external} external signers where ${blocking} are needed to block a quorum`);
+  if (reasons.length === 0) return undefined;
+  return { text: `a ${threshold}-of-${signers} multisig with ${reasons.join(' and ')}: ${threshold} signers can act`, severe: false };
+}
