@@ -1,6 +1,6 @@
 import { KNOWN_ENTITIES } from '../data/known-entities';
 import { THRESHOLDS } from '../data/thresholds';
-import { formatDuration } from '../model/duration';
+import { durationAdjective } from '../model/duration';
 import { parseAddress, shortAddress } from '../model/address';
 import type { Address } from '../model/schema';
 import type { Entity, EntityDeclaration, EntityFacts } from './types';
@@ -88,7 +88,7 @@ export class EntityIndex {
 
   /** "a 5-of-7 multisig", "a single key (EOA)", "an undeclared address" … */
   describe(entity: Entity): string {
-    const delay = entity.delaySeconds ? ` behind a ${formatDuration(entity.delaySeconds)} timelock` : '';
+    const delay = entity.delaySeconds ? ` behind a ${durationAdjective(entity.delaySeconds)} timelock` : '';
     switch (entity.kind) {
       case 'eoa':
         return `a single key (EOA)${delay}`;
@@ -97,7 +97,7 @@ export class EntityIndex {
           ? `a ${entity.threshold}-of-${entity.signers} multisig${delay}`
           : `a multisig of undeclared threshold${delay}`;
       case 'timelock':
-        return entity.delaySeconds !== undefined ? `a ${formatDuration(entity.delaySeconds)} timelock` : 'a timelock of undeclared delay';
+        return entity.delaySeconds !== undefined ? `a ${durationAdjective(entity.delaySeconds)} timelock` : 'a timelock of undeclared delay';
       case 'governance':
         return `on-chain governance${delay}`;
       case 'contract':

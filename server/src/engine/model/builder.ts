@@ -20,6 +20,10 @@ export interface RoleSpec {
 /** Values people leave in templates where an address is still to be chosen. */
 const PLACEHOLDER = /^(|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|todo|tbd|changeme|placeholder)$/i;
 
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value.trim());
+}
+
 /** Helps an adapter fill the authority model from a parsed document, keeping the origin of each element. */
 export class ModelBuilder {
   readonly model: AuthorityModel;
@@ -61,7 +65,7 @@ export class ModelBuilder {
       this.problem(path, `${what} should be an address, but it is ${describeType(value)}.`);
       return undefined;
     }
-    if (PLACEHOLDER.test(value.trim())) return undefined;
+    if (isPlaceholder(value)) return undefined;
     const address = parseAddress(value);
     if (!address) {
       this.problem(path, `${what} should be an address, but "${value.slice(0, 80)}" is not one.`);

@@ -31,3 +31,8 @@ export function formatDuration(seconds: number): string {
   if (seconds >= 60) return plural(seconds / 60, 'minute');
   return plural(seconds, 'second');
 }
+
+/** 1209600 → "14-day", 43200 → "12-hour": a duration used as an adjective. */
+export function durationAdjective(seconds: number): string {
+  return formatDuration(seconds).replace(/ (day|hour|minute|second)s?$/, '-$1');
+}

@@ -9,7 +9,6 @@ const WHAT: Partial<Record<Dependency['kind'], string>> = {
   storage: 'storage',
   'data-availability': 'data availability',
   oracle: 'oracle data',
-  model: 'the model',
 };
 
 export const dependencyWithoutFallback: Rule = {
@@ -30,6 +29,13 @@ export const dependencyWithoutFallback: Rule = {
       if (!NEEDS_FALLBACK.has(dependency.kind) || !dependency.shared || (dependency.fallback !== undefined && dependency.fallback !== null)) continue;
       const what = WHAT[dependency.kind];
       const provider = dependency.provider ? ` (${dependency.provider})` : '';
+      if (dependency.kind === 'model') {
+        yield {
+          at: dependency.at,
+          message: `Model ${dependency.name} has no fallback${dependency.fallback === null ? '' : ' named'}: if its host withdraws or changes it, the chain's AI features stop. Name a fallback model under \`fallback:\`${dependency.fallback === null ? '' : ', or write `fallback: none` to record the accepted risk'} (${cite('chokepointManifest')}).`,
+        };
+        continue;
+      }
       yield {
         at: dependency.at,
         message: dependency.fallback === null

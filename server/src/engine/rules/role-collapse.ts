@@ -5,7 +5,7 @@ import type { Rule } from './types';
 /** Pairs of powers meant to check each other; one holder with both defeats the check. */
 const CONFLICTS: [Power, Power, string][] = [
   ['propose', 'challenge', 'it can propose a state root and is also the one who would challenge it, so a false root goes unchallenged'],
-  ['upgrade', 'pause', 'the key that upgrades is also the one meant to stop a bad upgrade, so nothing checks it'],
+  ['upgrade', 'pause', 'the holder that upgrades is also the one meant to stop a bad upgrade, so nothing checks it'],
 ];
 
 export const roleCollapse: Rule = {

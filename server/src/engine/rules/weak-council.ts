@@ -1,6 +1,6 @@
 import { THRESHOLDS } from '../data/thresholds';
 import type { Entity } from '../entities/types';
-import { CONTROL_POWERS, powerVerbs, roleTitles } from './phrases';
+import { CONTROL_POWERS, listOf, powerVerbs, roleTitles } from './phrases';
 import type { Fix, Rule } from './types';
 
 export const weakCouncil: Rule = {
@@ -59,7 +59,7 @@ function weakness(entity: Entity, minSigners: number, minRatio: number): { text:
   if (signers < minSigners) reasons.push(`only ${signers} signers`);
   if (threshold / signers < minRatio) reasons.push(`a ${Math.round((threshold / signers) * 100)}% threshold`);
   const blocking = signers - threshold + 1;
-  if (entity.external !== undefined && entity.external < blocking) reasons.push(`only ${entity.external} external signers where ${blocking} are needed to block a quorum`);
+  if (entity.external !== undefined && entity.external < blocking) reasons.push(`${entity.external} external signer${entity.external === 1 ? '' : 's'} where ${blocking} are needed to block a quorum`);
   if (reasons.length === 0) return undefined;
-  return { text: `a ${threshold}-of-${signers} multisig with ${reasons.join(' and ')}: ${threshold} signers can act`, severe: false };
+  return { text: `a ${threshold}-of-${signers} multisig with ${listOf(reasons)}: ${threshold} signers can act`, severe: false };
 }

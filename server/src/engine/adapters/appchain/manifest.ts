@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { namedParty, parseAddress } from '../../model/address';
-import { ModelBuilder } from '../../model/builder';
+import { isPlaceholder, ModelBuilder } from '../../model/builder';
 import { parseDuration } from '../../model/duration';
 import { isRecord } from '../../model/read';
 import type { Address, Controller, Dependency, Layer, Power } from '../../model/schema';
@@ -49,6 +49,7 @@ export const appchainManifest: Adapter = {
     const bodyIds = new Set(bodies.map(({ item }) => item.id));
     const holderOf = (ref: string, path: Path): Address | undefined => {
       if (bodyIds.has(ref)) return namedParty(ref);
+      if (isPlaceholder(ref)) return undefined;
       const address = parseAddress(ref);
       if (!address) builder.problem(path, `"${ref}" is neither a governance body id (${[...bodyIds].join(', ') || 'none declared'}) nor an address.`);
       return address;
