@@ -15,3 +15,7 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+
+if (process.argv.includes('--tools')) {
+  await build({ ...common, format: 'esm', entryPoints: ['scripts/generate-main.ts'], outfile: 'dist/tools/generate.mjs', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+}

@@ -1,7 +1,11 @@
 import { main } from './main';
 
+/** SOURCE_DATE_EPOCH pins "today" (for suppression expiry), as reproducible builds do. */
+const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+
 const code = main(process.argv.slice(2), {
   cwd: process.cwd(),
+  now: Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : undefined,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
-import { withRuleOverrides } from '../engine/config/resolved';
+import { withRuleOverrides, type ConfigProblem } from '../engine/config/resolved';
+import { LineIndex } from '../engine/text/positions';
 import { ruleMeta } from '../engine/rules/index';
 import { lintPaths, UsageError } from '../engine/workspace';
 import { ArgsError, type LintArgs } from './args';
@@ -36,7 +37,7 @@ export function lintCommand(args: LintArgs, io: CommandIO): number {
     throw error;
   }
   if (result.configProblems.length > 0) {
-    for (const problem of result.configProblems) io.stderr(`${relative(io.cwd, problem.file)}: ${problem.message}\n`);
+    for (const problem of result.configProblems) io.stderr(`${relative(io.cwd, problem.file)}:${position(problem)}  config-error  ${problem.message}\n`);
     io.stderr('Fix the configuration above; nothing was linted with it.\n');
     return 2;
   }
@@ -61,11 +62,31 @@ export function lintCommand(args: LintArgs, io: CommandIO): number {
   const color = args.color ?? (args.format === 'stylish' && !args.output && io.isTTY && !io.env.NO_COLOR) ?? false;
   const text = FORMATTERS[args.format]({ version: VERSION, files, color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
   if (args.output) {
-    writeFileSync(args.output, text);
+    writeReport(args.output, text);
   } else {
     io.stdout(text);
   }
   if (args.failOn === 'none') return 0;
   const threshold = RANK[args.failOn];
   return files.some((file) => file.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
+}
+
+/** `line:column` of a config problem, 1-based, or `1:1` when the file cannot be read. */
+function position(problem: ConfigProblem): string {
+  let text = '';
+  try {
+    text = readFileSync(problem.file, 'utf8');
+  } catch {
+    return '1:1';
+  }
+  const { line, character } = new LineIndex(text).positionAt(problem.span.start);
+  return `${line + 1}:${character + 1}`;
+}
+
+function writeReport(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new ArgsError(`Cannot write the report to ${path}: ${(error as Error).message}`);
+  }
 }

@@ -247,7 +247,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const expired = suppression.expires !== undefined && suppression.expires < today;
     const extra = expired
       ? engineFinding('expired-suppression', `This suppression of ${suppression.rules.join(', ')} expired on ${suppression.expires}, so the finding is reported again. Fix it, or renew the suppression with a new date and reason.`, suppression.span)
-      : !used.has(suppression)
+      : !used.has(suppression) && suppression.rules.some((id) => ruleMeta(id))
         ? engineFinding('unused-suppression', `This suppression of ${suppression.rules.join(', ')} matches no finding on line ${suppression.line + 1}. Remove it, or move it above the line it is meant for.`, suppression.span)
         : undefined;
     if (!extra) continue;

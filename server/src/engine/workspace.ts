@@ -101,7 +101,7 @@ function collect(dir: string, resolver: ConfigResolver, out: { path: string; exp
 
 /** Expired and unused `.chokepoint.yaml` suppressions, reported on the config file itself. */
 function suppressionFindings(config: ResolvedConfig, used: Set<number>, linted: string[], now: Date): Finding[] {
-  if (!config.file) return [];
+  if (!config.file || config.problems.length > 0) return [];
   const today = now.toISOString().slice(0, 10);
   const findings: Finding[] = [];
   const lines = new LineIndex(readFileSync(config.file, 'utf8'));

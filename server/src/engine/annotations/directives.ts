@@ -42,6 +42,12 @@ const KIND_WORDS: Record<string, EntityKind> = {
 };
 
 const DURATION_TEXT = String.raw`\d+(?:\.\d+)?\s*-?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b|\d+\b`;
+/** A number that is part of an M-of-N threshold is not a duration. */
+const NOT_THRESHOLD = String.raw`(?![\d.]|-of-|\s+of\s|\s*/)`;
+const DELAY_AFTER_WORD = new RegExp(String.raw`(?:timelock|delay)\s*[:=]?\s*(${DURATION_TEXT})${NOT_THRESHOLD}`);
+const DELAY_BEFORE_WORD = new RegExp(String.raw`(?<![\d.]|-of-|\bof\s|/\s*)(${DURATION_TEXT})\s*-?\s*(?:timelock|delay)`);
+const EXTERNAL_AFTER_WORD = new RegExp(String.raw`external\s*[:=]?\s*(\d+)${NOT_THRESHOLD}`);
+const EXTERNAL_BEFORE_WORD = /(?<![\d.]|-of-|\bof\s|\/\s*)(\d+)\s+external/;
 const ADDRESS_TOKEN = /0x[0-9a-fA-F]{64}|0x[0-9a-fA-F]{40}|\b[a-z][a-z0-9]{0,20}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}\b|\b[1-9A-HJ-NP-Za-km-z]{46,50}\b/g;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -65,11 +71,14 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
   return directives;
 }
 
-/** The line a comment speaks about: its own line when it trails code, else the next line that is not a comment. */
-function targetLine(doc: ParsedDocument, span: Span): number {
+/**
+ * The line a comment speaks about: a declaration trailing code speaks about its own line;
+ * otherwise, and always for "next-line" suppressions, the next line that is not a comment.
+ */
+function targetLine(doc: ParsedDocument, span: Span, trailingMeansOwnLine: boolean): number {
   const line = doc.lines.positionAt(span.start).line;
   const before = doc.text.slice(doc.lines.lineStart(line), span.start);
-  if (before.trim() !== '') return line;
+  if (trailingMeansOwnLine && before.trim() !== '') return line;
   for (let next = line + 1; next < doc.lines.lineCount; next++) {
     const text = doc.lines.lineText(next).trim();
     if (text !== '' && !text.startsWith('#') && !text.startsWith('//')) return next;
@@ -81,7 +90,8 @@ function declaration(doc: ParsedDocument, body: string, span: Span): Directive {
   const facts: EntityFacts = {};
   const text = body.toLowerCase().replace(/,/g, ' ');
   for (const word of text.split(/\s+/)) {
-    if (KIND_WORDS[word] && !facts.kind) facts.kind = KIND_WORDS[word];
+    const bare = word.replace(/[:=]+$/, '');
+    if (KIND_WORDS[bare] && !facts.kind) facts.kind = KIND_WORDS[bare];
   }
   const threshold = /(\d+)\s*(?:\/|-of-|\s+of\s+)\s*(\d+)/.exec(text);
   if (threshold) {
@@ -89,12 +99,12 @@ function declaration(doc: ParsedDocument, body: string, span: Span): Directive {
     facts.signers = Number(threshold[2]);
     facts.kind ??= 'multisig';
   }
-  const delay = new RegExp(String.raw`(?:timelock|delay)\s*[:=]?\s*(${DURATION_TEXT})|(${DURATION_TEXT})\s*-?\s*(?:timelock|delay)`).exec(text);
+  const delay = DELAY_AFTER_WORD.exec(text) ?? DELAY_BEFORE_WORD.exec(text);
   if (delay) {
-    facts.delaySeconds = parseDuration((delay[1] ?? delay[2]).replace(/\s|-/g, ''));
+    facts.delaySeconds = parseDuration(delay[1].replace(/\s|-/g, ''));
   }
-  const external = /external\s*[:=]?\s*(\d+)|(\d+)\s+external/.exec(text);
-  if (external) facts.external = Number(external[1] ?? external[2]);
+  const external = EXTERNAL_AFTER_WORD.exec(text) ?? EXTERNAL_BEFORE_WORD.exec(text);
+  if (external) facts.external = Number(external[1]);
   const entity = /entity\s*[:=]?\s*([\w.-]+)/.exec(body);
   if (entity) facts.entity = entity[1];
   if (!facts.kind && !facts.entity) {
@@ -103,7 +113,7 @@ function declaration(doc: ParsedDocument, body: string, span: Span): Directive {
   if (facts.threshold !== undefined && facts.signers !== undefined && facts.threshold > facts.signers) {
     return { type: 'invalid', message: `The threshold ${facts.threshold} is larger than the ${facts.signers} signers.`, span };
   }
-  const line = targetLine(doc, span);
+  const line = targetLine(doc, span, true);
   const found = new Map<string, Address>();
   for (const token of doc.lines.lineText(line).match(ADDRESS_TOKEN) ?? []) {
     const address = parseAddress(token);
@@ -143,5 +153,5 @@ function suppression(doc: ParsedDocument, body: string, span: Span): Directive {
   if (expires !== undefined && (!DATE.test(expires) || Number.isNaN(Date.parse(expires)))) {
     return { type: 'invalid', message: `The expiry "${expires}" is not a date; write it as YYYY-MM-DD.`, span };
   }
-  return { type: 'suppress', rules, reason, expires, line: targetLine(doc, span), span };
+  return { type: 'suppress', rules, reason, expires, line: targetLine(doc, span, false), span };
 }

@@ -11,15 +11,18 @@ export type PresetName = (typeof PRESETS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const RuleSettingSchema = z.union([
-  SeverityOrOffSchema,
-  z
-    .object({
-      severity: SeverityOrOffSchema.optional(),
-      options: z.record(z.string(), z.unknown()).optional(),
-    })
-    .strict(),
-]);
+export const RuleSettingSchema = z.union(
+  [
+    SeverityOrOffSchema,
+    z
+      .object({
+        severity: SeverityOrOffSchema.optional(),
+        options: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+  ],
+  { error: 'use off, info, warning or error, or { severity, options }' },
+);
 
 export const EntityConfigSchema = z
   .object({

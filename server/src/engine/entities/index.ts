@@ -69,14 +69,15 @@ export class EntityIndex {
 
   /**
    * True when acting through this entity takes a properly set-up Security Council: at least
-   * 8 signers and a 75% threshold, or unanimity among members one of which is such a council.
+   * 8 signers, a 75% threshold and, when declared, enough outside signers to block a quorum; or
+   * unanimity among members one of which is such a council.
    */
   isProperCouncil(entity: Entity, seen = new Set<string>()): boolean {
     if (seen.has(entity.id)) return false;
     seen.add(entity.id);
     const { threshold, signers } = entity;
     if (threshold === undefined || signers === undefined || signers === 0) return false;
-    if (signers >= THRESHOLDS.councilMinSigners.value && threshold / signers >= THRESHOLDS.councilMinThreshold.value) return true;
+    if (signers >= THRESHOLDS.councilMinSigners.value && threshold / signers >= THRESHOLDS.councilMinThreshold.value && !lacksOutsiders(entity)) return true;
     if (threshold === signers && entity.members) {
       return entity.members.some((member) => {
         const inner = this.byId.get(member);
@@ -119,4 +120,10 @@ export class EntityIndex {
     const raw = this.rawByKey.get(entity.addressKeys[0]);
     return raw ? shortAddress(raw) : entity.name;
   }
+}
+
+/** Declares fewer outside signers than it takes to block a quorum (signers − threshold + 1). */
+function lacksOutsiders(entity: Entity): boolean {
+  const { external, threshold, signers } = entity;
+  return external !== undefined && threshold !== undefined && signers !== undefined && external < signers - threshold + 1;
 }

@@ -8,6 +8,9 @@ import { parseYaml } from './yaml';
 
 export type { Format, ParsedDocument, Path } from './types';
 
+/** A first line such as `[superchainRoles]` or `[[chains]]`: a TOML table, not a JSON array. */
+const TOML_TABLE_HEADER = /^\[\[?(?!(?:true|false|null)\])[A-Za-z_][\w.-]*\]\]?[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/;
+
 /** Picks a format from the file name, then from the content when the name says nothing. */
 export function formatOf(uri: string, text: string): Format {
   const name = uri.toLowerCase();
@@ -15,8 +18,9 @@ export function formatOf(uri: string, text: string): Format {
   if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
   if (name.endsWith('.jsonc') || name.endsWith('.json5')) return 'jsonc';
   if (name.endsWith('.json')) return 'json';
-  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-  if (first === '{' || first === '[') return 'json';
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (TOML_TABLE_HEADER.test(body)) return 'toml';
+  if (body[0] === '{' || body[0] === '[') return 'json';
   if (/^\s*\[[\w.-]+\]\s*$/m.test(text) || /^\s*[\w.-]+\s*=\s*/m.test(text)) return 'toml';
   return 'yaml';
 }

@@ -16,7 +16,6 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;
-const STRUCTURAL = /[{}[\]"]/g;
 
 /**
  * Finds source spans in text that JSON.parse has already accepted. Nothing is scanned until a
@@ -26,19 +25,20 @@ const STRUCTURAL = /[{}[\]"]/g;
  */
 export class JsonLocator {
   private readonly indexes = new Map<number, ObjectIndex | ArrayIndex>();
-  private readonly root: Span;
+  private readonly rootStart: number;
 
   constructor(private readonly text: string) {
-    const start = this.skipWhitespace(text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    this.root = { start, end: this.valueEnd(start) };
+    this.rootStart = this.skipWhitespace(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   }
 
   locate(path: Path): Located | undefined {
-    let current: Located = { value: this.root };
+    if (path.length === 0) return { value: { start: this.rootStart, end: this.valueEnd(this.rootStart) } };
+    let start = this.rootStart;
+    let current: Located | undefined;
     for (const step of path) {
-      const next = this.child(current.value.start, step);
-      if (!next) return undefined;
-      current = next;
+      current = this.child(start, step);
+      if (!current) return undefined;
+      start = current.value.start;
     }
     return current;
   }
@@ -133,19 +133,18 @@ export class JsonLocator {
 
   private containerEnd(start: number): number {
     const text = this.text;
+    const length = text.length;
     let depth = 0;
-    STRUCTURAL.lastIndex = start;
-    for (;;) {
-      const match = STRUCTURAL.exec(text);
-      if (!match) return text.length;
-      const c = text.charCodeAt(match.index);
+    for (let i = start; i < length; i++) {
+      const c = text.charCodeAt(i);
       if (c === QUOTE) {
-        STRUCTURAL.lastIndex = this.stringEnd(match.index);
+        i = this.stringEnd(i) - 1;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         depth++;
-      } else if (--depth === 0) {
-        return match.index + 1;
+      } else if (c === 125 /* } */ || c === 93 /* ] */) {
+        if (--depth === 0) return i + 1;
       }
     }
+    return length;
   }
 }

@@ -16,7 +16,8 @@ export function parseYaml(text: string): YamlResult {
   const problems: ParseProblem[] = [];
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false });
   for (const error of [...doc.errors, ...doc.warnings]) {
-    problems.push({ message: error.message.split('\n')[0], span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+    const start = Math.min(error.pos[0], text.length);
+    problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
   }
   let value: unknown;
   try {
@@ -27,48 +28,59 @@ export function parseYaml(text: string): YamlResult {
   return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode) : undefined, problems, comments: yamlComments(text) };
 }
 
-function toSourceNode(node: YamlNode): SourceNode {
+/** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */
+function toSourceNode(root: YamlNode): SourceNode {
+  const top = sourceNode(root);
+  const pending: [YamlNode, SourceNode][] = [[root, top]];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const [node, result] = item;
+    if (isMap(node)) {
+      result.children = new Map();
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const keyRange = pair.key.range ?? [0, 0];
+        const child = pair.value ? sourceNode(pair.value as YamlNode) : { value: { start: keyRange[1], end: keyRange[1] } };
+        child.key = { start: keyRange[0], end: keyRange[1] };
+        result.children.set(String(pair.key.value), child);
+        if (pair.value) pending.push([pair.value as YamlNode, child]);
+      }
+    } else if (isSeq(node)) {
+      result.children = new Map();
+      node.items.forEach((item, index) => {
+        if (item && (isMap(item) || isSeq(item) || isScalar(item) || isAlias(item))) {
+          const child = sourceNode(item as YamlNode);
+          result.children!.set(index, child);
+          pending.push([item as YamlNode, child]);
+        }
+      });
+    }
+  }
+  return top;
+}
+
+function sourceNode(node: YamlNode): SourceNode {
   const [start, end] = node.range ?? [0, 0];
   const result: SourceNode = { value: { start, end } };
-  if (isMap(node)) {
-    result.children = new Map();
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const keyRange = pair.key.range ?? [0, 0];
-      const child = pair.value ? toSourceNode(pair.value as YamlNode) : { value: { start: keyRange[1], end: keyRange[1] } };
-      child.key = { start: keyRange[0], end: keyRange[1] };
-      result.children.set(String(pair.key.value), child);
-    }
-  } else if (isSeq(node)) {
-    result.children = new Map();
-    node.items.forEach((item, index) => {
-      if (item && (isMap(item) || isSeq(item) || isScalar(item) || isAlias(item))) {
-        result.children!.set(index, toSourceNode(item as YamlNode));
-      }
-    });
-  } else if (isScalar(node)) {
-    result.quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-    const [, valueEnd] = node.range ?? [0, 0];
-    result.value = { start, end: valueEnd };
-  }
+  if (isScalar(node)) result.quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
   return result;
 }
 
 /** Comments come from the concrete syntax tree, so a `#` inside a string or block scalar is not one. */
 function yamlComments(text: string): Comment[] {
   const comments: Comment[] = [];
-  const visit = (token: unknown): void => {
+  const pending: unknown[] = [...new Parser().parse(text)];
+  while (pending.length > 0) {
+    const token = pending.pop();
     if (Array.isArray(token)) {
-      for (const item of token) visit(item);
+      for (const item of token) pending.push(item);
     } else if (token && typeof token === 'object') {
       const record = token as Record<string, unknown>;
       if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
         comments.push({ text: record.source.slice(1), span: { start: record.offset, end: record.offset + record.source.length } });
-        return;
+        continue;
       }
-      for (const [key, child] of Object.entries(record)) if (key !== 'source') visit(child);
+      for (const [key, child] of Object.entries(record)) if (key !== 'source') pending.push(child);
     }
-  };
-  for (const token of new Parser().parse(text)) visit(token);
+  }
   return comments.sort((a, b) => a.span.start - b.span.start);
 }

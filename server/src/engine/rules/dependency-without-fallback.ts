@@ -20,7 +20,7 @@ export const dependencyWithoutFallback: Rule = {
     description: 'A shared provider the chain depends on (inference, models, storage, data availability, oracles) has no fallback, or the manifest names none.',
     rationale:
       'A chain that calls itself sovereign but cannot run without one shared provider is sovereign in design and interdependent in execution: when the provider stops, changes terms or is captured, so does the chain. A fallback the chain can switch to is what keeps the dependency a convenience rather than a chokepoint.',
-    remediation: 'Name a fallback under `fallback:` (another provider, a self-hosted node, Ethereum for data availability) and make sure governance can switch to it; if there truly is none, say `fallback: none` so reviewers see the accepted risk.',
+    remediation: 'Name a fallback under `fallback:` (another provider, a self-hosted node, Ethereum for data availability) and make sure governance can switch to it. If there truly is none, write `fallback: none` and suppress the finding with a reason, so reviewers see the accepted risk.',
     sources: ['chokepointManifest'],
     fixable: false,
   },
@@ -32,7 +32,7 @@ export const dependencyWithoutFallback: Rule = {
       if (dependency.kind === 'model') {
         yield {
           at: dependency.at,
-          message: `Model ${dependency.name} has no fallback${dependency.fallback === null ? '' : ' named'}: if its host withdraws or changes it, the chain's AI features stop. Name a fallback model under \`fallback:\`${dependency.fallback === null ? '' : ', or write `fallback: none` to record the accepted risk'} (${cite('chokepointManifest')}).`,
+          message: `Model ${dependency.name} has no fallback${dependency.fallback === null ? '' : ' named'}: if its host withdraws or changes it, the chain's AI features stop. Name a fallback model under \`fallback:\` (${cite('chokepointManifest')}).`,
         };
         continue;
       }
@@ -40,7 +40,7 @@ export const dependencyWithoutFallback: Rule = {
         at: dependency.at,
         message: dependency.fallback === null
           ? `${dependency.name}${provider} is the chain's only source of ${what} and has no fallback: if it stops or changes terms, so does the chain. Add a fallback the chain's governance can switch to (${cite('chokepointManifest')}).`
-          : `${dependency.name}${provider} supplies ${what} and the manifest names no fallback: if it stops or changes terms, so may the chain. Name one under \`fallback:\`, or write \`fallback: none\` to record the accepted risk.`,
+          : `${dependency.name}${provider} supplies ${what} and the manifest names no fallback: if it stops or changes terms, so may the chain. Name one under \`fallback:\` (${cite('chokepointManifest')}).`,
       };
     }
   },

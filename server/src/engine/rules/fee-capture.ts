@@ -28,7 +28,7 @@ export const feeCapture: Rule = {
       const who = entities.label(holder.entity);
       const operatorPowers = new Set(operating.flatMap((g) => g.powers).filter((p) => p !== 'receive-fees'));
       const why = operating.length > 0
-        ? `which can also ${powerVerbs(operatorPowers)}: the operator keeps the chain's revenue and controls the rules that produce it`
+        ? `which can also ${powerVerbs(operatorPowers)}: the chain's revenue goes to a party that runs it rather than to its governance`
         : 'a single key, so one compromise drains the chain\'s revenue';
       yield {
         at: fees[0].at,

@@ -1,5 +1,5 @@
 import { THRESHOLDS, type ThresholdId } from '../data/thresholds';
-import { formatDuration } from '../model/duration';
+import { durationAdjective, formatDuration } from '../model/duration';
 import { cite } from './phrases';
 import { delayValue } from './short-exit-window';
 import type { Rule } from './types';
@@ -10,7 +10,7 @@ export const forcedInclusionWindow: Rule = {
     title: 'The forced-inclusion window is outside the standard',
     severity: 'warning',
     category: 'delays',
-    description: 'The time after which users can force a transaction past the sequencer is missing, longer than the framework standard, or long enough to swallow the 7-day exit window.',
+    description: 'The time after which users can force a transaction past the sequencer is missing, long enough to swallow the 7-day exit window, or (outside devnets) different from the framework standard.',
     rationale:
       'Forced inclusion is how users escape a censoring or absent sequencer: they submit on the parent chain, and the sequencer must include it within the window. L2BEAT\'s Stage 1 requires that users can exit without the operators\' cooperation, and its rosette scores "no mechanism" as bad. The OP Stack standard sequencing window is 3600 L1 blocks (12 hours); higher values let the sequencer censor for longer. A window of 7 days or more, or none at all, consumes the whole Stage 1 exit window.',
     remediation: 'Restore the framework\'s standard window (OP Stack: sequencerWindowSize / seq_window_size = 3600). The quick fix writes the standard value in the field\'s own unit.',
@@ -31,10 +31,10 @@ export const forcedInclusionWindow: Rule = {
         continue;
       }
       if (delay.seconds >= max) {
-        yield { at: delay.at, severity: 'error', fixes, message: `The ${delay.title} is ${formatDuration(delay.seconds)}: a sequencer can censor users for that long, which swallows the ${formatDuration(max)} exit window that L2BEAT Stage 1 requires. ${standardSeconds !== undefined ? `Restore the standard ${formatDuration(standardSeconds)}.` : 'Shorten it well below 7 days.'}` };
+        yield { at: delay.at, severity: 'error', fixes, message: `The ${delay.title} is ${formatDuration(delay.seconds)}: a sequencer can censor users for that long, which swallows the ${durationAdjective(max)} exit window that L2BEAT Stage 1 requires. ${standardSeconds !== undefined ? `Restore the standard ${formatDuration(standardSeconds)}.` : 'Shorten it well below 7 days.'}` };
         continue;
       }
-      if (!standard || standardSeconds === undefined || delay.seconds === standardSeconds) continue;
+      if (!standard || standardSeconds === undefined || delay.seconds === standardSeconds || model.chain.network === 'devnet') continue;
       const longer = delay.seconds > standardSeconds;
       const standardText = standard.unit === 'blocks' ? `${standard.value} L1 blocks (${formatDuration(standardSeconds)})` : formatDuration(standardSeconds);
       const valueText = delay.unit === 'blocks' && delay.blockSeconds ? `${Math.round(delay.seconds / delay.blockSeconds)} blocks (${formatDuration(delay.seconds)})` : formatDuration(delay.seconds);

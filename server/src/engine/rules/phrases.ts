@@ -46,8 +46,8 @@ export function declareHint(format: Format, entity: Entity): string {
   const registry = 'under `entities:` in .chokepoint.yaml';
   if (format === 'json') return `Declare it ${registry}`;
   const marker = format === 'jsonc' ? '//' : '#';
-  const example = entity.kind === 'multisig' ? 'multisig 6-of-8' : 'multisig 6-of-8 timelock 7d';
-  return `Declare it ${registry} or with a \`${marker} chokepoint: ${example}\` comment on its line`;
+  if (entity.kind === 'multisig') return `Declare it ${registry} or with a comment on its line such as \`${marker} chokepoint: multisig <M>-of-<N>\``;
+  return `Declare it ${registry} or with a comment on its line such as \`${marker} chokepoint: eoa\` or \`${marker} chokepoint: multisig <M>-of-<N> timelock <days>d\``;
 }
 
 /** Mild on devnets, firm on testnets, strict in production. */

@@ -38,7 +38,7 @@ export const roleCollapse: Rule = {
         subjects: holder.entity.addressKeys,
         message: `${who} holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers)}${why}. Critical roles must check each other (${cite('l2beatStages')}); give each its own holder.`,
         related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${entities.label(holder.entity)} is also the ${g.title}` })),
-        fixes: rest.length > 0 ? [{ title: `Give the ${listOf(rest.map((g) => g.title))} their own holders`, edits: rest.map((g) => ({ at: g.at, value: placeholderFor(g.title) })) }] : [],
+        fixes: rest.length > 0 ? [{ title: `Give the ${listOf(rest.map((g) => g.title))} ${rest.length === 1 ? 'its own holder' : 'their own holders'}`, edits: rest.map((g) => ({ at: g.at, value: placeholderFor(g.title) })) }] : [],
       };
     }
   },

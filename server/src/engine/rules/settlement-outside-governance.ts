@@ -31,12 +31,12 @@ export const settlementOutsideGovernance: Rule = {
         if (councils.has(entity.id)) continue;
         kind = entity.kind === 'eoa' ? 'single-key' : 'third-party';
       }
-      const who = controller.name ?? 'a third party';
+      const who = controller.name;
       yield {
         at: controller.at ?? dependency.at,
         message: kind === 'single-key'
-          ? `${what} can be upgraded by a single key (${who}): one compromised key can change withdrawal rules or seize bridged funds, and the chain's governance has no say. Move the upgrade power to the chain's governance or a timelocked council (${cite('l2beatStages')}).`
-          : `${what} can be upgraded by ${who}, outside the chain's governance: it can change withdrawal rules or seize bridged funds without the chain's vote. Settle through contracts the chain governs, or ensure users can exit before its upgrades (${cite('l2beatStages')}).`,
+          ? `${what} can be upgraded by a single key${who ? ` (${who})` : ''}: one compromised key can change withdrawal rules or seize bridged funds, and the chain's governance has no say. Move the upgrade power to the chain's governance or a timelocked council (${cite('l2beatStages')}).`
+          : `${what} can be upgraded by ${who ?? 'a third party'}, outside the chain's governance: it can change withdrawal rules or seize bridged funds without the chain's vote. Settle through contracts the chain governs, or ensure users can exit before its upgrades (${cite('l2beatStages')}).`,
       };
     }
   },

@@ -1,7 +1,11 @@
 import { THRESHOLDS } from '../data/thresholds';
 import type { Entity } from '../entities/types';
-import { CONTROL_POWERS, listOf, powerVerbs, roleTitles } from './phrases';
+import type { Power } from '../model/schema';
+import { listOf, powerVerbs, roleTitles } from './phrases';
 import type { Fix, Rule } from './types';
+
+/** Powers that change or stop the chain. Challenging is checked by permissioned-proofs instead. */
+const GOVERNING_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern']);
 
 export const weakCouncil: Rule = {
   meta: {
@@ -9,24 +13,27 @@ export const weakCouncil: Rule = {
     title: 'Control rests with a single key or a thin multisig',
     severity: 'warning',
     category: 'councils',
-    description: 'A holder that can upgrade, pause, mint, censor, challenge or change parameters is a single key, or a multisig with fewer than 8 signers or a threshold below 75%.',
+    description: 'A holder that can upgrade, pause, mint, censor, govern or change parameters without a timelock long enough to exit is a single key, or a multisig with fewer than 8 signers or a threshold below 75%.',
     rationale:
       'L2BEAT\'s Stage 1 requires that only a "properly set up" Security Council can act without giving users time to exit: at least 8 members and a 75% threshold, so at least 6-of-8 must collude. Vitalik\'s analysis of training wheels adds that a quorum-blocking subset (at least 3 of 8) must sit outside the main organization. A 2-of-3 of co-founders, or a 4-of-7 foundation Safe, is a plain multisig and is treated as such; a single key (EOA) is the weakest case.',
     remediation:
       'Move the power to a Security Council of at least 8 signers with a threshold of at least 75% (6-of-8, 9-of-12), with at least the quorum-blocking number of signers outside the organization; or put it behind a timelock long enough for users to exit. Declare nested Safes with `members:` in .chokepoint.yaml so a 2-of-2 with a proper council counts as one.',
     sources: ['l2beatStages', 'vitalikStages', 'arbitrumSecurityCouncilAip'],
-    thresholds: ['councilMinSigners', 'councilMinThreshold'],
+    thresholds: ['councilMinSigners', 'councilMinThreshold', 'stage1ExitWindow'],
     stage: 1,
     fixable: true,
   },
   *check({ holders, entities, model }) {
     const minSigners = THRESHOLDS.councilMinSigners.value;
     const minRatio = THRESHOLDS.councilMinThreshold.value;
+    const withdrawal = Math.max(0, ...model.delays.filter((d) => d.kind === 'withdrawal').map((d) => d.seconds ?? 0));
     for (const holder of holders) {
       const { entity } = holder;
-      const control = holder.grants.filter((g) => g.powers.some((p) => CONTROL_POWERS.has(p)));
+      const control = holder.grants.filter((g) => g.powers.some((p) => GOVERNING_POWERS.has(p)));
       if (control.length === 0 || entities.isProperCouncil(entity)) continue;
-      const powers = new Set(control.flatMap((g) => g.powers).filter((p) => CONTROL_POWERS.has(p)));
+      // L2BEAT treats a plain multisig behind an exit window of at least 7 days as Stage 1.
+      if ((entity.delaySeconds ?? 0) - withdrawal >= THRESHOLDS.stage1ExitWindow.value) continue;
+      const powers = new Set(control.flatMap((g) => g.powers).filter((p) => GOVERNING_POWERS.has(p)));
       const label = entities.label(entity);
       const problem = weakness(entity, minSigners, minRatio);
       if (!problem) continue;

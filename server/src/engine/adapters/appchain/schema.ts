@@ -15,11 +15,11 @@ const Controller = z.enum(['chain', 'third-party', 'single-key']).describe('Who 
 
 export const BodySchema = z.object({
   id: z.string().min(1).describe('Identifier that roles and dependencies refer to.'),
-  name: z.string().optional(),
+  name: z.string().optional().describe('Display name.'),
   kind: z.enum(['multisig', 'council', 'governance', 'timelock']).describe('multisig and council need threshold and signers; governance is token voting; timelock needs delay.'),
   address: z.string().optional().describe('The address the body acts through (a Safe, a governor, a timelock).'),
-  threshold: z.number().int().positive().optional(),
-  signers: z.number().int().positive().optional(),
+  threshold: z.number().int().positive().optional().describe('Signatures needed to act (M of M-of-N).'),
+  signers: z.number().int().positive().optional().describe('Number of signers (N of M-of-N).'),
   external: z.number().int().nonnegative().optional().describe('Signers outside the organization that runs the chain.'),
   members: z.array(z.string()).optional().describe('Signer addresses, when public.'),
   delay: Duration.optional().describe('Delay between a decision and its execution.'),
@@ -27,27 +27,27 @@ export const BodySchema = z.object({
 
 export const RoleSchema = z.object({
   role: z.string().min(1).describe('Role name, e.g. upgrade-admin, pauser, minter.'),
-  title: z.string().optional(),
+  title: z.string().optional().describe('Display name of the role.'),
   holder: Ref,
-  powers: z.array(z.enum(POWERS)).min(1),
+  powers: z.array(z.enum(POWERS)).min(1).describe('What the holder can do.'),
   layer: z.enum(LAYERS).optional().describe('Which layer the power acts on; inferred from the powers when absent.'),
   delay: Duration.optional().describe('Timelock in front of this role.'),
 });
 
 export const AllocationSchema = z.object({
   holder: z.string().describe('An address, or a label such as "team" or "treasury".'),
-  label: z.string().optional(),
+  label: z.string().optional().describe('What the allocation is for: team, investors, treasury…'),
   amount: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).describe('Whole token units as an integer; big values as strings.'),
 });
 
 export const ValidatorSchema = z.object({
-  address: z.string().optional(),
-  operator: z.string().optional(),
+  address: z.string().optional().describe('Validator operator or consensus address.'),
+  operator: z.string().optional().describe('Who runs the validator.'),
   power: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).describe('Voting power or stake.'),
 });
 
 const DependencyBase = {
-  name: z.string().min(1),
+  name: z.string().min(1).describe('Name of the dependency.'),
   provider: z.string().optional().describe('The company or network that provides it.'),
   operators: Operators.optional(),
   fallback: Fallback.optional(),
@@ -58,16 +58,16 @@ const DependencyBase = {
 
 export const InferenceSchema = z.object({
   ...DependencyBase,
-  nodes: z.number().int().nonnegative().optional(),
+  nodes: z.number().int().nonnegative().optional().describe('Number of inference nodes.'),
   verification: z.enum(['tee', 'zk', 'optimistic', 'none']).optional().describe('How results are checked: a TEE attestation, a ZK proof, optimistic re-execution, or not at all.'),
 });
 
 export const ModelSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).describe('Name of the model.'),
   ref: z.string().describe('Where the model is fetched from. Pin it by content hash (…@sha256:<64 hex>, an IPFS CID); a tag such as :latest can change under you.'),
   digest: z.string().optional().describe('Content hash of the weights, if the ref itself is a tag.'),
   fallback: Fallback.optional(),
-  shared: z.boolean().optional(),
+  shared: z.boolean().optional().describe('Hosted by a party the chain does not govern (default true).'),
 });
 
 export const SettlementSchema = z.object({
@@ -85,36 +85,39 @@ const Many = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, z.array(sch
 
 export const ManifestSchema = z.object({
   appchain: z.object({
-    name: z.string().min(1),
-    chainId: z.union([z.string(), z.number()]).optional(),
-    network: z.enum(['mainnet', 'testnet', 'devnet']).optional(),
+    name: z.string().min(1).describe('The chain\'s name.'),
+    chainId: z.union([z.string(), z.number()]).optional().describe('EVM chain id or Cosmos chain id.'),
+    network: z.enum(['mainnet', 'testnet', 'devnet']).optional().describe('Production or not; when absent, Chokepoint infers it and treats unknown chains as production.'),
     stack: z.string().optional().describe('The shared stack the chain is built on, e.g. "OpenGradient Neuro Stack".'),
-  }),
+  }).describe('Identifies the chain.'),
   governance: z
     .object({
-      bodies: z.array(BodySchema).optional(),
-      roles: z.array(RoleSchema).optional(),
+      bodies: z.array(BodySchema).optional().describe('Councils, multisigs, token governance and timelocks that hold powers.'),
+      roles: z.array(RoleSchema).optional().describe('Who holds which power.'),
     })
-    .optional(),
+    .optional()
+    .describe('The chain\'s own governance.'),
   token: z
     .object({
-      symbol: z.string().optional(),
-      allocations: z.array(AllocationSchema).optional(),
+      symbol: z.string().optional().describe('Token symbol.'),
+      allocations: z.array(AllocationSchema).optional().describe('Genesis token allocation.'),
     })
-    .optional(),
-  validators: z.array(ValidatorSchema).optional(),
+    .optional()
+    .describe('The governance or gas token.'),
+  validators: z.array(ValidatorSchema).optional().describe('The validator set and its voting power.'),
   infrastructure: z
     .object({
-      inference: Many(InferenceSchema).optional(),
-      models: Many(ModelSchema).optional(),
-      storage: Many(z.object(DependencyBase)).optional(),
-      dataAvailability: Many(z.object(DependencyBase)).optional(),
-      settlement: SettlementSchema.optional(),
-      sequencer: SequencerSchema.optional(),
-      bridges: Many(SettlementSchema).optional(),
-      oracles: Many(z.object(DependencyBase)).optional(),
+      inference: Many(InferenceSchema).optional().describe('Inference providers and networks the chain calls.'),
+      models: Many(ModelSchema).optional().describe('Models the chain\'s logic depends on.'),
+      storage: Many(z.object(DependencyBase)).optional().describe('Storage for models and data.'),
+      dataAvailability: Many(z.object(DependencyBase)).optional().describe('Where transaction data is published.'),
+      settlement: SettlementSchema.optional().describe('The layer the chain settles to.'),
+      sequencer: SequencerSchema.optional().describe('Who orders transactions.'),
+      bridges: Many(SettlementSchema).optional().describe('Bridges holding the chain\'s assets.'),
+      oracles: Many(z.object(DependencyBase)).optional().describe('Oracles feeding external data.'),
     })
-    .optional(),
+    .optional()
+    .describe('The shared infrastructure the chain leans on.'),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;
