@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintFile } from './helpers/lint';
+import type { Location, SarifResult, SarifRun } from './helpers/sarif';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -30,30 +31,6 @@ const ANVIL = [
 ].map((a) => a.toLowerCase());
 
 const FEE_VAULTS = ['baseFeeVaultRecipient', 'l1FeeVaultRecipient', 'sequencerFeeVaultRecipient'];
-
-interface Region {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
-interface Location {
-  physicalLocation: { artifactLocation: { uri: string }; region: Region };
-}
-
-interface SarifResult {
-  ruleId: string;
-  level: string;
-  message: { text: string };
-  locations: Location[];
-  relatedLocations?: Location[];
-}
-
-interface SarifRun {
-  artifacts: { location: { uri: string } }[];
-  results: SarifResult[];
-}
 
 /** What a located region points at: the key on its line and the text it covers. */
 interface Place {

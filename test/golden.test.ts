@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Region, SarifLog } from './helpers/sarif';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -35,39 +36,6 @@ function run(args: string[]): { code: number | null; stdout: string; stderr: str
 /** Replaces the driver's version fields, whatever the version, with a placeholder. */
 function withoutVersion(sarif: string): string {
   return sarif.replace(/^(\s*"(?:version|semanticVersion)": )"[^"]*"(,?)$/gm, (line, head: string, comma: string) => (/^ {10}"/.test(line) ? `${head}"<version>"${comma}` : line));
-}
-
-interface Region {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
-interface Location {
-  physicalLocation: { artifactLocation: { uri: string }; region: Region };
-}
-
-interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: string;
-  message: { text: string };
-  locations: Location[];
-  relatedLocations?: (Location & { id: number; message: { text: string } })[];
-  partialFingerprints: Record<string, string>;
-  fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[] }[];
-  suppressions?: { kind: string; justification: string }[];
-}
-
-interface SarifLog {
-  $schema: string;
-  version: string;
-  runs: {
-    tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: { id: string; name: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
-    artifacts: { location: { uri: string } }[];
-    results: SarifResult[];
-  }[];
 }
 
 let output: { code: number | null; stdout: string; stderr: string };
