@@ -14,7 +14,11 @@ const common = {
   define: { CHOKEPOINT_VERSION: JSON.stringify(pkg.version) },
 };
 
-await build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+await Promise.all([
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+]);
 
 if (process.argv.includes('--tools')) {
   await build({ ...common, format: 'esm', entryPoints: ['scripts/generate-main.ts'], outfile: 'dist/tools/generate.mjs', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });

@@ -8,7 +8,7 @@ import { lintPaths, UsageError } from '../engine/workspace';
 import { ArgsError, type LintArgs } from './args';
 import { FORMATTERS } from './formatters';
 import type { FileResult } from './formatters/types';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 const RANK = { info: 1, warning: 2, error: 3 } as const;
 

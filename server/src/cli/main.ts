@@ -2,7 +2,7 @@ import { ruleDocMarkdown } from '../engine/rules/docs';
 import { ALL_RULE_METAS, docsUrl, ruleMeta } from '../engine/rules/index';
 import { ArgsError, parseLintArgs } from './args';
 import { lintCommand, type CommandIO } from './lint-command';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 const HELP = `Chokepoint ${VERSION}: lints appchain configuration for hidden centralization.
 
@@ -10,6 +10,7 @@ Usage:
   chokepoint lint [paths...] [options]   Lint files and folders (default: .)
   chokepoint rules [--format json]       List the rules
   chokepoint explain <rule-id>           Print a rule's documentation
+  chokepoint lsp [--stdio]               Start the language server (for Neovim, Helix, Zed, Emacs…)
   chokepoint --version | --help
 
 Lint options:

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { relative } from 'node:path';
 import { ADAPTERS, type Adapter } from './adapters';
-import { readDirectives, type Directive, type Suppression } from './annotations/directives';
+import { isPlaceholder, readDirectives, type Directive, type Suppression } from './annotations/directives';
 import { effectiveSeverity, ruleOptions } from './config/presets';
 import type { ResolvedConfig } from './config/resolved';
 import type { Severity } from './config/schema';
@@ -41,6 +41,8 @@ export interface TextEdit {
 
 export interface ResolvedFix {
   title: string;
+  /** Safe to apply without review (fix-all, fix on save); otherwise a suggestion. */
+  autofix: boolean;
   edits: TextEdit[];
 }
 
@@ -92,7 +94,9 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions): FileRep
 
   const adapter = doc.value === undefined ? undefined : detectAdapter(doc.value);
   if (!adapter) {
-    if (options.explicit && doc.problems.length === 0) {
+    // A file nobody asked for by name is not Chokepoint's business unless it is a config it knows.
+    if (!options.explicit) return finish(doc, report, [], [], options);
+    if (doc.problems.length === 0) {
       pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as any supported configuration (${ADAPTERS.map((a) => a.title).join(', ')}), so no authority checks ran.`, firstLine(doc)));
     }
     return finish(doc, report, pending, [], options);
@@ -181,6 +185,7 @@ function resolve(doc: ParsedDocument, ruleId: string, finding: RuleFinding): Pen
     subjects: finding.subjects ?? [],
     fixes: (finding.fixes ?? []).map((fix) => ({
       title: fix.title,
+      autofix: fix.autofix ?? false,
       edits: fix.edits.map((edit) => {
         const located = doc.locate(edit.at.path);
         const span = located?.value ?? { start: 0, end: 0 };
@@ -233,7 +238,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
       continue;
     }
     if (inline) used.add(inline);
-    const fromConfig = meta.category === 'engine' ? undefined : config.suppressions.find((s) => s.rule === item.ruleId && (!s.expires || s.expires >= today) && matchesFiles(s.files, relativePath) && matchesAddress(s.address, finding.subjects));
+    const fromConfig = meta.category === 'engine' ? undefined : config.suppressions.find((s) => s.rule === item.ruleId && !isPlaceholder(s.reason) && (!s.expires || s.expires >= today) && matchesFiles(s.files, relativePath) && matchesAddress(s.address, finding.subjects));
     if (fromConfig) {
       usedConfig.add(fromConfig.index);
       finding.suppression = { kind: 'config', reason: fromConfig.reason, expires: fromConfig.expires };

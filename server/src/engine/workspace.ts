@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { ADAPTERS } from './adapters';
 import { ConfigResolver, CONFIG_NAMES } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
+import { isPlaceholder } from './annotations/directives';
 import { lintText, matchesFiles, type FileReport, type Finding } from './lint';
 import { LineIndex } from './text/positions';
 import { ruleMeta } from './rules/index';
@@ -111,8 +112,9 @@ function suppressionFindings(config: ResolvedConfig, used: Set<number>, linted: 
   };
   for (const suppression of config.suppressions) {
     const expired = suppression.expires !== undefined && suppression.expires < today;
+    const unwritten = isPlaceholder(suppression.reason);
     const applicable = linted.some((path) => matchesFiles(suppression.files, relative(config.baseDir, path)));
-    const ruleId = expired ? 'expired-suppression' : applicable && !used.has(suppression.index) ? 'unused-suppression' : undefined;
+    const ruleId = unwritten ? 'invalid-directive' : expired ? 'expired-suppression' : applicable && !used.has(suppression.index) ? 'unused-suppression' : undefined;
     if (!ruleId) continue;
     const meta = ruleMeta(ruleId)!;
     const severity = config.rules[ruleId]?.severity ?? meta.severity;
@@ -122,7 +124,9 @@ function suppressionFindings(config: ResolvedConfig, used: Set<number>, linted: 
       severity,
       uri: config.file,
       range: rangeOf(suppression.index),
-      message: expired
+      message: unwritten
+        ? `This suppression of ${suppression.rule} still has the placeholder reason "${suppression.reason}"; write why the risk is accepted. Until then it suppresses nothing.`
+        : expired
         ? `This suppression of ${suppression.rule} expired on ${suppression.expires}, so its findings are reported again. Fix them, or renew it with a new date and reason.`
         : `This suppression of ${suppression.rule} matched no finding in the files linted. Remove it, or correct its files or address.`,
       related: [],

@@ -51,6 +51,11 @@ const EXTERNAL_BEFORE_WORD = /(?<![\d.]|-of-|\bof\s|\/\s*)(\d+)\s+external/;
 const ADDRESS_TOKEN = /0x[0-9a-fA-F]{64}|0x[0-9a-fA-F]{40}|\b[a-z][a-z0-9]{0,20}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}\b|\b[1-9A-HJ-NP-Za-km-z]{46,50}\b/g;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A reason still reading like `<why this risk is accepted>` has not been written yet. */
+export function isPlaceholder(reason: string): boolean {
+  return /^<[^<>]*>$/.test(reason.trim());
+}
+
 /** Reads every Chokepoint directive in a document's comments. */
 export function readDirectives(doc: ParsedDocument): Directive[] {
   const directives: Directive[] = [];
@@ -147,8 +152,8 @@ function suppression(doc: ParsedDocument, body: string, span: Span): Directive {
   if (rules.length === 0) {
     return { type: 'invalid', message: 'Name the rule to suppress: "chokepoint-disable-next-line <rule-id> -- <reason>".', span };
   }
-  if (!reason) {
-    return { type: 'invalid', message: `Suppressing ${rules.join(', ')} needs a reason after " -- ", so reviewers know why the risk is accepted. Without one it suppresses nothing.`, span };
+  if (!reason || isPlaceholder(reason)) {
+    return { type: 'invalid', message: `Suppressing ${rules.join(', ')} needs a reason after " -- ", so reviewers know why the risk is accepted${reason ? `; replace "${reason}" with it` : ''}. Until then it suppresses nothing.`, span };
   }
   if (expires !== undefined && (!DATE.test(expires) || Number.isNaN(Date.parse(expires)))) {
     return { type: 'invalid', message: `The expiry "${expires}" is not a date; write it as YYYY-MM-DD.`, span };

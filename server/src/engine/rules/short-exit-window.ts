@@ -2,6 +2,7 @@ import { THRESHOLDS } from '../data/thresholds';
 import { formatDuration } from '../model/duration';
 import type { Delay } from '../model/schema';
 import { roleTitles } from './phrases';
+import { exitWindows, upgradeTimelock, withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
 export const shortExitWindow: Rule = {
@@ -22,15 +23,12 @@ export const shortExitWindow: Rule = {
     options: { stage: 'Set to 1 to report only Stage 1 failures (under 7 days); the l2beat-stage1 preset does this.' },
   },
   *check({ holders, entities, model, options }) {
-    const withdrawal = Math.max(0, ...model.delays.filter((d) => d.kind === 'withdrawal' && d.seconds !== null).map((d) => d.seconds as number));
+    const withdrawal = withdrawalDelay(model);
     const withdrawalDelays = model.delays.filter((d) => d.kind === 'withdrawal');
-    for (const holder of holders) {
+    // An undeclared upgrader is left to unverified-authority, which asks what it is.
+    for (const { holder, delay, window } of exitWindows(holders, model, entities, false)) {
       const upgrades = holder.grants.filter((g) => g.powers.includes('upgrade'));
-      if (upgrades.length === 0 || entities.isProperCouncil(holder.entity)) continue;
-      const timelock = model.delays.find((d) => d.kind === 'upgrade-timelock' && d.appliesTo && holder.entity.addressKeys.includes(d.appliesTo.key) && d.seconds !== null);
-      const delay = timelock?.seconds ?? holder.entity.delaySeconds ?? (holder.entity.kind === 'unknown' ? undefined : 0);
-      if (delay === undefined || delay === null) continue;
-      const window = delay - withdrawal;
+      const timelock = upgradeTimelock(holder, model);
       const stage1 = THRESHOLDS.stage1ExitWindow.value;
       const stage2 = THRESHOLDS.stage2ExitWindow.value;
       const failsStage1 = window < stage1;
@@ -59,5 +57,5 @@ export function delayValue(delay: Delay, seconds: number): number | string {
 }
 
 export function setDelay(delay: Delay, seconds: number): Fix {
-  return { title: `Set the ${delay.title} to ${formatDuration(seconds)}`, edits: [{ at: delay.at, value: delayValue(delay, seconds) }] };
+  return { title: `Set the ${delay.title} to ${formatDuration(seconds)}`, autofix: true, edits: [{ at: delay.at, value: delayValue(delay, seconds) }] };
 }

@@ -55,6 +55,12 @@ export interface FixEdit {
 
 export interface Fix {
   title: string;
+  /**
+   * True when the fix is safe to apply without review, e.g. turning off a development flag. Fixes
+   * that change who holds a power or which proof system is trusted are suggestions: shown as quick
+   * fixes, never applied by "fix all" or on save.
+   */
+  autofix?: boolean;
   edits: FixEdit[];
 }
 

@@ -2,6 +2,7 @@ import { THRESHOLDS } from '../data/thresholds';
 import type { Entity } from '../entities/types';
 import type { Power } from '../model/schema';
 import { listOf, powerVerbs, roleTitles } from './phrases';
+import { withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
 /** Powers that change or stop the chain. Challenging is checked by permissioned-proofs instead. */
@@ -26,7 +27,7 @@ export const weakCouncil: Rule = {
   *check({ holders, entities, model }) {
     const minSigners = THRESHOLDS.councilMinSigners.value;
     const minRatio = THRESHOLDS.councilMinThreshold.value;
-    const withdrawal = Math.max(0, ...model.delays.filter((d) => d.kind === 'withdrawal').map((d) => d.seconds ?? 0));
+    const withdrawal = withdrawalDelay(model);
     for (const holder of holders) {
       const { entity } = holder;
       const control = holder.grants.filter((g) => g.powers.some((p) => GOVERNING_POWERS.has(p)));
@@ -40,7 +41,7 @@ export const weakCouncil: Rule = {
       const council = model.councils.find((c) => c.id === entity.id);
       const fixes: Fix[] = [];
       if (council?.thresholdAt && entity.signers !== undefined && entity.signers >= minSigners) {
-        fixes.push({ title: `Raise the threshold to ${Math.ceil(entity.signers * minRatio)}-of-${entity.signers}`, edits: [{ at: council.thresholdAt, value: Math.ceil(entity.signers * minRatio) }] });
+        fixes.push({ title: `Raise the threshold to ${Math.ceil(entity.signers * minRatio)}-of-${entity.signers}`, autofix: true, edits: [{ at: council.thresholdAt, value: Math.ceil(entity.signers * minRatio) }] });
       }
       yield {
         at: control[0].at,

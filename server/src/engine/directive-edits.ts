@@ -1,0 +1,35 @@
+import type { ParsedDocument } from './parse';
+
+export interface LineInsertion {
+  /** Zero-based line to insert before. */
+  line: number;
+  text: string;
+}
+
+/** The comment marker of a format, or undefined where the format has no comments (JSON). */
+export function commentMarker(doc: ParsedDocument): string | undefined {
+  if (doc.format === 'yaml' || doc.format === 'toml') return '#';
+  if (doc.format === 'jsonc') return '//';
+  return undefined;
+}
+
+function indentOf(doc: ParsedDocument, line: number): string {
+  return /^[ \t]*/.exec(doc.lines.lineText(line))?.[0] ?? '';
+}
+
+/** The words a suppression comment leaves for its author to replace; a suppression still holding them suppresses nothing. */
+export const REASON_PLACEHOLDER = '<why this risk is accepted>';
+
+/** A `chokepoint-disable-next-line` comment above `line`, indented like it, with a reason to fill in. */
+export function suppressionComment(doc: ParsedDocument, line: number, ruleId: string): LineInsertion | undefined {
+  const marker = commentMarker(doc);
+  if (!marker) return undefined;
+  return { line, text: `${indentOf(doc, line)}${marker} chokepoint-disable-next-line ${ruleId} -- ${REASON_PLACEHOLDER}\n` };
+}
+
+/** A `chokepoint:` declaration above `line`, e.g. "multisig 6-of-8 timelock 7d". */
+export function declarationComment(doc: ParsedDocument, line: number, declaration: string): LineInsertion | undefined {
+  const marker = commentMarker(doc);
+  if (!marker) return undefined;
+  return { line, text: `${indentOf(doc, line)}${marker} chokepoint: ${declaration}\n` };
+}

@@ -1,0 +1,37 @@
+import type { EntityIndex } from '../entities';
+import type { AuthorityModel, Delay } from '../model/schema';
+import type { Holder } from './types';
+
+/** The longest withdrawal delay in the model: what an exit costs users before they are out. */
+export function withdrawalDelay(model: AuthorityModel): number {
+  return Math.max(0, ...model.delays.filter((d) => d.kind === 'withdrawal' && d.seconds !== null).map((d) => d.seconds as number));
+}
+
+/** The timelock in front of a holder's upgrades, from the file itself. */
+export function upgradeTimelock(holder: Holder, model: AuthorityModel): Delay | undefined {
+  return model.delays.find((d) => d.kind === 'upgrade-timelock' && d.appliesTo && holder.entity.addressKeys.includes(d.appliesTo.key) && d.seconds !== null);
+}
+
+/**
+ * How long a holder's upgrades wait: a timelock in the file, else the entity's declared delay,
+ * else none. `assumeUndeclared` treats an undeclared holder as instant (L2BEAT's "None" exit
+ * window); without it, an undeclared holder gives undefined.
+ */
+export function upgradeDelay(holder: Holder, model: AuthorityModel, assumeUndeclared: boolean): number | undefined {
+  const timelock = upgradeTimelock(holder, model);
+  if (timelock?.seconds !== undefined && timelock.seconds !== null) return timelock.seconds;
+  if (holder.entity.delaySeconds !== undefined) return holder.entity.delaySeconds;
+  return holder.entity.kind === 'unknown' && !assumeUndeclared ? undefined : 0;
+}
+
+/** Upgrade holders that are not a properly set-up Security Council, with the exit window they leave users. */
+export function exitWindows(holders: Holder[], model: AuthorityModel, entities: EntityIndex, assumeUndeclared: boolean): { holder: Holder; delay: number; window: number }[] {
+  const withdrawal = withdrawalDelay(model);
+  const windows: { holder: Holder; delay: number; window: number }[] = [];
+  for (const holder of holders) {
+    if (!holder.grants.some((g) => g.powers.includes('upgrade')) || entities.isProperCouncil(holder.entity)) continue;
+    const delay = upgradeDelay(holder, model, assumeUndeclared);
+    if (delay !== undefined) windows.push({ holder, delay, window: delay - withdrawal });
+  }
+  return windows;
+}

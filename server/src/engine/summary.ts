@@ -1,0 +1,89 @@
+import type { EntityIndex } from './entities';
+import type { Entity } from './entities/types';
+import type { FileReport } from './lint';
+import type { Power } from './model/schema';
+import { holdersOf } from './rules/holders';
+import { devKeyFor } from './data/dev-keys';
+import { THRESHOLDS } from './data/thresholds';
+import type { AuthorityModel } from './model/schema';
+import { exitWindows } from './rules/exit-window';
+
+/** Powers whose holder can change or stop the chain. */
+const CONTROL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern']);
+
+export interface ChainSummary {
+  /** The L2BEAT stage the findings allow at most; undefined where stages do not apply (no upgradeable contracts or proof system). */
+  stage?: 0 | 1 | 2;
+  /** Fewest parties that must collude to exercise a control power; undefined when nothing holds one. */
+  nakamoto?: number;
+  /** Who that is, for people. */
+  weakest?: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/**
+ * Parties that must act together to use an entity's powers: 1 for a single key or an undeclared
+ * address (assume the worst until declared), the threshold for a multisig.
+ */
+export function collusion(entity: Entity, entities: EntityIndex, seen = new Set<string>()): number | undefined {
+  if (seen.has(entity.id)) return undefined;
+  seen.add(entity.id);
+  if (entity.kind === 'governance') return undefined;
+  if (entity.threshold !== undefined) return entity.threshold;
+  const inner = (entity.members ?? []).map((id) => entities.get(id)).filter((e): e is Entity => e !== undefined).map((e) => collusion(e, entities, seen)).filter((n): n is number => n !== undefined);
+  if (inner.length > 0) return Math.min(...inner);
+  return 1;
+}
+
+/** A one-line view of where authority settles in a file: the stage its findings allow and its weakest holder. */
+export function summarize(report: FileReport): ChainSummary {
+  const summary: ChainSummary = { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of report.findings) {
+    if (finding.severity === 'error') summary.errors++;
+    else if (finding.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  const { model, entities } = report;
+  if (!model || !entities) return summary;
+
+  for (const holder of holdersOf(model, entities)) {
+    if (![...holder.powers].some((p) => CONTROL.has(p))) continue;
+    const parties = collusion(holder.entity, entities);
+    if (parties !== undefined && (summary.nakamoto === undefined || parties < summary.nakamoto)) {
+      summary.nakamoto = parties;
+      summary.weakest = entities.label(holder.entity);
+    }
+  }
+
+  if (model.proofSystem !== undefined || model.grants.some((g) => g.powers.includes('upgrade'))) summary.stage = stageEstimate(model, entities);
+  return summary;
+}
+
+/**
+ * The highest L2BEAT stage the model allows, from the requirements a config can show: a working
+ * proof system, exit windows against upgraders less trusted than a 75% Security Council (an
+ * undeclared upgrader counts as instant, as L2BEAT scores it), forced inclusion, and for Stage 2
+ * permissionless proofs and 30-day windows.
+ */
+function stageEstimate(model: AuthorityModel, entities: EntityIndex): 0 | 1 | 2 {
+  const windows = exitWindows(holdersOf(model, entities), model, entities, true).map((w) => w.window);
+  const inclusion = model.delays.filter((d) => d.kind === 'forced-inclusion');
+  const proof = model.proofSystem?.kind;
+  const stage1 = proof !== 'none'
+    && windows.every((w) => w >= THRESHOLDS.stage1ExitWindow.value)
+    && inclusion.every((d) => d.seconds !== null && d.seconds < THRESHOLDS.forcedInclusionMax.value)
+    && !model.grants.some((g) => g.powers.includes('upgrade') && devKeyFor(g.holder.key));
+  if (!stage1) return 0;
+  const stage2 = proof !== 'permissioned-fraud' && windows.every((w) => w >= THRESHOLDS.stage2ExitWindow.value);
+  return stage2 ? 2 : 1;
+}
+
+/** "Stage 0 · Nakamoto 1" */
+export function summaryText(summary: ChainSummary): string {
+  const parts: string[] = [];
+  if (summary.stage !== undefined) parts.push(`Stage ${summary.stage}`);
+  if (summary.nakamoto !== undefined) parts.push(`Nakamoto ${summary.nakamoto}`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { addSuppression } from '../engine/config/edit';
+import { REASON_PLACEHOLDER, suppressionComment } from '../engine/directive-edits';
+import type { ResolvedFix } from '../engine/lint';
+import { shortAddress } from '../engine/model/address';
+import { ruleMeta } from '../engine/rules/index';
+import type { DiagnosticData } from './diagnostics';
+import { SOURCE } from './diagnostics';
+import type { LintEntry } from './linting';
+import { pathToUri } from './uri';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+export interface ActionContext {
+  uri: string;
+  entry: LintEntry;
+  diagnostics: Diagnostic[];
+  range: Range;
+  only?: string[];
+  /** Folder for a new .chokepoint.yaml when none applies yet. */
+  workspaceRoot?: string;
+}
+
+function ourData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  return diagnostic.source === SOURCE && diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as DiagnosticData) : undefined;
+}
+
+function fixEdit(uri: string, fixes: ResolvedFix[]): WorkspaceEdit {
+  return { changes: { [uri]: fixes.flatMap((fix) => fix.edits.map((e) => ({ range: e.range, newText: e.newText }))) } };
+}
+
+/** The safe fixes of every finding in the file, dropping any that overlap one already taken. */
+export function fixAllEdits(entry: LintEntry): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const taken: Range[] = [];
+  const overlaps = (a: Range, b: Range) => !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character <= b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character <= a.start.character));
+  for (const finding of entry.report.findings) {
+    const fix = finding.fixes.find((f) => f.autofix);
+    if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(t, e.range)))) continue;
+    for (const e of fix.edits) {
+      edits.push({ range: e.range, newText: e.newText });
+      taken.push(e.range);
+    }
+  }
+  return edits;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** Code actions for a range: each finding's fixes, suppress, declare, documentation, and fix-all. */
+export function codeActions(context: ActionContext): CodeAction[] {
+  const { uri, entry, only } = context;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of context.diagnostics) {
+      const data = ourData(diagnostic);
+      if (!data) continue;
+      data.fixes.forEach((fix, i) => {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fix.autofix, edit: fixEdit(uri, [fix]) });
+      });
+      const meta = ruleMeta(data.ruleId);
+      if (meta && meta.category !== 'engine') {
+        const suppress = suppressAction(context, diagnostic, data.ruleId);
+        if (suppress) actions.push(suppress);
+        const declare = declareAction(context, diagnostic, data);
+        if (declare) actions.push(declare);
+      }
+      if (meta) actions.push({ title: `Show documentation for ${data.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Show documentation', command: 'chokepoint.showDocumentation', arguments: [data.ruleId] } });
+    }
+    const all = fixAllEdits(entry);
+    if (all.length > 0 && context.diagnostics.some((d) => ourData(d)?.fixes.some((f) => f.autofix))) {
+      actions.push({ title: 'Fix all auto-fixable Chokepoint problems', kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: all } } });
+    }
+  }
+  if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`) || o === CodeActionKind.Source)) {
+    const all = fixAllEdits(entry);
+    if (all.length > 0) actions.push({ title: 'Fix all auto-fixable Chokepoint problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: all } } });
+  }
+  return actions;
+}
+
+function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: string): CodeAction | undefined {
+  const { entry, uri } = context;
+  const comment = suppressionComment(entry.doc, diagnostic.range.start.line, ruleId);
+  if (comment) {
+    const position = { line: comment.line, character: 0 };
+    return {
+      title: `Suppress ${ruleId} on this line with a reason…`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: comment.text }] } },
+      command: { title: 'Write the reason', command: 'chokepoint.selectPlaceholder', arguments: [uri, comment.line, REASON_PLACEHOLDER] },
+    };
+  }
+  // JSON has no comments: record the accepted risk in .chokepoint.yaml instead.
+  const data = ourData(diagnostic);
+  const configPath = entry.config.file ?? join(context.workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
+  const relativeFile = relativeTo(dirname(configPath), entry.path);
+  const address = data?.subjects.length ? rawAddress(entry, data.subjects[0]) : undefined;
+  const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
+  const after = addSuppression(before, { rule: ruleId, files: relativeFile, ...(address ? { address } : {}), reason: REASON_PLACEHOLDER });
+  return {
+    title: `Suppress ${ruleId} for ${address ? shortAddress(address) : 'this file'} in .chokepoint.yaml with a reason…`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: replaceFile(configPath, before, after),
+    command: { title: 'Write the reason', command: 'chokepoint.selectPlaceholder', arguments: [pathToUri(configPath), after.split('\n').findIndex((l) => l.includes(REASON_PLACEHOLDER)), REASON_PLACEHOLDER] },
+  };
+}
+
+function declareAction(context: ActionContext, diagnostic: Diagnostic, data: DiagnosticData): CodeAction | undefined {
+  const entities = context.entry.report.entities;
+  const key = data.subjects.find((k) => entities?.all().some((e) => e.addressKeys.includes(k) && (e.kind === 'unknown' || (e.kind === 'multisig' && e.threshold === undefined))));
+  if (!key) return undefined;
+  const address = rawAddress(context.entry, key);
+  if (!address) return undefined;
+  return {
+    title: `Declare ${shortAddress(address)}: a key, a multisig, a timelock…`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address, line: diagnostic.range.start.line }] },
+  };
+}
+
+/** The address as the file writes it, for a normalized key. */
+function rawAddress(entry: LintEntry, key: string): string | undefined {
+  return entry.report.model?.grants.find((g) => g.holder.key === key)?.holder.raw;
+}
+
+function relativeTo(dir: string, path: string): string {
+  return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+
+/** Rewrites a whole file (creating it when missing) as one workspace edit. */
+export function replaceFile(path: string, before: string, after: string): WorkspaceEdit {
+  const uri = pathToUri(path);
+  const lines = before.split('\n');
+  const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const edit = { range: { start: { line: 0, character: 0 }, end }, newText: after };
+  if (before === '' && !existsSync(path)) {
+    return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [edit] }] };
+  }
+  return { documentChanges: [{ textDocument: { uri, version: null }, edits: [edit] }] };
+}

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { WorkspaceEdit } from 'vscode-languageserver/node';
+import { addEntity } from '../engine/config/edit';
+import { declarationComment } from '../engine/directive-edits';
+import { ENTITY_KINDS, type EntityKind } from '../engine/entities/types';
+import { parseDuration } from '../engine/model/duration';
+import { replaceFile } from './code-actions';
+import type { LintEntry } from './linting';
+
+/** What the user said an address is, from the "Declare this address…" prompts. */
+export interface DeclarationInput {
+  address: string;
+  /** Zero-based line of the address. */
+  line: number;
+  kind: EntityKind;
+  threshold?: number;
+  signers?: number;
+  /** A duration such as "7d". */
+  delay?: string;
+  entity?: string;
+}
+
+export function validDeclaration(input: unknown): input is DeclarationInput {
+  const value = input as DeclarationInput;
+  return typeof value?.address === 'string' && typeof value.line === 'number' && (ENTITY_KINDS as readonly string[]).includes(value.kind);
+}
+
+function declarationText(input: DeclarationInput): string {
+  const words: string[] = [input.kind];
+  if (input.kind === 'multisig' && input.threshold && input.signers) words.push(`${input.threshold}-of-${input.signers}`);
+  if (input.delay) words.push(`timelock ${input.delay}`);
+  if (input.entity) words.push(`entity ${input.entity}`);
+  return words.join(' ');
+}
+
+/** A comment above the address where the format has comments; an entity in .chokepoint.yaml otherwise. */
+export function declarationEdit(uri: string, entry: LintEntry, input: DeclarationInput, workspaceRoot?: string): WorkspaceEdit {
+  const comment = declarationComment(entry.doc, input.line, declarationText(input));
+  if (comment) {
+    const position = { line: comment.line, character: 0 };
+    return { changes: { [uri]: [{ range: { start: position, end: position }, newText: comment.text }] } };
+  }
+  const configPath = entry.config.file ?? join(workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
+  const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
+  const id = input.entity ?? `holder-${input.address.slice(2, 8).toLowerCase()}`;
+  const delaySeconds = input.delay ? parseDuration(input.delay) : undefined;
+  const after = addEntity(before, id, {
+    kind: input.kind,
+    ...(input.kind === 'multisig' && input.threshold && input.signers ? { threshold: input.threshold, signers: input.signers } : {}),
+    ...(delaySeconds !== undefined ? { delay: input.delay } : {}),
+    addresses: [input.address],
+  });
+  return replaceFile(configPath, before, after);
+}

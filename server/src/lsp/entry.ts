@@ -1,0 +1,3 @@
+import { runServer } from './main';
+
+runServer(process.argv.slice(2));

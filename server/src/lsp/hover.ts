@@ -1,0 +1,146 @@
+import { basename } from 'node:path';
+import { SOURCES } from '../engine/data/sources';
+import { THRESHOLDS, type ThresholdId } from '../engine/data/thresholds';
+import type { Entity } from '../engine/entities/types';
+import type { Finding } from '../engine/lint';
+import { formatDuration } from '../engine/model/duration';
+import type { Address, Delay, Origin, Parameter } from '../engine/model/schema';
+import { docsUrl, ruleMeta } from '../engine/rules/index';
+import { powerVerbs } from '../engine/rules/phrases';
+import { collusion } from '../engine/summary';
+import type { Position } from '../engine/text/positions';
+import type { LintEntry } from './linting';
+
+/** Markdown for a hover at `position`: the findings there, the holder of an address there, or what a parameter there governs. */
+export function hoverMarkdown(entry: LintEntry, position: Position, chain: LintEntry[]): string | undefined {
+  const offset = entry.doc.lines.offsetAt(position);
+  const sections = [
+    ...findingsAt(entry.report.findings, position).map(findingSection),
+    holderSection(entry, offset, chain),
+    parameterSection(entry, offset),
+  ].filter((s): s is string => Boolean(s));
+  return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
+}
+
+function contains(range: Finding['range'], position: Position): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}
+
+function findingsAt(findings: Finding[], position: Position): Finding[] {
+  return findings.filter((f) => contains(f.range, position));
+}
+
+function findingSection(finding: Finding): string {
+  const meta = ruleMeta(finding.ruleId);
+  if (!meta) return finding.message;
+  const sources = meta.sources.map((id) => `[${SOURCES[id].short}](${SOURCES[id].url})`).join(' · ');
+  return [
+    `**${meta.title}** — \`${meta.id}\` (${finding.severity})`,
+    finding.message,
+    `**Why it matters.** ${meta.rationale}`,
+    `**How to fix.** ${meta.remediation}`,
+    `[Rule documentation](${docsUrl(meta.id)})${sources ? ` · Sources: ${sources}` : ''}`,
+  ].join('\n\n');
+}
+
+function covers(entry: LintEntry, origin: Origin, offset: number): boolean {
+  const span = entry.doc.locate(origin.path)?.value;
+  return span !== undefined && span.start <= offset && offset <= span.end;
+}
+
+/** The address under the cursor: a role holder, a council member, or a distribution entry. */
+function addressAt(entry: LintEntry, offset: number): Address | undefined {
+  const model = entry.report.model;
+  if (!model) return undefined;
+  const grant = model.grants.find((g) => covers(entry, g.at, offset));
+  if (grant) return grant.holder;
+  for (const distribution of model.distributions) {
+    const hit = distribution.entries.find((e) => covers(entry, e.at, offset));
+    if (hit) return hit.holder;
+  }
+  for (const council of model.councils) {
+    const members = council.members.filter((m) => m.scheme !== 'name');
+    const text = entry.doc.text;
+    const hit = members.find((m) => {
+      const index = text.indexOf(m.raw);
+      return index !== -1 && index <= offset && offset <= index + m.raw.length;
+    });
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function declaredWhere(entity: Entity): string {
+  const declared = entity.declared;
+  if (!declared) return 'not declared: add it under `entities:` in .chokepoint.yaml, or with a `chokepoint:` comment';
+  if (declared.by === 'builtin') return `published by the framework (${SOURCES[declared.source!].short})`;
+  if (declared.by === 'config') return `declared in ${declared.file ? basename(declared.file) : '.chokepoint.yaml'}`;
+  if (declared.by === 'annotation') return `declared by a comment on line ${(declared.line ?? 0) + 1}`;
+  return 'described in the manifest';
+}
+
+function holderSection(entry: LintEntry, offset: number, chain: LintEntry[]): string | undefined {
+  const address = addressAt(entry, offset);
+  const entities = entry.report.entities;
+  if (!address || !entities) return undefined;
+  const entity = entities.entityOf(address);
+  const keys = new Set(entity.addressKeys);
+  const rows: string[] = [];
+  const powers = new Set<string>();
+  for (const file of [entry, ...chain]) {
+    for (const grant of file.report.model?.grants ?? []) {
+      const other = file.report.entities?.entityOf(grant.holder);
+      const same = keys.has(grant.holder.key) || (other !== undefined && other.id === entity.id && entity.declared !== undefined);
+      if (!same) continue;
+      grant.powers.forEach((p) => powers.add(p));
+      const line = (file.doc.locate(grant.at.path)?.value.start ?? 0);
+      rows.push(`| ${grant.powers.join(', ')} | ${grant.title} | ${file === entry ? 'this file' : basename(file.path)}:${file.doc.lines.positionAt(line).line + 1} |`);
+    }
+  }
+  const parties = collusion(entity, entities);
+  const label = entities.label(entity);
+  const lines = [`**${label}** — ${entities.describe(entity)}`, `${entity.name !== label ? `${entity.name} · ` : ''}${declaredWhere(entity)}`];
+  if (address.raw !== label) lines.push(`\`${address.raw}\``);
+  if (rows.length > 0) {
+    lines.push(`Can ${powerVerbs(powers as Set<never>)}${chain.length > 0 ? ' across the chain\'s files' : ''}:`);
+    lines.push(['| Power | Role | Where |', '|---|---|---|', ...rows].join('\n'));
+  }
+  if (parties !== undefined) lines.push(`Parties that must collude to use these powers: **${parties}**${entity.kind === 'unknown' ? ' (assumed until the holder is declared)' : ''}.`);
+  if (entity.delaySeconds) lines.push(`Its actions wait **${formatDuration(entity.delaySeconds)}** behind a timelock.`);
+  return lines.join('\n\n');
+}
+
+function thresholdLine(id: string | undefined, blockSeconds?: number): string | undefined {
+  if (!id || !(id in THRESHOLDS)) return undefined;
+  const threshold = THRESHOLDS[id as ThresholdId];
+  const value = threshold.unit === 'blocks'
+    ? `${threshold.value} blocks${blockSeconds ? ` (${formatDuration(threshold.value * blockSeconds)})` : ''}`
+    : threshold.unit === 'seconds' ? formatDuration(threshold.value) : String(threshold.value);
+  return `Standard: **${value}** — ${threshold.note} ([${SOURCES[threshold.source].short}](${SOURCES[threshold.source].url}))`;
+}
+
+function valueLine(value: Parameter['value'], unit: Parameter['unit'], blockSeconds?: number): string {
+  if (typeof value === 'number' && unit === 'seconds') return `Value: **${formatDuration(value)}** (${value} s)`;
+  if (typeof value === 'number' && unit === 'blocks') return `Value: **${value} blocks**${blockSeconds ? ` ≈ ${formatDuration(value * blockSeconds)} at ${blockSeconds} s per block` : ''}`;
+  return `Value: **${String(value)}**`;
+}
+
+function delayLine(delay: Delay): string {
+  return delay.seconds === null ? 'Value: **none** — there is no such mechanism' : `Value: **${formatDuration(delay.seconds)}**`;
+}
+
+function parameterSection(entry: LintEntry, offset: number): string | undefined {
+  const model = entry.report.model;
+  if (!model) return undefined;
+  const parameter = model.parameters.find((p) => covers(entry, p.at, offset));
+  if (parameter) {
+    return [`**${parameter.title}** (\`${parameter.id}\`)`, `Governs ${parameter.governs}.`, valueLine(parameter.value, parameter.unit, parameter.blockSeconds), thresholdLine(parameter.standard, parameter.blockSeconds)].filter(Boolean).join('\n\n');
+  }
+  const delay = model.delays.find((d) => covers(entry, d.at, offset));
+  if (delay) {
+    return [`**${delay.title}** (${delay.kind.replace(/-/g, ' ')})`, delayLine(delay), thresholdLine(delay.standard, delay.blockSeconds)].filter(Boolean).join('\n\n');
+  }
+  return undefined;
+}

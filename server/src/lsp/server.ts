@@ -1,0 +1,287 @@
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import { CONFIG_NAMES } from '../engine/config/discover';
+import type { ConfigProblem } from '../engine/config/resolved';
+import { docsUrl } from '../engine/rules/index';
+import { VERSION } from '../version';
+import { summarize, summaryText } from '../engine/summary';
+import { LineIndex } from '../engine/text/positions';
+import { lintPaths } from '../engine/workspace';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { declarationEdit, validDeclaration } from './declare';
+import { toDiagnostic } from './diagnostics';
+import { hoverMarkdown } from './hover';
+import { applySettings, LintService, type LintEntry } from './linting';
+import { normalizeSettings, type Settings } from './settings';
+import { pathToUri, uriToPath } from './uri';
+
+export const COMMANDS = { lintWorkspace: 'chokepoint.server.lintWorkspace', applyDeclaration: 'chokepoint.server.applyDeclaration' };
+export const STATUS_NOTIFICATION = 'chokepoint/status';
+
+export interface StatusParams {
+  uri: string;
+  text: string;
+  detail: string;
+  severity: 'error' | 'warning' | 'info' | 'none';
+}
+
+/** Debounce for onType linting; a newer edit restarts the wait, so only the latest version is linted. */
+const TYPE_DELAY_MS = 200;
+
+/**
+ * The Chokepoint language server: the engine behind diagnostics, hovers and code actions. It runs
+ * over stdio (`chokepoint lsp --stdio`) or node IPC (the VS Code client), whichever the process was
+ * started with.
+ */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const service = new LintService();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const pushed = new Set<string>();
+  let pull = false;
+  let configurationRequests = false;
+  let workspaceRoots: string[] = [];
+
+  const rootFor = (path: string) => workspaceRoots.filter((root) => path.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    if (!configurationRequests) return Promise.resolve(normalizeSettings({}));
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'chokepoint' }).then(normalizeSettings, () => normalizeSettings({}));
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  };
+
+  const diagnosticsOf = (entry: LintEntry): Diagnostic[] => entry.report.findings.map((f) => toDiagnostic(f, pathToUri));
+
+  const sendStatus = (uri: string, entry: LintEntry | undefined) => {
+    if (!entry?.report.adapter) {
+      void connection.sendNotification(STATUS_NOTIFICATION, { uri, text: '', detail: '', severity: 'none' } satisfies StatusParams);
+      return;
+    }
+    const summary = summarize(entry.report);
+    const counts = `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} info`;
+    const headline = summaryText(summary);
+    void connection.sendNotification(STATUS_NOTIFICATION, {
+      uri,
+      text: headline ? `${headline}` : counts,
+      detail: `${entry.report.adapter.title}: ${counts}${summary.weakest ? `; weakest holder ${summary.weakest}` : ''}`,
+      severity: summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info',
+    } satisfies StatusParams);
+  };
+
+  const lintOpen = async (document: TextDocument): Promise<LintEntry | undefined> => {
+    const settings = await settingsFor(document.uri);
+    const path = uriToPath(document.uri);
+    if (!settings.enable || CONFIG_NAMES.some((name) => path.endsWith(`/${name}`))) {
+      service.forget(path);
+      return undefined;
+    }
+    if (document.getText().length > settings.maxFileSizeMB * 1024 * 1024) {
+      void connection.sendNotification(STATUS_NOTIFICATION, { uri: document.uri, text: 'too large', detail: `Larger than chokepoint.maxFileSizeMB (${settings.maxFileSizeMB} MB): not linted in the editor. Run the CLI instead.`, severity: 'info' } satisfies StatusParams);
+      return undefined;
+    }
+    const existing = service.get(path);
+    if (existing && existing.version === document.version) return existing;
+    const entry = service.lint({ path, text: document.getText(), version: document.version, settings, workspaceRoot: rootFor(path) });
+    if (entry.config.problems.length > 0) publishConfig(entry.config.problems);
+    sendStatus(document.uri, entry);
+    return entry;
+  };
+
+  /** Lints and pushes, unless a newer version arrived meanwhile; with pull diagnostics, asks the client to pull. */
+  const refresh = async (document: TextDocument) => {
+    const entry = await lintOpen(document);
+    const current = documents.get(document.uri);
+    if (!current || current.version !== document.version) return;
+    if (pull) {
+      if (pushed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      void connection.languages.diagnostics.refresh();
+      return;
+    }
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: entry ? diagnosticsOf(entry) : [] });
+  };
+
+  const schedule = (document: TextDocument, delay: number) => {
+    clearTimeout(timers.get(document.uri));
+    timers.set(document.uri, setTimeout(() => {
+      timers.delete(document.uri);
+      const latest = documents.get(document.uri);
+      if (latest) void refresh(latest);
+    }, delay));
+  };
+
+  /** Problems in a .chokepoint.yaml are shown on that file, pushed, whatever the diagnostics mode. */
+  const brokenConfigs = new Set<string>();
+  const publishConfig = (problems: ConfigProblem[]) => {
+    const byFile = new Map<string, ConfigProblem[]>();
+    for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+    for (const [file, list] of byFile) {
+      let lines: LineIndex;
+      try {
+        lines = new LineIndex(readFileSync(file, 'utf8'));
+      } catch {
+        lines = new LineIndex('');
+      }
+      brokenConfigs.add(file);
+      void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: list.map((p) => ({ range: lines.rangeOf(p.span), severity: DiagnosticSeverity.Error, code: 'config-error', codeDescription: { href: docsUrl('config-error') }, source: 'chokepoint', message: p.message })) });
+    }
+  };
+  const clearFixedConfigs = () => {
+    for (const file of brokenConfigs) {
+      if (service.resolver.load(file).problems.length === 0) {
+        brokenConfigs.delete(file);
+        void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
+      }
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pull = Boolean(params.capabilities.textDocument?.diagnostic);
+    configurationRequests = Boolean(params.capabilities.workspace?.configuration);
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uriToPath(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        ...(pull ? { diagnosticProvider: { identifier: 'chokepoint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'chokepoint', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'chokepoint' });
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      workspaceRoots = workspaceRoots.filter((root) => !event.removed.some((f) => uriToPath(f.uri) === root)).concat(event.added.map((f) => uriToPath(f.uri)));
+    });
+  });
+
+  const relintAll = () => {
+    for (const document of documents.all()) void refresh(document);
+  };
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    service.invalidate();
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles((event) => {
+    if (event.changes.some((change) => CONFIG_NAMES.some((name) => change.uri.endsWith(`/${name}`)))) {
+      service.invalidate();
+      clearFixedConfigs();
+      relintAll();
+    }
+  });
+
+  documents.onDidOpen((event) => void refresh(event.document));
+  documents.onDidChangeContent(async (event) => {
+    const settings = await settingsFor(event.document.uri);
+    if (settings.run === 'onType') schedule(event.document, TYPE_DELAY_MS);
+  });
+  documents.onDidSave(async (event) => {
+    const settings = await settingsFor(event.document.uri);
+    if (settings.run === 'onSave') void refresh(event.document);
+  });
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    service.forget(uriToPath(event.document.uri));
+    if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await settingsFor(document.uri);
+    const cached = service.get(uriToPath(document.uri));
+    const entry = settings.run === 'onSave' && cached ? cached : await lintOpen(document);
+    return { kind: DocumentDiagnosticReportKind.Full, items: entry ? diagnosticsOf(entry) : [] };
+  });
+
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const entry = await lintOpen(document);
+    if (!entry?.report.adapter) return null;
+    const settings = await settingsFor(document.uri);
+    const markdown = hoverMarkdown(entry, params.position, service.chainOf(entry.path, settings));
+    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const entry = await lintOpen(document);
+    if (!entry) return [];
+    return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path) });
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMANDS.lintWorkspace) return lintWorkspace();
+    if (params.command === COMMANDS.applyDeclaration) {
+      const [uri, input] = params.arguments ?? [];
+      const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+      if (!document || !validDeclaration(input)) return { applied: false };
+      const entry = await lintOpen(document);
+      if (!entry) return { applied: false };
+      const result = await connection.workspace.applyEdit({ label: 'Declare address', edit: declarationEdit(uri as string, entry, input, rootFor(entry.path)) });
+      return { applied: result.applied };
+    }
+    return undefined;
+  });
+
+  /** Lints every config in the workspace folders and pushes the results, so they stay in Problems while the files are closed. */
+  const lintWorkspace = async () => {
+    const settings = await settingsFor(workspaceRoots[0] ? pathToUri(workspaceRoots[0]) : '');
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Chokepoint: linting the workspace', 0, undefined, true);
+    let files = 0;
+    const result = lintPaths(workspaceRoots, {
+      resolver: service.resolver,
+      adjust: (config) => applySettings(config, settings),
+      onFile: (path) => progress.report(`${++files} files: ${path.split('/').pop()}`),
+    });
+    progress.done();
+    let findings = 0;
+    for (const report of result.reports) {
+      const uri = pathToUri(report.uri);
+      findings += report.findings.length;
+      if (pull && documents.get(uri)) continue;
+      pushed.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: report.findings.map((f) => toDiagnostic(f, pathToUri)) });
+    }
+    publishConfig(result.configProblems);
+    for (const finding of result.configFindings) {
+      const uri = pathToUri(finding.uri);
+      pushed.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: result.configFindings.filter((f) => f.uri === finding.uri).map((f) => toDiagnostic(f, pathToUri)) });
+    }
+    return { files: result.reports.length, findings, configProblems: result.configProblems.length };
+  };
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; message: string; severity?: number; source?: string; codeDescription?: { href: string }; relatedInformation?: unknown[]; data?: unknown }[];
+}
+
+/** A minimal LSP client that starts `chokepoint lsp --stdio` and speaks JSON-RPC to it, as an editor would. */
+export class LspClient {
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  readonly published = new Map<string, Published>();
+  readonly statuses: { uri: string; text: string; detail: string; severity: string }[] = [];
+  /** Answers to workspace/configuration, per section. */
+  settings: Record<string, unknown> = {};
+  /** Edits the server asked the client to apply. */
+  readonly appliedEdits: unknown[] = [];
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(args: string[] = ['dist/cli.js', 'lsp', '--stdio']) {
+    this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    // The server may exit while the last messages are in flight; that is the end of the session, not an error.
+    this.process.stdin!.on('error', () => undefined);
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onError(() => undefined);
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+      this.published.set(params.uri, params);
+      this.wake();
+    });
+    this.connection.onNotification('chokepoint/status', (params) => {
+      this.statuses.push(params);
+      this.wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => this.settings[item.section ?? ''] ?? null));
+    this.connection.onRequest('workspace/applyEdit', (params: { edit: unknown }) => {
+      this.appliedEdits.push(params.edit);
+      this.wake();
+      return { applied: true };
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.wake();
+      return null;
+    });
+    this.connection.listen();
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Resolves once `condition` holds, re-checking after every message from the server. */
+  async until<T>(condition: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = condition();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+    const rootUri = options.rootPath ? `file://${options.rootPath}` : null;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      capabilities: {
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+          ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        },
+        workspace: { configuration: options.configuration ?? false, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
+        window: { workDoneProgress: true },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(path: string, text: string, languageId = languageOf(path), version = 1): string {
+    const uri = `file://${path}`;
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return uri;
+  }
+
+  change(uri: string, text: string, version: number): void {
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Sends a notification; one that cannot be written because the server has gone is dropped. */
+  notify(method: string, params?: unknown): void {
+    this.connection.sendNotification(method, params).catch(() => undefined);
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      this.notify('exit');
+    } finally {
+      this.connection.dispose();
+      this.process.kill();
+    }
+  }
+}
+
+export function languageOf(path: string): string {
+  if (path.endsWith('.toml')) return 'toml';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
+  if (path.endsWith('.jsonc')) return 'jsonc';
+  return 'json';
+}
+
+export const REPO_ROOT = ROOT;
+export const examplePath = (...parts: string[]) => join(ROOT, 'examples', ...parts);

@@ -1,0 +1,299 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { examplePath, LspClient, REPO_ROOT } from './helpers/lsp-client';
+
+const DEPLOY = JSON.stringify(
+  {
+    l1ChainID: 1,
+    l2ChainID: 48213,
+    l1BlockTime: 12,
+    sequencerWindowSize: 3600,
+    proxyAdminOwner: '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8',
+    finalSystemOwner: '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8',
+    superchainConfigGuardian: '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8',
+    l2OutputOracleProposer: '0x7aE1b2C3d4E5f6A7b8C9d0E1f2A3b4C5d6E7f8A9',
+    l2OutputOracleChallenger: '0x9aE1b2C3d4E5f6A7b8C9d0E1f2A3b4C5d6E7f8A9',
+    batchSenderAddress: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+    fundDevAccounts: true,
+    useFaultProofs: true,
+    respectedGameType: 0,
+    proofMaturityDelaySeconds: 604800,
+  },
+  null,
+  2,
+);
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-lsp-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Position of the first occurrence of `needle` in `text`, plus `offset` characters. */
+function positionOf(text: string, needle: string, offset = 1) {
+  const index = text.indexOf(needle);
+  if (index === -1) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, index + offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
+}
+
+let client: LspClient | undefined;
+
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT });
+});
+
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+describe('diagnostics (push)', () => {
+  it('publishes diagnostics with code, documentation link, source, related places and severity', async () => {
+    client = new LspClient();
+    const init = await client.initialize();
+    expect(init.capabilities.diagnosticProvider).toBeUndefined();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const published = await client.until(() => client!.published.get(uri));
+    const collapse = published.diagnostics.find((d) => d.code === 'role-collapse');
+    expect(collapse).toMatchObject({ source: 'chokepoint', severity: 1, codeDescription: { href: expect.stringMatching(/docs\/rules\/role-collapse\.md$/) } });
+    expect(collapse!.message).toContain('0x1d5B…f7A8');
+    expect(collapse!.relatedInformation).toHaveLength(2);
+    expect(collapse!.range.start.line).toBe(DEPLOY.split('\n').findIndex((l) => l.includes('proxyAdminOwner')));
+    expect(published.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['dev-key-authority', 'dev-flags-in-production', 'unverified-authority']));
+  });
+
+  it('says nothing about JSON files that are not configs it knows', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'package.json': '{"name": "x", "version": "1.0.0"', 'deploy-config.json': DEPLOY });
+    const unrelated = client.open(join(dir, 'package.json'), '{"name": "x", "version": "1.0.0"');
+    const config = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    await client.until(() => client!.published.get(config));
+    await client.until(() => client!.published.get(unrelated));
+    expect(client.published.get(unrelated)!.diagnostics).toEqual([]);
+  });
+
+  it('after rapid edits, publishes the diagnostics of the last version only', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    await client.until(() => client!.published.get(uri));
+    let text = DEPLOY;
+    for (let version = 2; version <= 40; version++) {
+      text = DEPLOY.replace('"fundDevAccounts": true', `"fundDevAccounts": ${version % 2 === 1}`);
+      client.change(uri, text, version);
+    }
+    const final = await client.until(() => (client!.published.get(uri)?.version === 40 ? client!.published.get(uri) : undefined));
+    expect(final.diagnostics.some((d) => d.code === 'dev-flags-in-production')).toBe(false);
+  });
+
+  it('re-lints open files when a .chokepoint.yaml changes', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    await client.until(() => client!.published.get(uri)?.diagnostics.some((d) => d.code === 'role-collapse'));
+    client.published.delete(uri);
+    writeFileSync(join(dir, '.chokepoint.yaml'), 'rules:\n  role-collapse: off\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${dir}/.chokepoint.yaml`, type: 1 }] });
+    const after = await client.until(() => client!.published.get(uri));
+    expect(after.diagnostics.some((d) => d.code === 'role-collapse')).toBe(false);
+    expect(after.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('shows problems of an invalid .chokepoint.yaml on that file', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY, '.chokepoint.yaml': 'preset: loose\n' });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const config = await client.until(() => client!.published.get(`file://${dir}/.chokepoint.yaml`));
+    expect(config.diagnostics[0]).toMatchObject({ code: 'config-error', range: { start: { line: 0 } } });
+    const own = await client.until(() => client!.published.get(uri));
+    expect(own.diagnostics.map((d) => d.code)).toEqual(['config-error']);
+  });
+});
+
+describe('diagnostics (pull)', () => {
+  it('answers textDocument/diagnostic when the client supports pull diagnostics', async () => {
+    client = new LspClient();
+    const init = await client.initialize({ pull: true });
+    expect(init.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true });
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.kind).toBe('full');
+    expect(report.items.map((d) => d.code)).toContain('role-collapse');
+  });
+});
+
+describe('hover', () => {
+  it('on an address: its entity, its powers in this file and in the chain\'s other files', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const intent = readFileSync(examplePath('op-stack', 'intent.toml'), 'utf8');
+    const uri = client.open(examplePath('op-stack', 'intent.toml'), intent);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(intent, '0x6aF2d9E1c0B3a4F5e6D7c8B9a0F1e2D3c4B5a6F7', 3) });
+    const text = hover.contents.value;
+    expect(text).toContain('lumen-upgrade-timelock');
+    expect(text).toContain('a 14-day timelock');
+    expect(text).toMatch(/\| upgrade \| L1 ProxyAdmin owner \| this file:\d+ \|/);
+    expect(text).toMatch(/\| set-params \| SystemConfig owner \| this file:\d+ \|/);
+    expect(text).toContain('declared in .chokepoint.yaml');
+  });
+
+  it('adds up a holder\'s powers across the files of one chain', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const manifest = 'appchain:\n  name: Two Files\n  network: mainnet\ngovernance:\n  roles:\n    - role: treasurer\n      holder: "0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8"\n      powers: [mint]\n';
+    const dir = workspace({ 'deploy-config.json': DEPLOY, 'appchain.yaml': manifest });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '0x1d5B7eD2', 4) });
+    expect(hover.contents.value).toMatch(/\| mint \| treasurer \| appchain\.yaml:7 \|/);
+    expect(hover.contents.value).toMatch(/\| upgrade \| L1 ProxyAdmin owner \| this file:\d+ \|/);
+  });
+
+  it('on a parameter: what it governs, its value in human units, the standard and its source', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '604800', 2) });
+    expect(hover.contents.value).toContain('**7 days** (604800 s)');
+    expect(hover.contents.value).toContain('Governs how long a withdrawal waits');
+    expect(hover.contents.value).toContain('OP Stack standard parameters');
+  });
+
+  it('on a finding: its full explanation', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    await client.until(() => client!.published.get(uri));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '"fundDevAccounts": true', 20) });
+    expect(hover.contents.value).toContain('`dev-flags-in-production`');
+    expect(hover.contents.value).toContain('**Why it matters.**');
+    expect(hover.contents.value).toContain('**How to fix.**');
+  });
+});
+
+describe('code actions', () => {
+  async function openWithDiagnostics(name: string, text: string, files: Record<string, string> = {}) {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ [name]: text, ...files });
+    const uri = client.open(join(dir, name), text);
+    const published = await client.until(() => client!.published.get(uri));
+    return { dir, uri, diagnostics: published.diagnostics };
+  }
+
+  it('offers the rule\'s fix, and applying it removes the finding', async () => {
+    const { uri, diagnostics } = await openWithDiagnostics('deploy-config.json', DEPLOY);
+    const flag = diagnostics.find((d) => d.code === 'dev-flags-in-production')!;
+    const actions = await client!.request<{ title: string; kind: string; edit?: { changes: Record<string, { range: never; newText: string }[]> }; isPreferred?: boolean }[]>('textDocument/codeAction', { textDocument: { uri }, range: flag.range, context: { diagnostics: [flag] } });
+    const fix = actions.find((a) => a.title === 'Set fundDevAccounts to false')!;
+    expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: true });
+    const fixed = applyEdits(DEPLOY, fix.edit!.changes[uri]);
+    expect(fixed).toContain('"fundDevAccounts": false');
+    client!.published.delete(uri);
+    client!.change(uri, fixed, 2);
+    const after = await client!.until(() => client!.published.get(uri));
+    expect(after.diagnostics.some((d) => d.code === 'dev-flags-in-production')).toBe(false);
+    expect(actions.map((a) => a.title)).toContain('Show documentation for dev-flags-in-production');
+  });
+
+  it('suppresses with a reason to fill in: a comment in YAML, a .chokepoint.yaml entry for JSON', async () => {
+    const manifest = readFileSync(examplePath('appchain', 'appchain.yaml'), 'utf8');
+    const yaml = await openWithDiagnostics('appchain.yaml', manifest);
+    const model = yaml.diagnostics.find((d) => d.code === 'mutable-model-reference')!;
+    const actions = await client!.request<{ title: string; edit: { changes: Record<string, { range: { start: { line: number } }; newText: string }[]> }; command: { command: string } }[]>('textDocument/codeAction', { textDocument: { uri: yaml.uri }, range: model.range, context: { diagnostics: [model] } });
+    const suppress = actions.find((a) => a.title.startsWith('Suppress mutable-model-reference'))!;
+    const [insert] = suppress.edit.changes[yaml.uri];
+    expect(insert.newText).toBe('      # chokepoint-disable-next-line mutable-model-reference -- <why this risk is accepted>\n');
+    expect(insert.range.start.line).toBe(model.range.start.line);
+    expect(suppress.command.command).toBe('chokepoint.selectPlaceholder');
+    await client!.stop();
+
+    const json = await openWithDiagnostics('deploy-config.json', DEPLOY);
+    const unverified = json.diagnostics.find((d) => d.code === 'unverified-authority')!;
+    const jsonActions = await client!.request<{ title: string; edit: { documentChanges: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri: json.uri }, range: unverified.range, context: { diagnostics: [unverified] } });
+    const configSuppress = jsonActions.find((a) => a.title.startsWith('Suppress unverified-authority'))!;
+    expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain(`"uri":"file://${json.dir}/.chokepoint.yaml"`);
+    expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain('reason: <why this risk is accepted>');
+    expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain('files: deploy-config.json');
+  });
+
+  it('offers fix-all for source.fixAll.chokepoint with only the safe fixes', async () => {
+    const { uri } = await openWithDiagnostics('deploy-config.json', DEPLOY.replace('"sequencerWindowSize": 3600', '"sequencerWindowSize": 14400'));
+    const actions = await client!.request<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(actions).toHaveLength(1);
+    expect(actions[0].kind).toBe('source.fixAll.chokepoint');
+    expect(actions[0].edit.changes[uri].map((e) => e.newText).sort()).toEqual(['3600', 'false']);
+  });
+
+  it('declares an address: the server applies the declaration the user chose', async () => {
+    const intent = readFileSync(examplePath('op-stack', 'intent.toml'), 'utf8').replace(/ # chokepoint: eoa entity batcher-key/, '');
+    const { uri, diagnostics } = await openWithDiagnostics('intent.toml', intent);
+    const unverified = diagnostics.find((d) => d.code === 'unverified-authority' && d.message.includes('Batcher'))!;
+    const actions = await client!.request<{ title: string; command: { command: string; arguments: [{ address: string; line: number }] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: unverified.range, context: { diagnostics: [unverified] } });
+    const declare = actions.find((a) => a.title.startsWith('Declare 0x3d9E…'))!;
+    expect(declare.command.command).toBe('chokepoint.declareAddress');
+    const [args] = declare.command.arguments;
+    const result = await client!.request<{ applied: boolean }>('workspace/executeCommand', { command: 'chokepoint.server.applyDeclaration', arguments: [uri, { ...args, kind: 'eoa', entity: 'batcher-hot-key' }] });
+    expect(result.applied).toBe(true);
+    expect(JSON.stringify(client!.appliedEdits[0])).toContain('# chokepoint: eoa entity batcher-hot-key\\n');
+  });
+});
+
+describe('commands and status', () => {
+  it('Lint workspace publishes diagnostics for files that are not open', async () => {
+    client = new LspClient();
+    const dir = workspace({ 'deploy-config.json': DEPLOY, 'notes.json': '{"a": 1}' });
+    await client.initialize({ rootPath: dir });
+    const result = await client.request<{ files: number; findings: number }>('workspace/executeCommand', { command: 'chokepoint.server.lintWorkspace', arguments: [] });
+    expect(result.files).toBe(1);
+    const published = await client.until(() => client!.published.get(`file://${dir}/deploy-config.json`));
+    expect(published.diagnostics.length).toBe(result.findings);
+    expect(client.published.has(`file://${dir}/notes.json`)).toBe(false);
+  });
+
+  it('sends the summary for the language-status item', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const status = await client.until(() => client!.statuses.find((s) => s.uri === uri));
+    expect(status.text).toBe('Stage 0 · Nakamoto 1');
+    expect(status.severity).toBe('error');
+    expect(status.detail).toMatch(/^OP Stack deploy config: \d+ errors, \d+ warnings/);
+  });
+
+  it('applies chokepoint.* settings: disabled, or a rule turned off', async () => {
+    client = new LspClient();
+    client.settings.chokepoint = { rules: { 'role-collapse': 'off' } };
+    await client.initialize({ configuration: true });
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const published = await client.until(() => client!.published.get(uri));
+    expect(published.diagnostics.some((d) => d.code === 'role-collapse')).toBe(false);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    await client.stop();
+
+    client = new LspClient();
+    client.settings.chokepoint = { enable: false };
+    await client.initialize({ configuration: true });
+    const off = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    expect((await client.until(() => client!.published.get(off))).diagnostics).toEqual([]);
+  });
+});
