@@ -138,6 +138,20 @@ describe('diagnostics (pull)', () => {
   });
 });
 
+describe('diagnostics (pull) while typing', () => {
+  it('answers a pull made mid-edit with the diagnostics of the latest text', async () => {
+    client = new LspClient();
+    await client.initialize({ pull: true });
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const early = client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    for (let version = 2; version <= 20; version++) client.change(uri, DEPLOY.replace('"fundDevAccounts": true', `"fundDevAccounts": ${version === 20 ? 'false' : 'true'}`), version);
+    const late = await client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(late.items.map((d) => d.code)).not.toContain('dev-flags-in-production');
+    expect((await early).items.map((d) => d.code)).not.toContain('dev-flags-in-production');
+  });
+});
+
 describe('hover', () => {
   it('on an address: its entity, its powers in this file and in the chain\'s other files', async () => {
     client = new LspClient();

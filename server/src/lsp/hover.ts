@@ -60,14 +60,14 @@ function addressAt(entry: LintEntry, offset: number): Address | undefined {
     const hit = distribution.entries.find((e) => covers(entry, e.at, offset));
     if (hit) return hit.holder;
   }
+  const text = entry.doc.text;
   for (const council of model.councils) {
-    const members = council.members.filter((m) => m.scheme !== 'name');
-    const text = entry.doc.text;
-    const hit = members.find((m) => {
-      const index = text.indexOf(m.raw);
-      return index !== -1 && index <= offset && offset <= index + m.raw.length;
-    });
-    if (hit) return hit;
+    for (const member of council.members) {
+      if (member.scheme === 'name') continue;
+      for (let index = text.indexOf(member.raw); index !== -1; index = text.indexOf(member.raw, index + 1)) {
+        if (index <= offset && offset <= index + member.raw.length) return member;
+      }
+    }
   }
   return undefined;
 }

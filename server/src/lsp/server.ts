@@ -7,6 +7,9 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -106,17 +109,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return entry;
   };
 
-  /** Lints and pushes, unless a newer version arrived meanwhile; with pull diagnostics, asks the client to pull. */
-  const refresh = async (document: TextDocument) => {
+  /**
+   * Lints and pushes, unless a newer version arrived meanwhile. With pull diagnostics the client
+   * asks for them itself after each change; `repull` asks it to pull again after something other
+   * than the text changed (a save in onSave mode, the configuration).
+   */
+  const refresh = async (document: TextDocument, repull = false) => {
     const entry = await lintOpen(document);
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version) return;
     if (pull) {
       if (pushed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-      void connection.languages.diagnostics.refresh();
+      if (repull) void connection.languages.diagnostics.refresh();
       return;
     }
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: entry ? diagnosticsOf(entry) : [] });
+  };
+
+  /** Waits until the document has been quiet for the onType delay; false if a newer edit superseded this request. */
+  const lastChange = new Map<string, number>();
+  const settle = async (uri: string, token: CancellationToken): Promise<boolean> => {
+    for (;;) {
+      const quiet = Date.now() - (lastChange.get(uri) ?? 0);
+      if (quiet >= TYPE_DELAY_MS) return !token.isCancellationRequested;
+      await new Promise((resolve) => setTimeout(resolve, TYPE_DELAY_MS - quiet));
+      if (token.isCancellationRequested) return false;
+    }
   };
 
   const schedule = (document: TextDocument, delay: number) => {
@@ -180,6 +198,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const relintAll = () => {
     for (const document of documents.all()) void refresh(document);
+    if (pull) void connection.languages.diagnostics.refresh();
   };
 
   connection.onDidChangeConfiguration(() => {
@@ -196,26 +215,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
-  documents.onDidOpen((event) => void refresh(event.document));
+  documents.onDidOpen((event) => {
+    if (!pull) void refresh(event.document);
+  });
   documents.onDidChangeContent(async (event) => {
+    lastChange.set(event.document.uri, Date.now());
+    if (pull) return;
     const settings = await settingsFor(event.document.uri);
     if (settings.run === 'onType') schedule(event.document, TYPE_DELAY_MS);
   });
   documents.onDidSave(async (event) => {
     const settings = await settingsFor(event.document.uri);
-    if (settings.run === 'onSave') void refresh(event.document);
+    if (settings.run === 'onSave') void refresh(event.document, true);
   });
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
+    lastChange.delete(event.document.uri);
     service.forget(uriToPath(event.document.uri));
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (params) => {
+  connection.languages.diagnostics.on(async (params, token) => {
+    const settings = await settingsFor(params.textDocument.uri);
+    const cached = service.get(uriToPath(params.textDocument.uri));
+    if (settings.run === 'onType' && !(await settle(params.textDocument.uri, token))) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer edit superseded this request.', { retriggerRequest: true });
+    }
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const settings = await settingsFor(document.uri);
-    const cached = service.get(uriToPath(document.uri));
     const entry = settings.run === 'onSave' && cached ? cached : await lintOpen(document);
     return { kind: DocumentDiagnosticReportKind.Full, items: entry ? diagnosticsOf(entry) : [] };
   });

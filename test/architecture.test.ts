@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+
+describe('the boundaries ARCHITECTURE.md promises', () => {
+  it('the engine imports nothing from vscode or the language-server protocol', () => {
+    for (const file of sources('server/src/engine')) {
+      expect(imports(file).filter((m) => /^vscode/.test(m)), file).toEqual([]);
+    }
+  });
+
+  it('only the client imports vscode; the server never does', () => {
+    for (const file of sources('server/src')) expect(imports(file).filter((m) => m === 'vscode'), file).toEqual([]);
+  });
+
+  it('the engine makes no network calls', () => {
+    for (const file of sources('server/src/engine')) {
+      expect(imports(file).filter((m) => /^(node:)?(http|https|net|tls|dgram|dns)$/.test(m)), file).toEqual([]);
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket/);
+    }
+  });
+});
