@@ -14,7 +14,7 @@ import type { AuthorityModel, Origin } from './model/schema';
 import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
 import { RULES, ruleMeta } from './rules/index';
-import type { Rule, RuleFinding } from './rules/types';
+import type { Holder, Rule, RuleFinding } from './rules/types';
 import type { Range, Span } from './text/positions';
 
 export interface LintOptions {
@@ -128,7 +128,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions): FileRep
     if (setting?.severity === 'off') continue;
     const context = { model, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), format: doc.format, now };
     try {
-      for (const finding of rule.check(context)) pending.push(resolve(doc, rule.meta.id, finding));
+      for (const finding of rule.check(context)) pending.push(resolve(doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
     } catch (error) {
       pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(doc)));
     }
@@ -154,6 +154,18 @@ function declareEntities(model: AuthorityModel, config: ResolvedConfig, directiv
     entities.declare(directive.facts, directive.addresses, { by: 'annotation', file: doc.uri, line: doc.lines.positionAt(directive.span.start).line });
   }
   return entities;
+}
+
+/** Adds, as related places, every other role the finding's holders hold, so a reviewer sees all they control. */
+function withHolderPlaces(finding: RuleFinding, holders: Holder[], entities: EntityIndex): RuleFinding {
+  const subjects = new Set(finding.subjects ?? []);
+  if (subjects.size === 0) return finding;
+  const known = new Set([finding.at, ...(finding.related ?? []).map((r) => r.at)].map((o) => JSON.stringify(o.path)));
+  const extra = holders
+    .filter((h) => h.entity.addressKeys.some((k) => subjects.has(k)))
+    .flatMap((h) => h.grants.map((g) => ({ at: g.at, message: `${entities.label(h.entity)} is also the ${g.title}` })))
+    .filter((r) => !known.has(JSON.stringify(r.at.path)));
+  return extra.length === 0 ? finding : { ...finding, related: [...(finding.related ?? []), ...extra] };
 }
 
 function engineFinding(ruleId: string, message: string, span: Span): Pending {
