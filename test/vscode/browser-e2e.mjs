@@ -1,0 +1,38 @@
+// @ts-check
+/** Runs the end-to-end check (e2e.mjs) against chokepoint.vsix installed in a fresh code-server profile. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeWorkbench, openWorkbench } from './lib/browser.mjs';
+import { createProfile, installExtension, startCodeServer } from './lib/code-server.mjs';
+import { describeLogs } from './lib/logs.mjs';
+import { EXTENSION_VSIX, REPO_ROOT } from './lib/paths.mjs';
+import { assertShipsNoTests } from './lib/vsix.mjs';
+import { createWorkspace } from './lib/workspace.mjs';
+import { runEndToEnd } from './e2e.mjs';
+
+const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'vscode');
+
+/** @param {string} root a fresh directory for this run */
+export async function runBrowserEndToEnd(root) {
+  const profile = createProfile(join(root, 'profile'));
+  installExtension(profile, EXTENSION_VSIX);
+  assertShipsNoTests(profile.extensions);
+  const workspace = createWorkspace(join(root, 'workspace'));
+  const server = await startCodeServer(profile, workspace);
+  let browser;
+  try {
+    browser = await openWorkbench(server.url, join(root, 'chromium'));
+    await runEndToEnd(browser.page, workspace);
+  } catch (error) {
+    let shot = '';
+    if (browser) {
+      mkdirSync(FAILURE_DIR, { recursive: true });
+      shot = join(FAILURE_DIR, 'e2e-failure.png');
+      await browser.page.screenshot({ path: shot }).catch(() => (shot = ''));
+    }
+    throw new Error(`${/** @type {Error} */ (error).message}${shot ? `\nScreenshot of the failure: ${shot}` : ''}\n${describeLogs(server.log(), profile.userData)}`);
+  } finally {
+    await closeWorkbench(browser?.context);
+    await server.stop();
+  }
+}

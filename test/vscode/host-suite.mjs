@@ -1,0 +1,46 @@
+// @ts-check
+/**
+ * Runs the in-editor mocha suite inside code-server's real extension host: chokepoint.vsix and the
+ * test-only host runner are installed into a fresh profile, a browser connects (the extension host
+ * runs only while one is connected), and the host runner writes the suite's results to a file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeWorkbench, openWorkbench } from './lib/browser.mjs';
+import { createProfile, installExtension, startCodeServer } from './lib/code-server.mjs';
+import { describeLogs } from './lib/logs.mjs';
+import { EXTENSION_VSIX, HOST_RUNNER_VSIX, SUITE_ENTRY } from './lib/paths.mjs';
+import { waitFor } from './lib/wait.mjs';
+import { createWorkspace } from './lib/workspace.mjs';
+
+/** @typedef {import('./suite/index').SuiteResults} SuiteResults */
+
+/** @param {string} root a fresh directory for this run @returns {Promise<SuiteResults>} */
+export async function runHostSuite(root) {
+  const profile = createProfile(join(root, 'profile'));
+  installExtension(profile, EXTENSION_VSIX);
+  installExtension(profile, HOST_RUNNER_VSIX);
+  const workspace = createWorkspace(join(root, 'workspace'));
+  const resultsPath = join(root, 'results.json');
+  const server = await startCodeServer(profile, workspace, { CHOKEPOINT_VSCODE_SUITE: SUITE_ENTRY, CHOKEPOINT_VSCODE_RESULTS: resultsPath });
+  let browser;
+  try {
+    browser = await openWorkbench(server.url, join(root, 'chromium'));
+    try {
+      await waitFor(() => existsSync(resultsPath), { what: 'the in-editor suite to write its results', timeoutMs: 300_000, intervalMs: 500 });
+    } catch (error) {
+      throw new Error(`${/** @type {Error} */ (error).message}\n${describeLogs(server.log(), profile.userData)}`);
+    }
+    /** @type {SuiteResults} */
+    const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
+    for (const test of results.tests) console.log(`  ${test.state === 'passed' ? '✓' : '✗'} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+    if (results.failed > 0 || results.passed === 0) {
+      const failures = results.failures.map((f) => `✗ ${f.title}\n${f.message}`).join('\n\n');
+      throw new Error(`${results.failed} of ${results.passed + results.failed} in-editor tests failed in code-server:\n${failures}\n\n${describeLogs(server.log(), profile.userData)}`);
+    }
+    return results;
+  } finally {
+    await closeWorkbench(browser?.context);
+    await server.stop();
+  }
+}
