@@ -138,6 +138,21 @@ describe('diagnostics (pull)', () => {
   });
 });
 
+describe('diagnostics (pull) after Lint Workspace', () => {
+  it('clears what the workspace lint pushed for a file once it is opened, so nothing shows twice', async () => {
+    client = new LspClient();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    await client.initialize({ pull: true, rootPath: dir });
+    await client.request('workspace/executeCommand', { command: 'chokepoint.server.lintWorkspace', arguments: [] });
+    const uri = `file://${dir}/deploy-config.json`;
+    expect((await client.until(() => client!.published.get(uri))).diagnostics.length).toBeGreaterThan(0);
+    client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    await client.until(() => client!.published.get(uri)?.diagnostics.length === 0);
+    const pulled = await client.request<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(pulled.items.length).toBeGreaterThan(0);
+  });
+});
+
 describe('diagnostics (pull) while typing', () => {
   it('answers a pull made mid-edit with the diagnostics of the latest text', async () => {
     client = new LspClient();

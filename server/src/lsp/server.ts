@@ -84,7 +84,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const headline = summaryText(summary);
     void connection.sendNotification(STATUS_NOTIFICATION, {
       uri,
-      text: headline ? `${headline}` : counts,
+      text: headline || counts,
       detail: `${entry.report.adapter.title}: ${counts}${summary.weakest ? `; weakest holder ${summary.weakest}` : ''}`,
       severity: summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info',
     } satisfies StatusParams);
@@ -217,6 +217,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidOpen((event) => {
     if (!pull) void refresh(event.document);
+    // Pulled diagnostics replace what Lint Workspace pushed while the file was closed.
+    else if (pushed.delete(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   documents.onDidChangeContent(async (event) => {
     lastChange.set(event.document.uri, Date.now());
