@@ -91,22 +91,22 @@ const COLLAPSED = `{
 }
 `;
 
-/** Warnings and infos, no error. */
+/** Warnings and infos, no error. Its owner differs from COLLAPSED's: files in one folder are one chain, whose holders add up. */
 const WARNINGS = `{
   "l1ChainID": 11155111,
   "l2ChainID": 4242,
   "l2OutputOracleProposer": "0x4733aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa3A33",
-  "proxyAdminOwner": "${OWNER}"
+  "proxyAdminOwner": "0x7872aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaae4Fe"
 }
 `;
 
-/** Infos only. */
+/** Infos only; its batcher is its own (files in one folder are one chain). */
 const INFOS = `{
   "l1ChainID": 11155111,
   "l2ChainID": 4242,
   "useFaultProofs": true,
   "respectedGameType": 0,
-  "batchSenderAddress": "0x6887aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2985"
+  "batchSenderAddress": "0x6888aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2985"
 }
 `;
 

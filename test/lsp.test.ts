@@ -125,6 +125,25 @@ describe('diagnostics (push)', () => {
   });
 });
 
+describe('diagnostics across a chain\'s open files', () => {
+  it('re-lints the other open files of the folder when one of them changes', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const holder = '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8';
+    const manifest = (powers: string) => `appchain:\n  name: One Chain\n  network: mainnet\ngovernance:\n  roles:\n    - role: minter\n      holder: "${holder}"\n      powers: [${powers}]\n`;
+    const deploy = JSON.stringify({ l1ChainID: 1, proxyAdminOwner: holder }, null, 2);
+    const dir = workspace({ 'appchain.yaml': manifest('receive-fees'), 'deploy-config.json': deploy });
+    const yamlUri = client.open(join(dir, 'appchain.yaml'), manifest('receive-fees'));
+    client.open(join(dir, 'deploy-config.json'), deploy);
+    await client.until(() => client!.published.get(yamlUri));
+    expect(client.published.get(yamlUri)!.diagnostics.some((d) => d.code === 'role-collapse')).toBe(false);
+    const jsonUri = `file://${dir}/deploy-config.json`;
+    client.change(jsonUri, JSON.stringify({ l1ChainID: 1, proxyAdminOwner: holder, superchainConfigGuardian: holder }, null, 2), 2);
+    const after = await client.until(() => client!.published.get(jsonUri)?.version === 2 && client!.published.get(yamlUri)?.diagnostics.some((d) => d.code === 'fee-capture') ? client!.published.get(yamlUri) : undefined);
+    expect(after.diagnostics.some((d) => d.code === 'fee-capture')).toBe(true);
+  });
+});
+
 describe('diagnostics (pull)', () => {
   it('answers textDocument/diagnostic when the client supports pull diagnostics', async () => {
     client = new LspClient();
@@ -171,8 +190,8 @@ describe('hover', () => {
   it('on an address: its entity, its powers in this file and in the chain\'s other files', async () => {
     client = new LspClient();
     await client.initialize();
-    const intent = readFileSync(examplePath('op-stack', 'intent.toml'), 'utf8');
-    const uri = client.open(examplePath('op-stack', 'intent.toml'), intent);
+    const intent = readFileSync(examplePath('op-stack', 'second-chain', 'intent.toml'), 'utf8');
+    const uri = client.open(examplePath('op-stack', 'second-chain', 'intent.toml'), intent);
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(intent, '0x6aF2d9E1c0B3a4F5e6D7c8B9a0F1e2D3c4B5a6F7', 3) });
     const text = hover.contents.value;
     expect(text).toContain('lumen-upgrade-timelock');
@@ -272,7 +291,7 @@ describe('code actions', () => {
   });
 
   it('declares an address: the server applies the declaration the user chose', async () => {
-    const intent = readFileSync(examplePath('op-stack', 'intent.toml'), 'utf8').replace(/ # chokepoint: eoa entity batcher-key/, '');
+    const intent = readFileSync(examplePath('op-stack', 'second-chain', 'intent.toml'), 'utf8').replace(/ # chokepoint: eoa entity batcher-key/, '');
     const { uri, diagnostics } = await openWithDiagnostics('intent.toml', intent);
     const unverified = diagnostics.find((d) => d.code === 'unverified-authority' && d.message.includes('Batcher'))!;
     const actions = await client!.request<{ title: string; command: { command: string; arguments: [{ address: string; line: number }] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: unverified.range, context: { diagnostics: [unverified] } });

@@ -10,7 +10,7 @@ import { EntityIndex } from './entities';
 import { renderValue } from './fixes';
 import { namedParty, parseAddress } from './model/address';
 import { parseDuration } from './model/duration';
-import type { AuthorityModel, Origin } from './model/schema';
+import type { AuthorityModel, Network, Origin, ProofSystem } from './model/schema';
 import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
 import { RULES, ruleMeta } from './rules/index';
@@ -65,10 +65,21 @@ export interface FileReport {
   adapter?: Pick<Adapter, 'id' | 'framework' | 'title'>;
   findings: Finding[];
   suppressed: Finding[];
+  /** This file's own authority model. */
   model?: AuthorityModel;
+  /** The model of the whole chain the file was linted with (this file and its siblings); the same as `model` for a file on its own. */
+  chain?: AuthorityModel;
+  /** Who controls each address, across the chain. */
   entities?: EntityIndex;
   /** Indexes of `.chokepoint.yaml` suppressions that matched a finding here. */
   usedConfigSuppressions: number[];
+}
+
+/** A file of a chain: linted with the others, reported only when `report` is not false. */
+export interface ChainMember {
+  doc: ParsedDocument;
+  /** Asked for by name: reported even when not a recognized config. */
+  explicit?: boolean;
 }
 
 interface Pending {
@@ -76,82 +87,139 @@ interface Pending {
   severity?: Severity;
   message: string;
   span: Span;
-  related: { span: Span; message: string }[];
+  related: RelatedLocation[];
   fixes: ResolvedFix[];
   subjects: string[];
+}
+
+interface MemberState {
+  doc: ParsedDocument;
+  explicit: boolean;
+  report: FileReport;
+  pending: Pending[];
+  directives: Directive[];
+  model?: AuthorityModel;
 }
 
 export function lintText(uri: string, text: string, options: LintOptions): FileReport {
   return lintDocument(parseDocument(uri, text), options);
 }
 
-/** Lints one parsed file: detect, adapt, declare entities, run rules, apply severities and suppressions. */
+/** Lints one parsed file on its own. */
 export function lintDocument(doc: ParsedDocument, options: LintOptions): FileReport {
+  return lintChain([{ doc, explicit: options.explicit }], options)[0];
+}
+
+/**
+ * Lints the files of one chain together: each file is detected and adapted on its own, then the
+ * rules run once over the chain's combined model, so a holder's powers in a genesis and in a deploy
+ * config add up. Every finding is reported in the file its primary location is in.
+ */
+export function lintChain(members: ChainMember[], options: Omit<LintOptions, 'explicit'>): FileReport[] {
   const { config } = options;
   const now = options.now ?? new Date();
-  const pending: Pending[] = doc.problems.map((p) => engineFinding('parse-error', p.message, p.span));
-  const report: FileReport = { uri: doc.uri, format: doc.format, findings: [], suppressed: [], usedConfigSuppressions: [] };
+  const states = members.map((member) => adapt(member.doc, member.explicit ?? false));
+  // Merged in path order, so a finding lands in the same file whichever file of the chain was asked for.
+  const adapted = states.filter((s) => s.model).sort((a, b) => a.doc.uri.localeCompare(b.doc.uri));
+  if (adapted.length > 0) {
+    const chain = mergeModels(adapted.map((s) => s.model!), config);
+    const byFile = new Map(states.map((s) => [s.doc.uri, s]));
+    const entities = declareEntities(chain, config, adapted);
+    const holders = holdersOf(chain, entities);
+    const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
+    for (const state of adapted) Object.assign(state.report, { chain, entities });
+    for (const rule of options.rules ?? RULES) {
+      const setting = config.rules[rule.meta.id];
+      if (setting?.severity === 'off') continue;
+      const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, now };
+      try {
+        for (const finding of rule.check(context)) {
+          const owner = byFile.get(finding.at.file) ?? adapted[0];
+          owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
+        }
+      } catch (error) {
+        for (const state of adapted) state.pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(state.doc)));
+      }
+    }
+  }
+  return states.map((state) => finish(state.doc, state.report, state.pending, state.directives, options));
+}
 
+/** Parse problems, detection and the file's own model. */
+function adapt(doc: ParsedDocument, explicit: boolean): MemberState {
+  const state: MemberState = {
+    doc,
+    explicit,
+    report: { uri: doc.uri, format: doc.format, findings: [], suppressed: [], usedConfigSuppressions: [] },
+    pending: doc.problems.map((p) => engineFinding('parse-error', p.message, p.span)),
+    directives: [],
+  };
   const adapter = doc.value === undefined ? undefined : detectAdapter(doc.value);
   if (!adapter) {
     // A file nobody asked for by name is not Chokepoint's business unless it is a config it knows.
-    if (!options.explicit) return finish(doc, report, [], [], options);
-    if (doc.problems.length === 0) {
-      pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as any supported configuration (${ADAPTERS.map((a) => a.title).join(', ')}), so no authority checks ran.`, firstLine(doc)));
+    if (!explicit) state.pending = [];
+    else if (doc.problems.length === 0) {
+      state.pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as any supported configuration (${ADAPTERS.map((a) => a.title).join(', ')}), so no authority checks ran.`, firstLine(doc)));
     }
-    return finish(doc, report, pending, [], options);
+    return state;
   }
-  report.adapter = { id: adapter.id, framework: adapter.framework, title: adapter.title };
-
-  let built;
+  state.report.adapter = { id: adapter.id, framework: adapter.framework, title: adapter.title };
   try {
-    built = adapter.build(doc);
+    const built = adapter.build(doc);
+    state.model = built.model;
+    state.report.model = built.model;
+    for (const problem of built.problems) state.pending.push(engineFinding('schema-error', problem.message, spanOf(doc, problem.at)));
   } catch (error) {
-    pending.push(engineFinding('internal-error', `The ${adapter.title} reader failed: ${(error as Error).message}. Other files are unaffected.`, firstLine(doc)));
-    return finish(doc, report, pending, [], options);
+    state.pending.push(engineFinding('internal-error', `The ${adapter.title} reader failed: ${(error as Error).message}. Other files are unaffected.`, firstLine(doc)));
   }
-  const { model } = built;
-  if (config.network) {
-    model.chain.network = config.network;
-    model.chain.networkReason = `.chokepoint.yaml sets network: ${config.network}`;
-  }
-  for (const problem of built.problems) pending.push({ ...engineFinding('schema-error', problem.message, spanOf(doc, problem.at)) });
-
-  const directives = readDirectives(doc);
-  const entities = declareEntities(model, config, directives, doc);
-  const holders = holdersOf(model, entities);
-  report.model = model;
-  report.entities = entities;
-
-  for (const rule of options.rules ?? RULES) {
-    const setting = config.rules[rule.meta.id];
-    if (setting?.severity === 'off') continue;
-    const context = { model, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), format: doc.format, now };
-    try {
-      for (const finding of rule.check(context)) pending.push(resolve(doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
-    } catch (error) {
-      pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(doc)));
-    }
-  }
-  return finish(doc, report, pending, directives, options);
+  state.directives = readDirectives(doc);
+  return state;
 }
 
-function declareEntities(model: AuthorityModel, config: ResolvedConfig, directives: Directive[], doc: ParsedDocument): EntityIndex {
+const PRODUCTION_FIRST: Network[] = ['mainnet', 'unknown', 'testnet', 'devnet'];
+const WEAKEST_FIRST: ProofSystem['kind'][] = ['none', 'permissioned-fraud', 'permissionless-fraud', 'validity'];
+
+/** One model for a chain: every file's elements, the most production-like network, the weakest proof system. */
+function mergeModels(models: AuthorityModel[], config: ResolvedConfig): AuthorityModel {
+  const chain = { ...[...models].sort((a, b) => PRODUCTION_FIRST.indexOf(a.chain.network) - PRODUCTION_FIRST.indexOf(b.chain.network))[0].chain };
+  if (config.network) {
+    chain.network = config.network;
+    chain.networkReason = `.chokepoint.yaml sets network: ${config.network}`;
+  }
+  const proofs = models.map((m) => m.proofSystem).filter((p): p is ProofSystem => p !== undefined);
+  const merged: AuthorityModel = {
+    chain,
+    grants: models.flatMap((m) => m.grants),
+    councils: models.flatMap((m) => m.councils),
+    delays: models.flatMap((m) => m.delays),
+    distributions: models.flatMap((m) => m.distributions),
+    dependencies: models.flatMap((m) => m.dependencies),
+    proofSystem: proofs.sort((a, b) => WEAKEST_FIRST.indexOf(a.kind) - WEAKEST_FIRST.indexOf(b.kind))[0],
+    flags: models.flatMap((m) => m.flags),
+    parameters: models.flatMap((m) => m.parameters),
+  };
+  if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
+  return merged;
+}
+
+function declareEntities(model: AuthorityModel, config: ResolvedConfig, members: MemberState[]): EntityIndex {
   const entities = EntityIndex.withBuiltins();
   for (const council of model.councils) {
     const kind = council.kind === 'council' ? 'multisig' : council.kind;
     const signers = council.signers ?? (council.members.length || undefined);
     const addresses = [namedParty(council.id), ...(council.address ? [council.address] : [])];
-    entities.declare({ entity: council.id, kind, threshold: council.threshold, signers, external: council.external, delaySeconds: council.delaySeconds }, addresses, { by: 'manifest', file: doc.uri }, council.name);
+    entities.declare({ entity: council.id, kind, threshold: council.threshold, signers, external: council.external, delaySeconds: council.delaySeconds }, addresses, { by: 'manifest', file: council.at.file }, council.name);
   }
   for (const [id, entry] of Object.entries(config.entities)) {
     const addresses = entry.addresses.map((a) => parseAddress(a)).filter((a) => a !== undefined);
     const delaySeconds = entry.delay === undefined ? undefined : parseDuration(entry.delay);
     entities.declare({ ...entry, entity: id, delaySeconds }, addresses, { by: 'config', file: config.file, note: entry.note }, entry.name ?? id);
   }
-  for (const directive of directives) {
-    if (directive.type !== 'declare') continue;
-    entities.declare(directive.facts, directive.addresses, { by: 'annotation', file: doc.uri, line: doc.lines.positionAt(directive.span.start).line });
+  for (const { doc, directives } of members) {
+    for (const directive of directives) {
+      if (directive.type !== 'declare') continue;
+      entities.declare(directive.facts, directive.addresses, { by: 'annotation', file: doc.uri, line: doc.lines.positionAt(directive.span.start).line });
+    }
   }
   return entities;
 }
@@ -160,11 +228,11 @@ function declareEntities(model: AuthorityModel, config: ResolvedConfig, directiv
 function withHolderPlaces(finding: RuleFinding, holders: Holder[], entities: EntityIndex): RuleFinding {
   const subjects = new Set(finding.subjects ?? []);
   if (subjects.size === 0) return finding;
-  const known = new Set([finding.at, ...(finding.related ?? []).map((r) => r.at)].map((o) => JSON.stringify(o.path)));
+  const known = new Set([finding.at, ...(finding.related ?? []).map((r) => r.at)].map((o) => JSON.stringify([o.file, o.path])));
   const extra = holders
     .filter((h) => h.entity.addressKeys.some((k) => subjects.has(k)))
     .flatMap((h) => h.grants.map((g) => ({ at: g.at, message: `${entities.label(h.entity)} is also the ${g.title}` })))
-    .filter((r) => !known.has(JSON.stringify(r.at.path)));
+    .filter((r) => !known.has(JSON.stringify([r.at.file, r.at.path])));
   return extra.length === 0 ? finding : { ...finding, related: [...(finding.related ?? []), ...extra] };
 }
 
@@ -187,20 +255,25 @@ export function spanOf(doc: ParsedDocument, origin: Origin, part: 'key' | 'value
   return multiline && located.key ? located.key : located.value;
 }
 
-function resolve(doc: ParsedDocument, ruleId: string, finding: RuleFinding): Pending {
+function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: string, finding: RuleFinding): Pending {
+  const docOf = (origin: Origin) => docs.get(origin.file)?.doc ?? owner;
+  const place = (origin: Origin, part?: 'key' | 'value') => {
+    const doc = docOf(origin);
+    return { uri: doc.uri, range: doc.lines.rangeOf(spanOf(doc, origin, part)) };
+  };
   return {
     ruleId,
     severity: finding.severity,
     message: finding.message,
-    span: spanOf(doc, finding.at, finding.part),
-    related: (finding.related ?? []).map((r) => ({ span: spanOf(doc, r.at), message: r.message })),
+    span: spanOf(owner, finding.at, finding.part),
+    related: (finding.related ?? []).map((r) => ({ ...place(r.at), message: r.message })),
     subjects: finding.subjects ?? [],
     fixes: (finding.fixes ?? []).map((fix) => ({
       title: fix.title,
       autofix: fix.autofix ?? false,
       edits: fix.edits.map((edit) => {
-        const located = doc.locate(edit.at.path);
-        const span = located?.value ?? { start: 0, end: 0 };
+        const doc = docOf(edit.at);
+        const span = doc.locate(edit.at.path)?.value ?? { start: 0, end: 0 };
         return { uri: doc.uri, range: doc.lines.rangeOf(span), newText: renderValue(doc, edit.at.path, edit.value) };
       }),
     })),
@@ -238,7 +311,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
       message: item.message,
       uri: doc.uri,
       range,
-      related: item.related.map((r) => ({ uri: doc.uri, range: doc.lines.rangeOf(r.span), message: r.message })),
+      related: item.related,
       fixes: item.fixes,
       subjects: item.subjects,
     };

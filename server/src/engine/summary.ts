@@ -37,7 +37,7 @@ export function collusion(entity: Entity, entities: EntityIndex, seen = new Set<
   return 1;
 }
 
-/** A one-line view of where authority settles in a file: the stage its findings allow and its weakest holder. */
+/** A one-line view of where authority settles in a file's chain: the stage its configuration allows and its weakest holder. */
 export function summarize(report: FileReport): ChainSummary {
   const summary: ChainSummary = { errors: 0, warnings: 0, infos: 0 };
   for (const finding of report.findings) {
@@ -45,7 +45,8 @@ export function summarize(report: FileReport): ChainSummary {
     else if (finding.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
-  const { model, entities } = report;
+  const model = report.chain ?? report.model;
+  const { entities } = report;
   if (!model || !entities) return summary;
 
   for (const holder of holdersOf(model, entities)) {

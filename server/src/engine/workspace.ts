@@ -1,16 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { ADAPTERS } from './adapters';
-import { ConfigResolver, CONFIG_NAMES } from './config/discover';
+import { chainOf, chainSiblings, isIgnored, walkConfigFiles } from './chains';
+import type { ConfigResolver } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
-import { lintText, matchesFiles, type FileReport, type Finding } from './lint';
+import { lintChain, matchesFiles, type ChainMember, type FileReport, type Finding } from './lint';
+import { parseDocument } from './parse';
 import { LineIndex } from './text/positions';
 import { ruleMeta } from './rules/index';
-
-export const CONFIG_EXTENSIONS = ['.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml'];
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
 export interface WorkspaceOptions {
   resolver: ConfigResolver;
@@ -32,9 +30,11 @@ export interface WorkspaceResult {
 /**
  * Lints files and folders the way the CLI and the editor's "Lint workspace" do. Files named
  * explicitly are always linted; in folders, only files that look like a supported config are.
+ * Files are linted by chain (a folder, or a `chains:` entry), each with the rest of its chain as
+ * context, so entities and powers add up across a chain's files.
  */
 export function lintPaths(paths: string[], options: WorkspaceOptions): WorkspaceResult {
-  const files: { path: string; explicit: boolean }[] = [];
+  const requested = new Map<string, boolean>();
   for (const given of paths) {
     const absolute = resolve(given);
     let isDirectory = false;
@@ -43,34 +43,47 @@ export function lintPaths(paths: string[], options: WorkspaceOptions): Workspace
     } catch {
       throw new UsageError(`No such file or folder: ${given}`);
     }
-    if (isDirectory) collect(absolute, options.resolver, files);
-    else files.push({ path: absolute, explicit: true });
+    if (isDirectory) collect(absolute, options, requested);
+    else requested.set(absolute, true);
   }
 
-  const reports: FileReport[] = [];
   const configs = new Map<string, ResolvedConfig>();
-  const used = new Map<string, Set<number>>();
-  for (const file of files) {
-    const base = options.resolver.configFor(file.path);
+  const groups = new Map<string, { config: ResolvedConfig; members: Map<string, 'explicit' | 'found' | 'context'> }>();
+  for (const [path, explicit] of requested) {
+    const base = options.resolver.configFor(path);
     const config = options.adjust ? options.adjust(base) : base;
     if (config.file) configs.set(config.file, config);
     if (config.problems.length > 0) continue;
-    let text: string;
-    try {
-      text = readFileSync(file.path, 'utf8');
-    } catch (error) {
-      throw new UsageError(`Cannot read ${file.path}: ${(error as Error).message}`);
+    const { key } = chainOf(path, config);
+    let group = groups.get(key);
+    if (!group) {
+      group = { config, members: new Map() };
+      groups.set(key, group);
     }
-    if (!file.explicit && !ADAPTERS.some((adapter) => adapter.sniff.test(text))) continue;
-    options.onFile?.(file.path);
-    const report = lintText(file.path, text, { config, explicit: file.explicit, now: options.now });
-    if (!file.explicit && !report.adapter) continue;
-    reports.push(report);
-    if (config.file) {
-      const set = used.get(config.file) ?? new Set();
-      report.usedConfigSuppressions.forEach((i) => set.add(i));
-      used.set(config.file, set);
+    group.members.set(path, explicit ? 'explicit' : 'found');
+    if (explicit) for (const sibling of chainSiblings(path, config)) if (!group.members.has(sibling)) group.members.set(sibling, 'context');
+  }
+
+  const reports: FileReport[] = [];
+  const used = new Map<string, Set<number>>();
+  for (const { config, members } of groups.values()) {
+    const chain: { member: ChainMember; reported: boolean }[] = [];
+    for (const [path, role] of members) {
+      const text = readText(path, role === 'explicit');
+      if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)))) continue;
+      if (role !== 'context') options.onFile?.(path);
+      chain.push({ member: { doc: parseDocument(path, text), explicit: role === 'explicit' }, reported: role !== 'context' });
     }
+    const chainReports = lintChain(chain.map((c) => c.member), { config, now: options.now });
+    chainReports.forEach((report, i) => {
+      if (!chain[i].reported || (!chain[i].member.explicit && !report.adapter)) return;
+      reports.push(report);
+      if (config.file) {
+        const set = used.get(config.file) ?? new Set();
+        report.usedConfigSuppressions.forEach((index) => set.add(index));
+        used.set(config.file, set);
+      }
+    });
   }
 
   const configProblems = [...configs.values()].flatMap((c) => c.problems);
@@ -78,26 +91,23 @@ export function lintPaths(paths: string[], options: WorkspaceOptions): Workspace
   return { reports, configProblems, configFindings };
 }
 
+/** The text of a file; a file named explicitly must be readable, a sibling may vanish. */
+function readText(path: string, required: boolean): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (required) throw new UsageError(`Cannot read ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 export class UsageError extends Error {}
 
-function collect(dir: string, resolver: ConfigResolver, out: { path: string; explicit: boolean }[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) collect(path, resolver, out);
-    } else if (entry.isFile() && CONFIG_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) && !CONFIG_NAMES.includes(basename(path))) {
-      const config = resolver.configFor(path);
-      const rel = relative(config.baseDir, path).split('\\').join('/');
-      if (config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(rel)) continue;
-      out.push({ path, explicit: false });
-    }
-  }
+function collect(dir: string, options: WorkspaceOptions, out: Map<string, boolean>): void {
+  walkConfigFiles(dir, (path) => {
+    const config = options.resolver.configFor(path);
+    if (!isIgnored(path, config) && !out.has(path)) out.set(path, false);
+  });
 }
 
 /** Expired and unused `.chokepoint.yaml` suppressions, reported on the config file itself. */

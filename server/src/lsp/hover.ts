@@ -12,11 +12,11 @@ import type { Position } from '../engine/text/positions';
 import type { LintEntry } from './linting';
 
 /** Markdown for a hover at `position`: the findings there, the holder of an address there, or what a parameter there governs. */
-export function hoverMarkdown(entry: LintEntry, position: Position, chain: LintEntry[]): string | undefined {
+export function hoverMarkdown(entry: LintEntry, position: Position): string | undefined {
   const offset = entry.doc.lines.offsetAt(position);
   const sections = [
     ...findingsAt(entry.report.findings, position).map(findingSection),
-    holderSection(entry, offset, chain),
+    holderSection(entry, offset),
     parameterSection(entry, offset),
   ].filter((s): s is string => Boolean(s));
   return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
@@ -45,7 +45,9 @@ function findingSection(finding: Finding): string {
   ].join('\n\n');
 }
 
+/** True when `origin` is in this file and its value spans the offset. */
 function covers(entry: LintEntry, origin: Origin, offset: number): boolean {
+  if (origin.file !== entry.path) return false;
   const span = entry.doc.locate(origin.path)?.value;
   return span !== undefined && span.start <= offset && offset <= span.end;
 }
@@ -81,30 +83,28 @@ function declaredWhere(entity: Entity): string {
   return 'described in the manifest';
 }
 
-function holderSection(entry: LintEntry, offset: number, chain: LintEntry[]): string | undefined {
+function holderSection(entry: LintEntry, offset: number): string | undefined {
   const address = addressAt(entry, offset);
-  const entities = entry.report.entities;
-  if (!address || !entities) return undefined;
+  const { entities, chain } = entry.report;
+  if (!address || !entities || !chain) return undefined;
   const entity = entities.entityOf(address);
-  const keys = new Set(entity.addressKeys);
   const rows: string[] = [];
   const powers = new Set<string>();
-  for (const file of [entry, ...chain]) {
-    for (const grant of file.report.model?.grants ?? []) {
-      const other = file.report.entities?.entityOf(grant.holder);
-      const same = keys.has(grant.holder.key) || (other !== undefined && other.id === entity.id && entity.declared !== undefined);
-      if (!same) continue;
-      grant.powers.forEach((p) => powers.add(p));
-      const line = (file.doc.locate(grant.at.path)?.value.start ?? 0);
-      rows.push(`| ${grant.powers.join(', ')} | ${grant.title} | ${file === entry ? 'this file' : basename(file.path)}:${file.doc.lines.positionAt(line).line + 1} |`);
-    }
+  const files = new Set<string>();
+  for (const grant of chain.grants) {
+    if (entities.entityOf(grant.holder).id !== entity.id) continue;
+    grant.powers.forEach((p) => powers.add(p));
+    files.add(grant.at.file);
+    const doc = entry.chainDocs.get(grant.at.file);
+    const line = doc ? doc.lines.positionAt(doc.locate(grant.at.path)?.value.start ?? 0).line + 1 : 1;
+    rows.push(`| ${grant.powers.join(', ')} | ${grant.title} | ${grant.at.file === entry.path ? 'this file' : basename(grant.at.file)}:${line} |`);
   }
   const parties = collusion(entity, entities);
   const label = entities.label(entity);
   const lines = [`**${label}** — ${entities.describe(entity)}`, `${entity.name !== label ? `${entity.name} · ` : ''}${declaredWhere(entity)}`];
   if (address.raw !== label) lines.push(`\`${address.raw}\``);
   if (rows.length > 0) {
-    lines.push(`Can ${powerVerbs(powers as Set<never>)}${chain.length > 0 ? ' across the chain\'s files' : ''}:`);
+    lines.push(`Can ${powerVerbs(powers as Set<never>)}${files.size > 1 ? ' across the chain\'s files' : ''}:`);
     lines.push(['| Power | Role | Where |', '|---|---|---|', ...rows].join('\n'));
   }
   if (parties !== undefined) lines.push(`Parties that must collude to use these powers: **${parties}**${entity.kind === 'unknown' ? ' (assumed until the holder is declared)' : ''}.`);

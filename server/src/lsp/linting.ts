@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import picomatch from 'picomatch';
 import { ADAPTERS } from '../engine/adapters';
+import { chainSiblings } from '../engine/chains';
 import { ConfigResolver } from '../engine/config/discover';
 import { withRuleOverrides, type ResolvedConfig } from '../engine/config/resolved';
-import { lintDocument, type FileReport, type Finding } from '../engine/lint';
+import { lintChain, type ChainMember, type FileReport, type Finding } from '../engine/lint';
 import { parseDocument, type ParsedDocument } from '../engine/parse';
-import { CONFIG_EXTENSIONS } from '../engine/workspace';
 import type { Settings } from './settings';
 
 /** One linted version of a file, kept for hovers and code actions. */
@@ -16,6 +16,8 @@ export interface LintEntry {
   doc: ParsedDocument;
   report: FileReport;
   config: ResolvedConfig;
+  /** Every file of the chain it was linted with, by path (itself included). */
+  chainDocs: Map<string, ParsedDocument>;
 }
 
 export interface FileLintRequest {
@@ -28,27 +30,40 @@ export interface FileLintRequest {
 }
 
 /**
- * Lints documents for the language server with the same config resolution and engine as the CLI.
- * Editor settings apply on top of .chokepoint.yaml the way `--rule` does on the command line.
+ * Lints documents for the language server with the same config resolution, chains and engine as
+ * the CLI. Editor settings apply on top of .chokepoint.yaml the way `--rule` does on the command line.
  */
 export class LintService {
   readonly resolver = new ConfigResolver();
   private readonly entries = new Map<string, LintEntry>();
-  private readonly onDisk = new Map<string, { mtimeMs: number; size: number; entry: LintEntry }>();
+  private readonly onDisk = new Map<string, { mtimeMs: number; size: number; doc: ParsedDocument | undefined }>();
 
   configFor(path: string, settings: Settings): ResolvedConfig {
     return applySettings(this.resolver.configFor(path), settings);
   }
 
+  /** Lints a document with the other files of its chain: open ones as edited, the rest from disk. */
   lint(request: FileLintRequest): LintEntry {
     const config = this.configFor(request.path, request.settings);
     const doc = parseDocument(request.path, request.text);
-    const explicit = isExtraFile(request.path, request.settings, request.workspaceRoot);
-    const report: FileReport = config.problems.length > 0
-      ? { uri: request.path, format: doc.format, findings: [configFinding(request.path, config)], suppressed: [], usedConfigSuppressions: [] }
-      : lintDocument(doc, { config, explicit });
-    const entry = { path: request.path, version: request.version, doc, report, config };
-    this.entries.set(request.path, entry);
+    const chainDocs = new Map([[request.path, doc]]);
+    if (config.problems.length > 0) {
+      const report: FileReport = { uri: request.path, format: doc.format, findings: [configFinding(request.path, config)], suppressed: [], usedConfigSuppressions: [] };
+      return this.remember({ path: request.path, version: request.version, doc, report, config, chainDocs });
+    }
+    const members: ChainMember[] = [{ doc, explicit: isExtraFile(request.path, request.settings, request.workspaceRoot) }];
+    for (const sibling of chainSiblings(request.path, config)) {
+      const siblingDoc = this.entries.get(sibling)?.doc ?? this.fromDisk(sibling, request.settings);
+      if (!siblingDoc) continue;
+      members.push({ doc: siblingDoc });
+      chainDocs.set(sibling, siblingDoc);
+    }
+    const [report] = lintChain(members, { config });
+    return this.remember({ path: request.path, version: request.version, doc, report, config, chainDocs });
+  }
+
+  private remember(entry: LintEntry): LintEntry {
+    this.entries.set(entry.path, entry);
     return entry;
   }
 
@@ -67,30 +82,8 @@ export class LintService {
     this.onDisk.clear();
   }
 
-  /**
-   * The other recognized configs of the chain a file belongs to (its folder), linted from the open
-   * document when there is one, else from disk, so a hover can add up a holder's powers.
-   */
-  chainOf(path: string, settings: Settings): LintEntry[] {
-    const dir = dirname(path);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return [];
-    }
-    const siblings: LintEntry[] = [];
-    for (const name of names) {
-      const sibling = join(dir, name);
-      if (sibling === path || !CONFIG_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) continue;
-      const open = this.entries.get(sibling);
-      const entry = open ?? this.fromDisk(sibling, settings);
-      if (entry?.report.adapter) siblings.push(entry);
-    }
-    return siblings;
-  }
-
-  private fromDisk(path: string, settings: Settings): LintEntry | undefined {
+  /** A sibling's parsed text from disk, cached by modification time; undefined when it is not a config Chokepoint knows. */
+  private fromDisk(path: string, settings: Settings): ParsedDocument | undefined {
     let stat;
     try {
       stat = statSync(path);
@@ -99,15 +92,11 @@ export class LintService {
     }
     if (!stat.isFile() || stat.size > settings.maxFileSizeMB * 1024 * 1024) return undefined;
     const cached = this.onDisk.get(path);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.entry;
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.doc;
     const text = readFileSync(path, 'utf8');
-    if (!ADAPTERS.some((adapter) => adapter.sniff.test(text))) return undefined;
-    const config = this.configFor(path, settings);
-    if (config.problems.length > 0) return undefined;
-    const doc = parseDocument(path, text);
-    const entry = { path, version: -1, doc, report: lintDocument(doc, { config }), config };
-    this.onDisk.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, entry });
-    return entry;
+    const doc = ADAPTERS.some((adapter) => adapter.sniff.test(text)) ? parseDocument(path, text) : undefined;
+    this.onDisk.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
+    return doc;
   }
 }
 

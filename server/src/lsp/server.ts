@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CONFIG_NAMES } from '../engine/config/discover';
 import type { ConfigProblem } from '../engine/config/resolved';
 import { docsUrl } from '../engine/rules/index';
@@ -137,6 +138,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
+  let repullTimer: NodeJS.Timeout | undefined;
+  const repullSoon = () => {
+    clearTimeout(repullTimer);
+    repullTimer = setTimeout(() => void connection.languages.diagnostics.refresh(), TYPE_DELAY_MS);
+  };
+
   const schedule = (document: TextDocument, delay: number) => {
     clearTimeout(timers.get(document.uri));
     timers.set(document.uri, setTimeout(() => {
@@ -222,9 +229,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidChangeContent(async (event) => {
     lastChange.set(event.document.uri, Date.now());
-    if (pull) return;
     const settings = await settingsFor(event.document.uri);
-    if (settings.run === 'onType') schedule(event.document, TYPE_DELAY_MS);
+    if (settings.run !== 'onType') return;
+    // The other open files of the chain (its folder) may gain or lose findings too.
+    const folder = dirname(uriToPath(event.document.uri));
+    const siblings = documents.all().filter((d) => d.uri !== event.document.uri && dirname(uriToPath(d.uri)) === folder);
+    if (pull) {
+      if (siblings.length > 0) repullSoon();
+      return;
+    }
+    for (const document of [event.document, ...siblings]) schedule(document, TYPE_DELAY_MS);
   });
   documents.onDidSave(async (event) => {
     const settings = await settingsFor(event.document.uri);
@@ -254,8 +268,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return null;
     const entry = await lintOpen(document);
     if (!entry?.report.adapter) return null;
-    const settings = await settingsFor(document.uri);
-    const markdown = hoverMarkdown(entry, params.position, service.chainOf(entry.path, settings));
+    const markdown = hoverMarkdown(entry, params.position);
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   });
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { activateChokepoint, openFile, positionOf, revert, workspaceUri } from './helpers';
 
 /** The op-deployer intent of examples/: its challenger carries no declaration yet. */
-const INTENT = 'op-stack/intent.toml';
+const INTENT = 'op-stack/second-chain/intent.toml';
 const CHALLENGER = '0x9BA6e03D8B90dE867373Db8cF1A58d2F7F006b3A';
 /** The appchain manifest of examples/: the treasury's second holder entry carries no declaration. */
 const MANIFEST = 'appchain/appchain.yaml';

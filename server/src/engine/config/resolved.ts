@@ -20,13 +20,15 @@ export interface ResolvedConfig {
   ignore: string[];
   entities: Record<string, EntityConfig>;
   suppressions: (SuppressionConfig & { index: number })[];
+  /** Named chains and the globs of their files; a file in none belongs to its folder's chain. */
+  chains: Record<string, string[]>;
   problems: ConfigProblem[];
   /** Spans of entries in the config file, for findings about it (unused suppressions). */
   locate?: (path: (string | number)[]) => Span | undefined;
 }
 
 export function emptyConfig(baseDir: string): ResolvedConfig {
-  return { baseDir, preset: 'recommended', rules: {}, ignore: [], entities: {}, suppressions: [], problems: [] };
+  return { baseDir, preset: 'recommended', rules: {}, ignore: [], entities: {}, suppressions: [], chains: {}, problems: [] };
 }
 
 export function fromConfigFile(file: string, baseDir: string, data: ConfigFile): ResolvedConfig {
@@ -43,6 +45,7 @@ export function fromConfigFile(file: string, baseDir: string, data: ConfigFile):
     ignore: data.ignore ?? [],
     entities: data.entities ?? {},
     suppressions: (data.suppressions ?? []).map((s, index) => ({ ...s, index })),
+    chains: Object.fromEntries(Object.entries(data.chains ?? {}).map(([name, chain]) => [name, Array.isArray(chain.files) ? chain.files : [chain.files]])),
     problems: [],
   };
 }

@@ -56,6 +56,10 @@ export const ConfigFileSchema = z
     ignore: z.array(z.string()).optional().describe('Globs, relative to this file, that folder linting skips.'),
     entities: z.record(z.string(), EntityConfigSchema).optional().describe('Who controls which addresses.'),
     suppressions: z.array(SuppressionConfigSchema).optional().describe('Accepted risks, for files that cannot hold comments (JSON).'),
+    chains: z
+      .record(z.string(), z.object({ files: z.union([z.string(), z.array(z.string())]).describe('Globs, relative to this file.') }).strict())
+      .optional()
+      .describe('Files that make up one chain, when they are not simply the files of one folder. Their entities and powers add up.'),
   })
   .strict();
 

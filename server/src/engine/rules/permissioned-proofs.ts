@@ -21,7 +21,12 @@ export const permissionedProofs: Rule = {
     const proof = model.proofSystem;
     if (!proof || proof.kind === 'permissionless-fraud' || proof.kind === 'validity') return;
     const parties = model.grants.filter((g) => g.powers.includes('propose') || g.powers.includes('challenge'));
-    const who = parties.length > 0 ? ` only ${listOf(parties.map((g) => `${entities.label(entities.entityOf(g.holder))} (${g.title})`))} can take part, so` : '';
+    const byHolder = new Map<string, string[]>();
+    for (const grant of parties) {
+      const label = entities.label(entities.entityOf(grant.holder));
+      byHolder.set(label, [...(byHolder.get(label) ?? []), grant.title]);
+    }
+    const who = parties.length > 0 ? ` only ${listOf([...byHolder].map(([label, roles]) => `${label} (${listOf(roles)})`))} can take part, so` : '';
     const consequence = proof.kind === 'none'
       ? `Withdrawals trust ${proof.title}: there is no working proof system, so whoever proposes state decides what users can withdraw.`
       : `Withdrawals trust ${proof.title}:${who} a single absent or colluding party decides which state roots stand.`;

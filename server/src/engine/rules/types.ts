@@ -42,8 +42,8 @@ export interface RuleContext {
   entities: EntityIndex;
   holders: Holder[];
   options: Record<string, unknown>;
-  /** The file format, so messages can say how to declare or suppress in that file. */
-  format: Format;
+  /** The format of the file an element came from, so messages can say how to declare or suppress there. */
+  formatOf(origin: Origin): Format;
   now: Date;
 }
 
