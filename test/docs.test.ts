@@ -27,6 +27,11 @@ describe('rule metadata', () => {
     for (const source of meta.sources) expect(SOURCES[source].url).toMatch(/^https:\/\//);
   });
 
+  it('the README lists every rule', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const meta of ALL_RULE_METAS) expect(readme, meta.id).toContain(`docs/rules/${meta.id}.md`);
+  });
+
   it('ids are unique', () => {
     const ids = ALL_RULE_METAS.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -197,6 +197,9 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
     proofSystem: proofs.sort((a, b) => WEAKEST_FIRST.indexOf(a.kind) - WEAKEST_FIRST.indexOf(b.kind))[0],
     flags: models.flatMap((m) => m.flags),
     parameters: models.flatMap((m) => m.parameters),
+    governance: models.find((m) => m.governance)?.governance,
+    staking: models.find((m) => m.staking)?.staking,
+    validatorSet: models.find((m) => m.validatorSet)?.validatorSet,
   };
   if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
   return merged;
@@ -205,7 +208,7 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
 function declareEntities(model: AuthorityModel, config: ResolvedConfig, members: MemberState[]): EntityIndex {
   const entities = EntityIndex.withBuiltins();
   for (const council of model.councils) {
-    const kind = council.kind === 'council' ? 'multisig' : council.kind;
+    const kind = council.kind === 'council' || council.kind === 'committee' ? 'multisig' : council.kind;
     const signers = council.signers ?? (council.members.length || undefined);
     const addresses = [namedParty(council.id), ...(council.address ? [council.address] : [])];
     entities.declare({ entity: council.id, kind, threshold: council.threshold, signers, external: council.external, delaySeconds: council.delaySeconds }, addresses, { by: 'manifest', file: council.at.file }, council.name);

@@ -9,7 +9,7 @@ import type { AuthorityModel } from './model/schema';
 import { exitWindows } from './rules/exit-window';
 
 /** Powers whose holder can change or stop the chain. */
-const CONTROL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern']);
+const CONTROL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'set-validators']);
 
 export interface ChainSummary {
   /** The L2BEAT stage the findings allow at most; undefined where stages do not apply (no upgradeable contracts or proof system). */

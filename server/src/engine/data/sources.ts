@@ -92,6 +92,111 @@ export const SOURCES = {
     title: 'CometBFT specification: >1/3 can halt, >2/3 commits',
     url: 'https://docs.cometbft.com/v1.0/spec/',
   },
+  nakaflow: {
+    short: 'Nakaflow methodology',
+    title: 'Nakaflow: Nakamoto coefficient methodology (33% for PoS, aggregated by controlling entity)',
+    url: 'https://nakaflow.io/methodology',
+  },
+  dojMergerGuidelines: {
+    short: 'DOJ/FTC Merger Guidelines',
+    title: 'U.S. DOJ/FTC Merger Guidelines (2023) §2.1: HHI above 1,800 is highly concentrated',
+    url: 'https://www.justice.gov/atr/2023-merger-guidelines',
+  },
+  nakamotoPackage: {
+    short: 'nakamoto (PyPI)',
+    title: 'nakamoto: Nakamoto coefficient and Gini from the Lorenz curve',
+    url: 'https://pypi.org/project/nakamoto/',
+  },
+  cosmosGovParams: {
+    short: 'Cosmos SDK x/gov defaults',
+    title: 'Cosmos SDK x/gov/types/v1/params.go: governance defaults',
+    url: 'https://github.com/cosmos/cosmos-sdk/blob/main/x/gov/types/v1/params.go',
+  },
+  cosmosStakingParams: {
+    short: 'Cosmos SDK x/staking defaults',
+    title: 'Cosmos SDK x/staking/types/params.go: staking defaults',
+    url: 'https://github.com/cosmos/cosmos-sdk/blob/main/x/staking/types/params.go',
+  },
+  cosmosSlashingParams: {
+    short: 'Cosmos SDK x/slashing defaults',
+    title: 'Cosmos SDK x/slashing/types/params.go: slashing defaults',
+    url: 'https://github.com/cosmos/cosmos-sdk/blob/main/x/slashing/types/params.go',
+  },
+  cosmosModuleAuthority: {
+    short: 'Cosmos SDK module authority',
+    title: 'Cosmos SDK module config: authority defaults to the governance module',
+    url: 'https://docs.cosmos.network/main/build/building-modules/module-manager',
+  },
+  cosmosCircuit: {
+    short: 'Cosmos SDK x/circuit',
+    title: 'Cosmos SDK x/circuit: LEVEL_SUPER_ADMIN can disable any message and grant rights',
+    url: 'https://github.com/cosmos/cosmos-sdk/blob/main/x/circuit/README.md',
+  },
+  cosmosAuthz: {
+    short: 'Cosmos SDK x/authz',
+    title: 'Cosmos SDK x/authz: GenericAuthorization, expiration null never expires',
+    url: 'https://docs.cosmos.network/main/build/modules/authz',
+  },
+  strangelovePoa: {
+    short: 'strangelove-ventures/poa',
+    title: 'strangelove-ventures/poa: admins control the validator set and power',
+    url: 'https://github.com/strangelove-ventures/poa',
+  },
+  icsConsumer: {
+    short: 'Interchain Security consumer',
+    title: 'Interchain Security: consumer chains inherit the provider\'s validator set',
+    url: 'https://github.com/cosmos/interchain-security/blob/main/docs/docs/build/modules/03-consumer.md',
+  },
+  substrateChainSpec: {
+    short: 'Substrate chain spec',
+    title: 'Polkadot SDK sc-chain-spec: chain types, genesis formats, codeSubstitutes',
+    url: 'https://github.com/paritytech/polkadot-sdk/blob/master/substrate/client/chain-spec/src/lib.rs',
+  },
+  substrateSudo: {
+    short: 'Substrate pallet-sudo',
+    title: 'Polkadot SDK pallet-sudo: one key dispatches any call as Root',
+    url: 'https://github.com/paritytech/polkadot-sdk/tree/master/substrate/frame/sudo',
+  },
+  substrateCollatorSelection: {
+    short: 'Cumulus collator-selection',
+    title: 'Cumulus pallet-collator-selection: invulnerables and candidacy bond',
+    url: 'https://github.com/paritytech/polkadot-sdk/tree/master/cumulus/pallets/collator-selection',
+  },
+  subnetEvmAllowList: {
+    short: 'Subnet-EVM allow lists',
+    title: 'Subnet-EVM precompile/allowlist: Admin, Manager and Enabled roles',
+    url: 'https://github.com/ava-labs/subnet-evm/tree/master/precompile/allowlist',
+  },
+  subnetEvmPrecompiles: {
+    short: 'Subnet-EVM precompiles',
+    title: 'Subnet-EVM stateful precompiles: native minter, tx and deployer allow lists, fee and reward managers, warp',
+    url: 'https://github.com/ava-labs/subnet-evm/tree/master/precompile/contracts',
+  },
+  avalancheValidatorManager: {
+    short: 'Avalanche ValidatorManager',
+    title: 'Avalanche L1 PoA ValidatorManager: its owner adds and removes validators',
+    url: 'https://github.com/ava-labs/icm-contracts/tree/main/contracts/validator-manager',
+  },
+  orbitSdk: {
+    short: 'Arbitrum Orbit SDK defaults',
+    title: 'Arbitrum Orbit SDK: createRollup defaults (confirmPeriodBlocks, sequencerInboxMaxTimeVariation, loserStakeEscrow)',
+    url: 'https://github.com/OffchainLabs/arbitrum-orbit-sdk/tree/main/src',
+  },
+  arbitrumAnyTrust: {
+    short: 'Arbitrum AnyTrust DAC',
+    title: 'Arbitrum docs: AnyTrust Data Availability Committee and assumed-honest keysets',
+    url: 'https://docs.arbitrum.io/run-arbitrum-node/data-availability-committees/get-started',
+  },
+  l2beatDac: {
+    short: 'L2BEAT DAC scoring',
+    title: 'L2BEAT DaCommitteeSecurityRisk: committee size, threshold and external members',
+    url: 'https://github.com/l2beat/l2beat/blob/main/packages/config/src/common/DaCommitteeSecurityRisk.ts',
+  },
+  polygonZkevm: {
+    short: 'Polygon zkEVM contracts',
+    title: 'Polygon zkEVM contracts: trusted sequencer, trusted aggregator, admin and timelock',
+    url: 'https://github.com/0xPolygonHermez/zkevm-contracts',
+  },
   chokepointManifest: {
     short: 'Chokepoint appchain manifest',
     title: 'Chokepoint AI-appchain manifest (appchain.yaml) reference',

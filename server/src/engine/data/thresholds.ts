@@ -68,6 +68,108 @@ export const THRESHOLDS = {
     source: 'opStandardParams',
     note: 'OP Stack standard proof maturity delay: 604800 s (7 days).',
   },
+  haltingShare: {
+    value: 1 / 3,
+    unit: 'ratio',
+    source: 'cometbftSpec',
+    note: 'More than 1/3 of voting power can halt a BFT chain.',
+  },
+  safetyShare: {
+    value: 2 / 3,
+    unit: 'ratio',
+    source: 'cometbftSpec',
+    note: 'More than 2/3 of voting power can commit any block.',
+  },
+  nakamotoMin: {
+    value: 4,
+    unit: 'count',
+    source: 'nakaflow',
+    note: 'Fewer than 4 entities together holding more than 1/3 of stake can halt the chain.',
+  },
+  hhiHighlyConcentrated: {
+    value: 1_800,
+    unit: 'count',
+    source: 'dojMergerGuidelines',
+    note: 'A Herfindahl-Hirschman Index above 1,800 is highly concentrated.',
+  },
+  cosmosQuorum: {
+    value: 0.334,
+    unit: 'ratio',
+    source: 'cosmosGovParams',
+    note: 'Cosmos SDK default governance quorum.',
+  },
+  cosmosThreshold: {
+    value: 0.5,
+    unit: 'ratio',
+    source: 'cosmosGovParams',
+    note: 'Cosmos SDK default pass threshold (Yes over Yes+No+Veto).',
+  },
+  cosmosVetoThreshold: {
+    value: 0.334,
+    unit: 'ratio',
+    source: 'cosmosGovParams',
+    note: 'Cosmos SDK default veto threshold.',
+  },
+  cosmosVotingPeriod: {
+    value: 2 * DAY,
+    unit: 'seconds',
+    source: 'cosmosGovParams',
+    note: 'Cosmos SDK default voting and deposit period: 172800 s (2 days).',
+  },
+  cosmosExpeditedVotingPeriod: {
+    value: DAY,
+    unit: 'seconds',
+    source: 'cosmosGovParams',
+    note: 'Cosmos SDK default expedited voting period: 86400 s (1 day).',
+  },
+  cosmosUnbondingTime: {
+    value: 21 * DAY,
+    unit: 'seconds',
+    source: 'cosmosStakingParams',
+    note: 'Cosmos SDK default unbonding time: 1814400 s (21 days).',
+  },
+  cosmosMaxValidatorsMin: {
+    value: 20,
+    unit: 'count',
+    source: 'cosmosStakingParams',
+    note: 'A PoS L1 capped below about 20 validators concentrates power (SDK default 100).',
+  },
+  warpQuorumMin: {
+    value: 67,
+    unit: 'count',
+    source: 'subnetEvmPrecompiles',
+    note: 'Subnet-EVM warp quorumNumerator default 67 (percent of stake that must sign); minimum 33.',
+  },
+  dacMinMembers: {
+    value: 6,
+    unit: 'count',
+    source: 'l2beatDac',
+    note: 'L2BEAT scores a data-availability committee under 6 members as bad.',
+  },
+  dacMaxAssumedHonestShare: {
+    value: 1 / 3,
+    unit: 'ratio',
+    source: 'l2beatDac',
+    note: 'L2BEAT scores a committee whose assumed-honest share (N−K+1)/N exceeds 1/3 as bad.',
+  },
+  dacMinExternalMembers: {
+    value: 5,
+    unit: 'count',
+    source: 'l2beatDac',
+    note: 'L2BEAT scores a committee with fewer than 5 external members as bad.',
+  },
+  orbitConfirmPeriod: {
+    value: 7 * DAY,
+    unit: 'seconds',
+    source: 'orbitSdk',
+    note: 'Orbit SDK default confirmPeriodBlocks on a mainnet parent: 7 days of parent blocks (30 minutes on testnets).',
+  },
+  orbitForceInclusion: {
+    value: 4 * DAY,
+    unit: 'seconds',
+    source: 'orbitSdk',
+    note: 'Orbit SDK default sequencerInboxMaxTimeVariation.delaySeconds: 4 days.',
+  },
 } satisfies Record<string, Threshold>;
 
 export type ThresholdId = keyof typeof THRESHOLDS;

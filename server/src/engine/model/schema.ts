@@ -27,6 +27,7 @@ export const POWERS = [
   'halt',
   'finalize',
   'govern',
+  'set-validators',
 ] as const;
 export const PowerSchema = z.enum(POWERS);
 
@@ -51,13 +52,17 @@ export const GrantSchema = z.object({
   layer: LayerSchema,
   /** One of the roles whose separation the framework's security model relies on. */
   critical: z.boolean(),
+  /** Can do anything, bypassing governance: a sudo key, a circuit super admin, a module authority override. */
+  root: z.boolean().optional(),
+  /** When a delegated power lapses (YYYY-MM-DD or RFC 3339); null when it never does; absent when it is not delegated. */
+  expiresAt: z.string().nullable().optional(),
   at: OriginSchema,
 });
 
 export const CouncilSchema = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['multisig', 'governance', 'timelock', 'council']),
+  kind: z.enum(['multisig', 'governance', 'timelock', 'council', 'committee']),
   /** The address the council acts through, when it has one. */
   address: AddressSchema.optional(),
   members: z.array(AddressSchema),
@@ -73,7 +78,7 @@ export const CouncilSchema = z.object({
   delayAt: OriginSchema.optional(),
 });
 
-export const DELAY_KINDS = ['upgrade-timelock', 'withdrawal', 'forced-inclusion', 'voting-period', 'challenge-period', 'finality'] as const;
+export const DELAY_KINDS = ['upgrade-timelock', 'withdrawal', 'forced-inclusion', 'voting-period', 'expedited-voting-period', 'deposit-period', 'challenge-period', 'finality', 'unbonding'] as const;
 
 export const DelaySchema = z.object({
   kind: z.enum(DELAY_KINDS),
@@ -105,7 +110,18 @@ export const DistributionSchema = z.object({
   at: OriginSchema,
 });
 
-export const DEPENDENCY_KINDS = ['inference', 'model', 'storage', 'data-availability', 'settlement', 'sequencer', 'bridge', 'oracle'] as const;
+export const DEPENDENCY_KINDS = ['inference', 'model', 'storage', 'data-availability', 'settlement', 'sequencer', 'bridge', 'oracle', 'validator-set'] as const;
+
+/** A data-availability committee: data is available if `assumedHonest` of its `size` members are honest. */
+export const CommitteeSchema = z.object({
+  size: z.number().int().nonnegative(),
+  assumedHonest: z.number().int().nonnegative(),
+  /** Members whose key is a template placeholder rather than a real key. */
+  placeholderKeys: z.number().int().nonnegative(),
+  /** Members run outside the organization that runs the chain, when known. */
+  external: z.number().int().nonnegative().optional(),
+  at: OriginSchema,
+});
 
 export const ControllerSchema = z.object({
   kind: z.enum(['chain-governance', 'third-party', 'single-key', 'unknown']),
@@ -129,6 +145,7 @@ export const DependencySchema = z.object({
   controller: ControllerSchema.optional(),
   /** Provided by a stack or party the chain does not govern. */
   shared: z.boolean(),
+  committee: CommitteeSchema.optional(),
   at: OriginSchema,
 });
 
@@ -154,9 +171,47 @@ export const ParameterSchema = z.object({
   title: z.string(),
   governs: z.string(),
   value: z.union([z.boolean(), z.number(), z.string()]),
-  unit: z.enum(['seconds', 'blocks', 'count', 'ratio', 'enum', 'gas', 'wei']).optional(),
+  unit: z.enum(['seconds', 'blocks', 'count', 'ratio', 'enum', 'gas', 'wei', 'percent']).optional(),
   blockSeconds: z.number().positive().optional(),
+  /** Threshold id in data/thresholds that the value is held to. */
   standard: z.string().optional(),
+  /** How the value must compare with the standard; without it the standard is shown on hover only. */
+  bound: z.enum(['at-least', 'at-most', 'exactly']).optional(),
+  at: OriginSchema,
+});
+
+/** A number the file sets, with where it sets it. */
+export const NumberSettingSchema = z.object({ value: z.number(), at: OriginSchema });
+export const FlagSettingSchema = z.object({ value: z.boolean(), at: OriginSchema });
+
+/** On-chain governance as configured at genesis: ratios are fractions (0.334), periods are delays. */
+export const GovernanceSchema = z.object({
+  quorum: NumberSettingSchema.optional(),
+  threshold: NumberSettingSchema.optional(),
+  vetoThreshold: NumberSettingSchema.optional(),
+  expeditedQuorum: NumberSettingSchema.optional(),
+  expeditedThreshold: NumberSettingSchema.optional(),
+  /** Smallest deposit that puts a proposal to a vote, in the smallest unit of `denom`. */
+  minDeposit: z.object({ amount: z.string().regex(/^\d+$/), denom: z.string(), at: OriginSchema }).optional(),
+  burnVoteVeto: FlagSettingSchema.optional(),
+  at: OriginSchema,
+});
+
+/** Proof-of-stake settings that bound how concentrated the validator set can become. */
+export const StakingSchema = z.object({
+  bondDenom: z.string().optional(),
+  maxValidators: NumberSettingSchema.optional(),
+  minCommissionRate: NumberSettingSchema.optional(),
+  slashFractionDoubleSign: NumberSettingSchema.optional(),
+  slashFractionDowntime: NumberSettingSchema.optional(),
+  at: OriginSchema,
+});
+
+/** Who may join the validator set: anyone who stakes, only whom an admin admits, or whoever another chain's set is. */
+export const ValidatorSetSchema = z.object({
+  admission: z.enum(['permissionless', 'permissioned', 'inherited']),
+  /** How admission works here, for messages: "PoA: validators are added by the poa admins". */
+  how: z.string(),
   at: OriginSchema,
 });
 
@@ -182,6 +237,9 @@ export const AuthorityModelSchema = z.object({
   proofSystem: ProofSystemSchema.optional(),
   flags: z.array(FlagSchema),
   parameters: z.array(ParameterSchema),
+  governance: GovernanceSchema.optional(),
+  staking: StakingSchema.optional(),
+  validatorSet: ValidatorSetSchema.optional(),
 });
 
 export type Origin = z.infer<typeof OriginSchema>;
@@ -197,6 +255,11 @@ export type Controller = z.infer<typeof ControllerSchema>;
 export type ProofSystem = z.infer<typeof ProofSystemSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Parameter = z.infer<typeof ParameterSchema>;
+export type Committee = z.infer<typeof CommitteeSchema>;
+export type Governance = z.infer<typeof GovernanceSchema>;
+export type Staking = z.infer<typeof StakingSchema>;
+export type ValidatorSet = z.infer<typeof ValidatorSetSchema>;
+export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;
 export type AuthorityModel = z.infer<typeof AuthorityModelSchema>;

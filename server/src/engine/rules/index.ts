@@ -8,6 +8,10 @@ import { inferenceSingleOperator } from './inference-single-operator';
 import { inferenceUnverified } from './inference-unverified';
 import { mutableModelReference } from './mutable-model-reference';
 import { permissionedProofs } from './permissioned-proofs';
+import { permissionedValidatorSet } from './permissioned-validator-set';
+import { rootAuthority } from './root-authority';
+import { stakeConcentration } from './stake-concentration';
+import { supplyConcentration } from './supply-concentration';
 import { roleCollapse } from './role-collapse';
 import { settlementOutsideGovernance } from './settlement-outside-governance';
 import { shortExitWindow } from './short-exit-window';
@@ -31,6 +35,10 @@ export const RULES: Rule[] = [
   mutableModelReference,
   settlementOutsideGovernance,
   dependencyWithoutFallback,
+  rootAuthority,
+  stakeConcentration,
+  supplyConcentration,
+  permissionedValidatorSet,
 ];
 
 export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];

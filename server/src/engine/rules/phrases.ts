@@ -24,6 +24,7 @@ const POWER_VERBS: Record<Power, string> = {
   halt: 'halt the chain',
   finalize: 'finalize blocks',
   govern: 'pass governance decisions',
+  'set-validators': 'choose the validators',
 };
 
 export function powerVerbs(powers: Iterable<Power>): string {
@@ -35,7 +36,7 @@ export function roleTitles(grants: Grant[]): string {
 }
 
 /** Powers that let a holder change or stop the chain, as opposed to operating it. */
-export const CONTROL_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'challenge']);
+export const CONTROL_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'challenge', 'set-validators']);
 
 export function cite(source: SourceId): string {
   return SOURCES[source].short;

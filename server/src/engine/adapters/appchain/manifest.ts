@@ -8,17 +8,17 @@ import type { ParsedDocument, Path } from '../../parse';
 import { networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
 import { readItems, readPart } from './read-section';
-import { AllocationSchema, BodySchema, InferenceSchema, ManifestSchema, ModelSchema, RoleSchema, SequencerSchema, SettlementSchema, ValidatorSchema } from './schema';
+import { AllocationSchema, BodySchema, ConsensusSchema, InferenceSchema, ManifestSchema, ModelSchema, RoleSchema, SequencerSchema, SettlementSchema, ValidatorSchema } from './schema';
 
 const CONTENT_HASH = /(sha256:[0-9a-f]{64}|@[0-9a-f]{64}\b|\b0x[0-9a-f]{64}\b|\bQm[1-9A-HJ-NP-Za-km-z]{44}\b|\bbaf[a-z2-7]{50,}\b|blake3:[0-9a-f]{64})/i;
 
 const LAYER_OF: Record<Power, Layer> = {
   upgrade: 'settlement', pause: 'settlement', mint: 'application', censor: 'execution', sequence: 'execution',
   propose: 'settlement', challenge: 'settlement', 'set-params': 'execution', 'receive-fees': 'execution',
-  halt: 'execution', finalize: 'execution', govern: 'governance',
+  halt: 'execution', finalize: 'execution', govern: 'governance', 'set-validators': 'governance',
 };
 
-const CRITICAL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'censor', 'sequence', 'propose', 'challenge', 'set-params', 'mint', 'govern']);
+const CRITICAL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'censor', 'sequence', 'propose', 'challenge', 'set-params', 'mint', 'govern', 'set-validators']);
 
 export const appchainManifest: Adapter = {
   id: 'appchain-manifest',
@@ -84,6 +84,7 @@ export const appchainManifest: Adapter = {
         holder,
         layer: role.layer ?? LAYER_OF[role.powers[0]],
         critical: role.powers.some((p) => CRITICAL.has(p)),
+        ...(role.root ? { root: true } : {}),
         at: builder.origin([...path, 'holder']),
       });
       const seconds = duration(builder, role.delay, [...path, 'delay']);
@@ -101,6 +102,19 @@ export const appchainManifest: Adapter = {
         entries: allocations.map(({ item, path }) => ({ holder: parseAddress(item.holder) ?? namedParty(item.label ?? item.holder), amount: String(item.amount), at: builder.origin([...path, 'amount']) })),
         at: builder.origin(['token', 'allocations']),
       });
+    }
+
+    const consensus = readPart(builder, ConsensusSchema, ['consensus']);
+    if (consensus) {
+      const how = consensus.admission === 'inherited' ? `secured by ${consensus.provider ?? 'a provider chain'}` : consensus.admission === 'permissioned' ? 'proof of authority: admins add and remove validators' : 'anyone who stakes';
+      builder.model.validatorSet = { admission: consensus.admission, how, at: builder.origin(['consensus', 'admission']) };
+      (consensus.admins ?? []).forEach((ref, i) => {
+        const holder = holderOf(ref, ['consensus', 'admins', i]);
+        if (holder) builder.model.grants.push({ role: 'validator-admin', title: 'Validator admin', powers: ['set-validators'], holder, layer: 'governance', critical: true, at: builder.origin(['consensus', 'admins', i]) });
+      });
+      if (consensus.admission === 'inherited' && consensus.provider) {
+        builder.model.dependencies.push({ kind: 'validator-set', layer: 'execution', name: consensus.provider, operators: [], shared: true, at: builder.origin(['consensus', 'provider']) });
+      }
     }
 
     const validators = readItems(builder, ValidatorSchema, ['validators']);

@@ -32,12 +32,19 @@ export const RoleSchema = z.object({
   powers: z.array(z.enum(POWERS)).min(1).describe('What the holder can do.'),
   layer: z.enum(LAYERS).optional().describe('Which layer the power acts on; inferred from the powers when absent.'),
   delay: Duration.optional().describe('Timelock in front of this role.'),
+  root: z.boolean().optional().describe('The holder can do anything (a sudo or admin key that bypasses governance).'),
 });
 
 export const AllocationSchema = z.object({
   holder: z.string().describe('An address, or a label such as "team" or "treasury".'),
   label: z.string().optional().describe('What the allocation is for: team, investors, treasury…'),
   amount: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).describe('Whole token units as an integer; big values as strings.'),
+});
+
+export const ConsensusSchema = z.object({
+  admission: z.enum(['permissionless', 'permissioned', 'inherited']).describe('Who may become a validator: anyone who stakes, whom the admins admit (proof of authority), or the validators of a provider chain.'),
+  admins: z.array(z.string()).optional().describe('Body ids or addresses that add and remove validators, for permissioned admission.'),
+  provider: z.string().optional().describe('The chain whose validators secure this one, for inherited admission.'),
 });
 
 export const ValidatorSchema = z.object({
@@ -104,6 +111,7 @@ export const ManifestSchema = z.object({
     })
     .optional()
     .describe('The governance or gas token.'),
+  consensus: ConsensusSchema.optional().describe('How validators are admitted.'),
   validators: z.array(ValidatorSchema).optional().describe('The validator set and its voting power.'),
   infrastructure: z
     .object({

@@ -1,0 +1,30 @@
+import { byNetwork, cite } from './phrases';
+import type { Rule } from './types';
+
+export const rootAuthority: Rule = {
+  meta: {
+    id: 'root-authority',
+    title: 'A root key can do anything, bypassing governance',
+    severity: 'error',
+    category: 'roles',
+    description: 'A key holds unrestricted power (Substrate sudo, an x/circuit super admin, a module authority override, a manifest role marked root) on a chain that is not a devnet.',
+    rationale:
+      'A root key dispatches any call as the chain itself: it can replace the runtime, mint, change any parameter and move any account, and governance cannot stop it. It is the usual bootstrap for a new chain and the usual way a "decentralized" chain stays controlled by one key after launch. Substrate\'s own templates give sudo to the dev account Alice.',
+    remediation: 'Remove the root role before a production launch (delete the sudo section, drop the authority override, revoke the super admin) and let governance hold those powers; if it must stay for a while, give it to a multisig behind a timelock and suppress this finding with a reason and an expiry date.',
+    sources: ['substrateSudo', 'cosmosCircuit', 'cosmosModuleAuthority', 'l2beatStages'],
+    fixable: false,
+  },
+  *check({ model, entities }) {
+    const severity = byNetwork(model.chain.network, 'error', 'warning', 'info');
+    for (const grant of model.grants) {
+      if (!grant.root) continue;
+      const entity = entities.entityOf(grant.holder);
+      yield {
+        at: grant.at,
+        severity,
+        subjects: entity.addressKeys,
+        message: `${entities.who(entity)} is the ${grant.title}: it can do anything on the chain (upgrade it, mint, change any parameter) and governance cannot stop it, on a chain treated as ${model.chain.network === 'testnet' ? 'a testnet' : model.chain.network === 'devnet' ? 'a devnet' : 'production'} (${model.chain.networkReason}). Remove the root role before launch, or put it behind a multisig and a timelock (${cite('substrateSudo')}).`,
+      };
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import { THRESHOLDS } from '../data/thresholds';
+import { percent, ratio } from '../metrics';
+import { sharesByEntity } from './concentration';
+import { byNetwork, cite, listOf } from './phrases';
+import type { Rule } from './types';
+
+export const stakeConcentration: Rule = {
+  meta: {
+    id: 'stake-concentration',
+    title: 'Voting power is concentrated in a few validators',
+    severity: 'warning',
+    category: 'councils',
+    description: 'One entity holds more than 1/3 (or 2/3) of the validators\' voting power, fewer than 4 entities together hold more than 1/3, or the set is highly concentrated (HHI above 1,800).',
+    rationale:
+      'In a BFT chain such as CometBFT, more than 1/3 of voting power can halt the chain and more than 2/3 can commit any block. The Nakamoto coefficient counts the fewest entities that reach those shares; Chokepoint sums validators by controlling entity, as Nakaflow does, so two validators run by one operator count once. A single validator, or one holding a third, is a chain one party can stop; HHI above 1,800 is what competition authorities call highly concentrated.',
+    remediation: 'Spread the genesis stake over more independent validators (more gentxs, smaller self-delegations), cap voting power per validator, or delegate to new operators before launch. Declare validators run by one operator as one entity so the count is honest.',
+    sources: ['cometbftSpec', 'nakaflow', 'dojMergerGuidelines', 'nakamotoPackage'],
+    thresholds: ['haltingShare', 'safetyShare', 'nakamotoMin', 'hhiHighlyConcentrated'],
+    fixable: false,
+  },
+  *check({ model, entities }) {
+    for (const distribution of model.distributions) {
+      if (distribution.kind === 'supply') continue;
+      const { holders, metrics } = sharesByEntity(distribution, entities);
+      if (holders.length === 0) continue;
+      const top = holders[0];
+      const who = entities.label(top.entity);
+      const figures = `Nakamoto coefficient ${metrics.nakamotoHalt} to halt and ${metrics.nakamotoSafety} to take over, HHI ${metrics.hhi}, Gini ${metrics.gini.toFixed(2)}`;
+      const related = holders.slice(1, 4).map((h) => ({ at: h.at[0], message: `${entities.label(h.entity)}: ${percent(ratio(h.amount, metrics.total))} of the ${distribution.title}` }));
+      const base = { at: top.at[0], subjects: top.entity.addressKeys, related };
+      if (holders.length === 1) {
+        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds all of the ${distribution.title}: one party can halt the chain and commit any block it likes (${cite('cometbftSpec')}). Add independent validators before launch.` };
+      } else if (metrics.topShare > THRESHOLDS.safetyShare.value) {
+        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 2/3: it can commit any block on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
+      } else if (metrics.topShare > THRESHOLDS.haltingShare.value) {
+        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 1/3: it can halt the chain on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
+      } else if (metrics.nakamotoHalt < THRESHOLDS.nakamotoMin.value) {
+        const few = holders.slice(0, metrics.nakamotoHalt).map((h) => entities.label(h.entity));
+        yield { ...base, message: `Only ${metrics.nakamotoHalt} entities (${listOf(few)}) together hold more than 1/3 of the ${distribution.title}, enough to halt the chain (${cite('nakaflow')}; ${figures}). Bring in more independent validators.` };
+      } else if (metrics.hhi > THRESHOLDS.hhiHighlyConcentrated.value) {
+        yield { ...base, message: `The ${distribution.title} is highly concentrated: HHI ${metrics.hhi} is above ${THRESHOLDS.hhiHighlyConcentrated.value} (${cite('dojMergerGuidelines')}; ${figures}). Spread the stake more evenly.` };
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { THRESHOLDS } from '../data/thresholds';
+import { percent } from '../metrics';
+import { sharesByEntity } from './concentration';
+import { cite } from './phrases';
+import type { Rule } from './types';
+
+export const supplyConcentration: Rule = {
+  meta: {
+    id: 'supply-concentration',
+    title: 'The genesis supply is concentrated',
+    severity: 'warning',
+    category: 'councils',
+    description: 'One entity holds more than 1/3 of the genesis token supply.',
+    rationale:
+      'Whoever holds the token can stake it and vote with it. A holder of more than a third of the supply can, once staked, halt a BFT chain and meet a typical governance quorum alone; vesting does not prevent delegation in most stacks. The distribution at genesis is where such a position is created, so it is where a reviewer should see it.',
+    remediation: 'Spread the allocation, move large allocations to a governance-controlled treasury or a vesting contract that cannot vote, or document why the concentration is temporary. Declare addresses of one holder as one entity so the share is honest.',
+    sources: ['cometbftSpec', 'nakaflow', 'dojMergerGuidelines'],
+    thresholds: ['haltingShare'],
+    fixable: false,
+  },
+  *check({ model, entities }) {
+    for (const distribution of model.distributions) {
+      if (distribution.kind !== 'supply') continue;
+      const { holders, metrics } = sharesByEntity(distribution, entities);
+      const top = holders[0];
+      if (!top || metrics.topShare <= THRESHOLDS.haltingShare.value) continue;
+      yield {
+        at: top.at[0],
+        subjects: top.entity.addressKeys,
+        message: `${entities.label(top.entity)} holds ${percent(metrics.topShare)} of the ${distribution.title}: staked, that is more than the 1/3 that halts the chain and enough to meet a governance quorum alone (${cite('cometbftSpec')}; ${holders.length} holders, Gini ${metrics.gini.toFixed(2)}). Spread it, or keep it in a treasury that cannot vote.`,
+      };
+    }
+  },
+};
