@@ -68,6 +68,18 @@ export const THRESHOLDS = {
     source: 'opStandardParams',
     note: 'OP Stack standard proof maturity delay: 604800 s (7 days).',
   },
+  opDisputeGameFinalityDelay: {
+    value: 302_400,
+    unit: 'seconds',
+    source: 'opStandardParams',
+    note: 'OP Stack standard dispute game finality delay: 302400 s (3.5 days), the Guardian\'s window to blacklist a bad game.',
+  },
+  opMaxClockDuration: {
+    value: 302_400,
+    unit: 'seconds',
+    source: 'opStandardParams',
+    note: 'OP Stack standard max clock duration of a dispute game: 302400 s (3.5 days).',
+  },
   haltingShare: {
     value: 1 / 3,
     unit: 'ratio',

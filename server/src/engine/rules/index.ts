@@ -7,6 +7,7 @@ import { forcedInclusionWindow } from './forced-inclusion-window';
 import { inferenceSingleOperator } from './inference-single-operator';
 import { inferenceUnverified } from './inference-unverified';
 import { mutableModelReference } from './mutable-model-reference';
+import { nonstandardParameter } from './nonstandard-parameter';
 import { permissionedProofs } from './permissioned-proofs';
 import { permissionedValidatorSet } from './permissioned-validator-set';
 import { rootAuthority } from './root-authority';
@@ -39,6 +40,7 @@ export const RULES: Rule[] = [
   stakeConcentration,
   supplyConcentration,
   permissionedValidatorSet,
+  nonstandardParameter,
 ];
 
 export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];

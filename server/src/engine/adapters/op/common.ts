@@ -30,7 +30,7 @@ export function withdrawalDelay(builder: ModelBuilder, path: Path, title: string
   const seconds = builder.number(path, title);
   if (seconds === undefined) return;
   builder.delay(path, { kind: 'withdrawal', title, unit: 'seconds' }, seconds);
-  builder.parameter(path, { id: String(path[path.length - 1]), title, governs: 'how long a withdrawal waits before it can be finalized on L1; it is subtracted from any upgrade delay to get the exit window', unit: 'seconds', standard: 'opProofMaturityDelay' });
+  builder.parameter(path, { id: String(path[path.length - 1]), title, governs: 'how long a withdrawal waits before it can be finalized on L1, the time anyone has to challenge it; it is subtracted from any upgrade delay to get the exit window', unit: 'seconds', standard: 'opProofMaturityDelay', bound: 'exactly' });
 }
 
 export function fundDevAccountsFlag(builder: ModelBuilder, path: Path): void {

@@ -64,8 +64,10 @@ export const opDeployConfig: Adapter = {
         permissionlessValue: value.useFaultProofs === undefined ? undefined : true,
       };
     }
-    builder.parameter(['disputeGameFinalityDelaySeconds'], { id: 'disputeGameFinalityDelaySeconds', title: 'Dispute game finality delay', governs: 'the window in which the Guardian can blacklist a resolved dispute game', unit: 'seconds' });
-    builder.parameter(['faultGameMaxClockDuration'], { id: 'faultGameMaxClockDuration', title: 'Fault game max clock duration', governs: 'how long each side of a dispute game has to respond', unit: 'seconds' });
+    if (faultProofs) {
+      builder.parameter(['disputeGameFinalityDelaySeconds'], { id: 'disputeGameFinalityDelaySeconds', title: 'Dispute game finality delay', governs: 'the window in which the Guardian can blacklist a resolved dispute game', unit: 'seconds', standard: 'opDisputeGameFinalityDelay', bound: 'exactly' });
+      builder.parameter(['faultGameMaxClockDuration'], { id: 'faultGameMaxClockDuration', title: 'Fault game max clock duration', governs: 'how long each side of a dispute game has to respond, so how long honest challengers have', unit: 'seconds', standard: 'opMaxClockDuration', bound: 'exactly' });
+    }
     builder.parameter(['faultGameWithdrawalDelay'], { id: 'faultGameWithdrawalDelay', title: 'Bond withdrawal delay', governs: 'how long dispute game bonds are held in DelayedWETH', unit: 'seconds' });
     builder.parameter(['respectedGameType'], { id: 'respectedGameType', title: 'Respected game type', governs: 'which dispute game withdrawals trust: 0 is permissionless CANNON, 1 is PERMISSIONED_CANNON', unit: 'enum' });
     fundDevAccountsFlag(builder, ['fundDevAccounts']);
