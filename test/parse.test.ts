@@ -3,6 +3,7 @@ import { formatOf, parseDocument, type ParsedDocument, type Path } from '../serv
 import { parseJsonc } from '../server/src/engine/parse/jsonc';
 import type { Span } from '../server/src/engine/text/positions';
 import { LineIndex } from '../server/src/engine/text/positions';
+import { mulberry32 } from './helpers/random';
 
 // ---------------------------------------------------------------------------------------------
 // Generated JSON documents with the spans the generator itself wrote down.
@@ -16,17 +17,6 @@ interface Expected {
   path: Path;
   key?: Span;
   value: Span;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['a', 'key', 'with space', 'quote"inside', 'back\\slash', 'ends with backslash\\', '\\"', 'ünïcödé', '日本語', '😀 emoji', 'tab\tnew\nline', '', '__proto__', 'constructor', 'toString', '{[,:]}', '// not a comment', '/* nor this */'];

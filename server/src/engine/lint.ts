@@ -176,10 +176,11 @@ function adapt(doc: ParsedDocument, explicit: boolean): MemberState {
   return state;
 }
 
-const PRODUCTION_FIRST: Network[] = ['mainnet', 'unknown', 'testnet', 'devnet'];
+/** A file that names its network outranks one that does not; among those that do, production wins. */
+const PRODUCTION_FIRST: Network[] = ['mainnet', 'testnet', 'devnet', 'unknown'];
 const WEAKEST_FIRST: ProofSystem['kind'][] = ['none', 'permissioned-fraud', 'permissionless-fraud', 'validity'];
 
-/** One model for a chain: every file's elements, the most production-like network, the weakest proof system. */
+/** One model for a chain: every file's elements, the most production-like known network, the weakest proof system. */
 function mergeModels(models: AuthorityModel[], config: ResolvedConfig): AuthorityModel {
   const chain = { ...[...models].sort((a, b) => PRODUCTION_FIRST.indexOf(a.chain.network) - PRODUCTION_FIRST.indexOf(b.chain.network))[0].chain };
   if (config.network) {
@@ -200,6 +201,7 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
     governance: models.find((m) => m.governance)?.governance,
     staking: models.find((m) => m.staking)?.staking,
     validatorSet: models.find((m) => m.validatorSet)?.validatorSet,
+    codeOverrides: models.some((m) => m.codeOverrides) ? models.flatMap((m) => m.codeOverrides ?? []) : undefined,
   };
   if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
   return merged;

@@ -1,16 +1,17 @@
 import type { Network } from '../model/schema';
 
 const MAINNETS: Record<string, string> = { '1': 'Ethereum mainnet', '10': 'OP Mainnet', '8453': 'Base', '42161': 'Arbitrum One', '42170': 'Arbitrum Nova' };
-const TESTNETS: Record<string, string> = { '5': 'Goerli', '11155111': 'Sepolia', '17000': 'Holesky', '560048': 'Hoodi', '11155420': 'OP Sepolia', '421614': 'Arbitrum Sepolia', '84532': 'Base Sepolia' };
-const DEVNETS: Record<string, string> = { '900': 'local devnet L1 (900)', '901': 'local devnet L2 (901)', '1337': 'local dev chain (1337)', '31337': 'Anvil/Hardhat (31337)', '3151908': 'Kurtosis devnet (3151908)' };
+const TESTNETS: Record<string, string> = { '5': 'Goerli', '11155111': 'Sepolia', '17000': 'Holesky', '560048': 'Hoodi', '11155420': 'OP Sepolia', '421614': 'Arbitrum Sepolia', '421613': 'Arbitrum Goerli', '84532': 'Base Sepolia' };
+const DEVNETS: Record<string, string> = { '900': 'local devnet L1 (900)', '901': 'local devnet L2 (901)', '1337': 'local dev chain (1337)', '31337': 'Anvil/Hardhat (31337)', '3151908': 'Kurtosis devnet (3151908)', '412346': 'nitro-testnode / Nitro dev chain (412346)' };
 
 /** Classifies a network from the chain id of the chain itself or of the L1 it settles on. */
-export function networkFromChainId(chainId: unknown, role: 'L1' | 'chain'): { network: Network; reason: string } | undefined {
+export function networkFromChainId(chainId: unknown, role: 'L1' | 'parent' | 'chain'): { network: Network; reason: string } | undefined {
   const id = typeof chainId === 'number' || typeof chainId === 'string' ? String(chainId).trim() : undefined;
   if (!id) return undefined;
-  if (MAINNETS[id]) return { network: 'mainnet', reason: `${role} chain id ${id} is ${MAINNETS[id]}` };
-  if (TESTNETS[id]) return { network: 'testnet', reason: `${role} chain id ${id} is ${TESTNETS[id]}` };
-  if (DEVNETS[id]) return { network: 'devnet', reason: `${role} chain id ${id} is a ${DEVNETS[id]}` };
+  const which = role === 'chain' ? 'chain id' : `${role} chain id`;
+  if (MAINNETS[id]) return { network: 'mainnet', reason: `${which} ${id} is ${MAINNETS[id]}` };
+  if (TESTNETS[id]) return { network: 'testnet', reason: `${which} ${id} is ${TESTNETS[id]}` };
+  if (DEVNETS[id]) return { network: 'devnet', reason: `${which} ${id} is a ${DEVNETS[id]}` };
   return undefined;
 }
 

@@ -31,6 +31,18 @@ const SUBSTRATE = [
   ['Alice//stash', '5GNJqTPyNqANBkUVMN1LPPrxXnFouWXoe2wNSmmEoLctxiZY'],
   ['Bob//stash', '5HpG9w8EBLe5XCrbczpwq5TSXvedjrBGCwqxK1iQ7qUsSWFc'],
   ['Charlie//stash', '5DqkYdZSUnbZYJdKcXxPUPZBtWK66U9W8fvhe1E2W4LAGXUH'],
+  // The rest of sp-keyring's Sr25519Keyring, in the order templates endow them (Charlie//stash … Two),
+  // and the ed25519 keys of the same names, which GRANDPA authorities use.
+  ['Charlie//stash', '5Ck5SLSHYac6WFt5UZRSsdJjwmpSZq85fd5TRNAdZQVzEAPT'],
+  ['Dave//stash', '5HKPmK9GYtE1PSLsS1qiYU9xQ9Si1NcEhdeCq9sw5bqu4ns8'],
+  ['Eve//stash', '5FCfAonRZgTFrTd9HREEyeJjDpT397KMzizE6T3DvebLFE7n'],
+  ['Ferdie//stash', '5CRmqmsiNFExV6VbdmPJViVxrWmkaXXvBrSX8oqBT8R9vmWk'],
+  ['One', '5Fxune7f71ZbpP2FoY3mhYcmM596Erhv1gRue4nsPwkxMR4n'],
+  ['Two', '5CUjxa4wVKMj3FqKdqAUf7zcEMr4MYAjXeWmUf44B41neLmJ'],
+  ['Alice (ed25519)', '5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu'],
+  ['Bob (ed25519)', '5GoNkf6WdbxCFnPdAnYYQyCjAKPJgLNxXwPjwTh6DGg6gN3E'],
+  ['Charlie (ed25519)', '5DbKjhNLpqX3zqZdNBc9BGb4fHU1cRBaDhJUskrvkwfraDi6'],
+  ['Dave (ed25519)', '5ECTwv6cZ5nJQPk6tWfaTrEk8YH2L7X1VT4EL5Tx2ikfFwb7'],
 ];
 
 export const DEV_KEYS: DevKey[] = [

@@ -66,4 +66,12 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     addresses: ['0x9BA6e03D8B90dE867373Db8cF1A58d2F7F006b3A'],
     source: 'opConfigurability',
   },
+  {
+    entity: 'cosmos-gov-module',
+    name: 'the x/gov module account (on-chain governance)',
+    kind: 'governance',
+    // sha256("gov")[:20]: the same account under every bech32 prefix (og10d07y265…, noble10d07y265…).
+    addresses: ['cosmos10d07y265gmmuvt4z0w9aw880jnsr700j6zn9kn'],
+    source: 'cosmosModuleAuthority',
+  },
 ];

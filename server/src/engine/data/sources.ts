@@ -137,6 +137,11 @@ export const SOURCES = {
     title: 'Cosmos SDK x/authz: GenericAuthorization, expiration null never expires',
     url: 'https://docs.cosmos.network/main/build/modules/authz',
   },
+  cometbftParams: {
+    short: 'CometBFT consensus params',
+    title: 'CometBFT types/params.go: default consensus parameters (evidence max age 48 h)',
+    url: 'https://github.com/cometbft/cometbft/blob/main/types/params.go',
+  },
   strangelovePoa: {
     short: 'strangelove-ventures/poa',
     title: 'strangelove-ventures/poa: admins control the validator set and power',
@@ -162,6 +167,11 @@ export const SOURCES = {
     title: 'Cumulus pallet-collator-selection: invulnerables and candidacy bond',
     url: 'https://github.com/paritytech/polkadot-sdk/tree/master/cumulus/pallets/collator-selection',
   },
+  substrateCollective: {
+    short: 'Substrate pallet-collective',
+    title: 'Polkadot SDK pallet-collective: council and technical-committee motions pass by a member threshold set per motion',
+    url: 'https://github.com/paritytech/polkadot-sdk/tree/master/substrate/frame/collective',
+  },
   subnetEvmAllowList: {
     short: 'Subnet-EVM allow lists',
     title: 'Subnet-EVM precompile/allowlist: Admin, Manager and Enabled roles',
@@ -182,6 +192,16 @@ export const SOURCES = {
     title: 'Arbitrum Orbit SDK: createRollup defaults (confirmPeriodBlocks, sequencerInboxMaxTimeVariation, loserStakeEscrow)',
     url: 'https://github.com/OffchainLabs/arbitrum-orbit-sdk/tree/main/src',
   },
+  nitroNodeConfig: {
+    short: 'Nitro node config',
+    title: 'OffchainLabs nitro: node configuration (`dangerous` options, sequencer coordinator, chain info, RPC API exposure)',
+    url: 'https://github.com/OffchainLabs/nitro/blob/master/arbnode/node.go',
+  },
+  nitroArbDebug: {
+    short: 'Nitro ArbDebug precompile',
+    title: 'OffchainLabs nitro precompiles/ArbDebug.go: becomeChainOwner() makes the caller a chain owner when debug precompiles are allowed',
+    url: 'https://github.com/OffchainLabs/nitro/blob/master/precompiles/ArbDebug.go',
+  },
   arbitrumAnyTrust: {
     short: 'Arbitrum AnyTrust DAC',
     title: 'Arbitrum docs: AnyTrust Data Availability Committee and assumed-honest keysets',
@@ -196,6 +216,16 @@ export const SOURCES = {
     short: 'Polygon zkEVM contracts',
     title: 'Polygon zkEVM contracts: trusted sequencer, trusted aggregator, admin and timelock',
     url: 'https://github.com/0xPolygonHermez/zkevm-contracts',
+  },
+  polygonDeployParams: {
+    short: 'zkevm-contracts deployment parameters',
+    title: 'Polygon zkevm-contracts deployment READMEs: deploy_parameters.json and create_rollup_parameters.json (realVerifier, test, deployerPvtKey, admin, timelock)',
+    url: 'https://github.com/0xPolygonHermez/zkevm-contracts/blob/main/deployment/v2/README.md',
+  },
+  polygonTimelock: {
+    short: 'PolygonZkEVMTimelock',
+    title: 'Polygon zkevm-contracts PolygonZkEVMTimelock.sol: getMinDelay() returns 0 while the zkEVM is in emergency state',
+    url: 'https://github.com/0xPolygonHermez/zkevm-contracts/blob/main/contracts/PolygonZkEVMTimelock.sol',
   },
   chokepointManifest: {
     short: 'Chokepoint appchain manifest',

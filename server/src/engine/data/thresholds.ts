@@ -146,6 +146,18 @@ export const THRESHOLDS = {
     source: 'cosmosStakingParams',
     note: 'A PoS L1 capped below about 20 validators concentrates power (SDK default 100).',
   },
+  devVotingPeriod: {
+    value: 3_600,
+    unit: 'seconds',
+    source: 'ogEvmLocalNode',
+    note: 'Local-node scripts shorten governance to seconds (og-evm local_node.sh: voting 30 s, expedited 15 s) so a test proposal passes at once; a voting period under an hour is such a development value.',
+  },
+  evidenceMaxAge: {
+    value: 2 * DAY,
+    unit: 'seconds',
+    source: 'cometbftParams',
+    note: 'CometBFT default evidence max age (max_age_duration 48 h): stake that finishes unbonding sooner can leave before evidence of a double-sign is submitted and punished.',
+  },
   warpQuorumMin: {
     value: 67,
     unit: 'count',
@@ -171,10 +183,11 @@ export const THRESHOLDS = {
     note: 'L2BEAT scores a committee with fewer than 5 external members as bad.',
   },
   orbitConfirmPeriod: {
-    value: 7 * DAY,
+    // 45,818 blocks of 12 s. Held in seconds so that it scales with the parent's block time.
+    value: 45_818 * 12,
     unit: 'seconds',
     source: 'orbitSdk',
-    note: 'Orbit SDK default confirmPeriodBlocks on a mainnet parent: 7 days of parent blocks (30 minutes on testnets).',
+    note: 'Orbit SDK default confirmPeriodBlocks on a mainnet parent: 45,818 parent blocks, the SDK\'s "7 days" of blocks (about 6.4 days at 12 s; six times as many blocks on Base, whose blocks are 2 s); 150 blocks (30 minutes) on testnets.',
   },
   orbitForceInclusion: {
     value: 4 * DAY,

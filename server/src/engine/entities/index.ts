@@ -59,6 +59,11 @@ export class EntityIndex {
     return entity;
   }
 
+  /** The id of the entity an address key was declared under, or of its own entity once one was made; undefined otherwise. */
+  declaredIdOf(key: string): string | undefined {
+    return this.idByKey.get(key);
+  }
+
   get(id: string): Entity | undefined {
     return this.byId.get(id);
   }

@@ -31,12 +31,12 @@ function decode(text: string): Address | undefined {
   if (BECH32_SHAPE.test(text.toLowerCase())) {
     const decoded = decodeBech32(text);
     if (decoded && (decoded.bytes.length === 20 || decoded.bytes.length === 32)) {
-      return { raw: text, key: `b${decoded.bytes.length}:${toHex(decoded.bytes)}`, scheme: 'bech32' };
+      return { raw: text, key: toHex(decoded.bytes, `b${decoded.bytes.length}:`), scheme: 'bech32' };
     }
   }
   if (SS58_SHAPE.test(text)) {
     const decoded = decodeSs58(text);
-    if (decoded) return { raw: text, key: `b32:${toHex(decoded.publicKey)}`, scheme: 'ss58' };
+    if (decoded) return { raw: text, key: toHex(decoded.publicKey, 'b32:'), scheme: 'ss58' };
   }
   return undefined;
 }

@@ -46,6 +46,11 @@ export class ModelBuilder {
     return { file: this.doc.uri, path: [...path] };
   }
 
+  /** An origin that keeps `path` itself: for a fresh array built per entry of a large list, which nothing else changes. */
+  originOwning(path: Path): Origin {
+    return { file: this.doc.uri, path: path as Origin['path'] };
+  }
+
   get(path: Path): unknown {
     return valueAt(this.doc.value, path);
   }

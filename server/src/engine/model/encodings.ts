@@ -4,10 +4,14 @@ const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const BECH32_GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-export function toHex(bytes: Uint8Array): string {
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lower-case hex. Joined rather than concatenated, so that keys held per genesis account are flat strings, not ropes. */
+export function toHex(bytes: Uint8Array, prefix = ''): string {
+  const parts = new Array<string>(bytes.length + 1);
+  parts[0] = prefix;
+  for (let i = 0; i < bytes.length; i++) parts[i + 1] = HEX[bytes[i]];
+  return parts.join('');
 }
 
 export function fromHex(hex: string): Uint8Array {
@@ -17,46 +21,62 @@ export function fromHex(hex: string): Uint8Array {
   return out;
 }
 
-function polymod(values: number[]): number {
-  let checksum = 1;
-  for (const value of values) {
-    const top = checksum >>> 25;
-    checksum = ((checksum & 0x1ffffff) << 5) ^ value;
-    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) checksum ^= BECH32_GENERATORS[i];
-  }
-  return checksum >>> 0;
+/** Bech32 character → 5-bit value, -1 for characters outside the charset. */
+const BECH32_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BECH32_CHARSET.length; i++) BECH32_VALUE[BECH32_CHARSET.charCodeAt(i)] = i;
+
+/** One step of the BIP-173 checksum, branch-free: each generator is XORed in when its bit of `top` is set. */
+function polymodStep(checksum: number, value: number): number {
+  const top = checksum >>> 25;
+  return (
+    (((checksum & 0x1ffffff) << 5) ^ value) ^
+    (-(top & 1) & BECH32_GENERATORS[0]) ^
+    (-((top >>> 1) & 1) & BECH32_GENERATORS[1]) ^
+    (-((top >>> 2) & 1) & BECH32_GENERATORS[2]) ^
+    (-((top >>> 3) & 1) & BECH32_GENERATORS[3]) ^
+    (-((top >>> 4) & 1) & BECH32_GENERATORS[4])
+  );
 }
 
-/** Decodes a bech32 or bech32m string (BIP-173/350); undefined unless the checksum holds. */
+/**
+ * Decodes a bech32 or bech32m string (BIP-173/350); undefined unless the checksum holds. Written
+ * without intermediate arrays: a large genesis decodes hundreds of thousands of addresses.
+ */
 export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array } | undefined {
   if (text.length > 200 || (text !== text.toLowerCase() && text !== text.toUpperCase())) return undefined;
   const lower = text.toLowerCase();
   const separator = lower.lastIndexOf('1');
   if (separator < 1 || separator + 7 > lower.length) return undefined;
-  const prefix = lower.slice(0, separator);
-  const data: number[] = [];
-  for (const char of lower.slice(separator + 1)) {
-    const value = BECH32_CHARSET.indexOf(char);
+  let check = 1;
+  for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) >> 5);
+  check = polymodStep(check, 0);
+  for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) & 31);
+  const dataLength = lower.length - separator - 1;
+  const words = new Uint8Array(dataLength);
+  for (let i = 0; i < dataLength; i++) {
+    const code = lower.charCodeAt(separator + 1 + i);
+    const value = code < 128 ? BECH32_VALUE[code] : -1;
     if (value === -1) return undefined;
-    data.push(value);
+    words[i] = value;
+    check = polymodStep(check, value);
   }
-  const expanded = [...prefix].map((c) => c.charCodeAt(0) >> 5).concat([0], [...prefix].map((c) => c.charCodeAt(0) & 31));
-  const check = polymod(expanded.concat(data));
+  check >>>= 0;
   if (check !== 1 && check !== 0x2bc830a3) return undefined;
-  const words = data.slice(0, -6);
-  const bytes: number[] = [];
+  const wordCount = dataLength - 6;
+  const bytes = new Uint8Array(Math.floor((wordCount * 5) / 8));
+  let length = 0;
   let accumulator = 0;
   let bits = 0;
-  for (const word of words) {
-    accumulator = (accumulator << 5) | word;
+  for (let i = 0; i < wordCount; i++) {
+    accumulator = ((accumulator << 5) | words[i]) & 0xfff;
     bits += 5;
-    while (bits >= 8) {
+    if (bits >= 8) {
       bits -= 8;
-      bytes.push((accumulator >> bits) & 0xff);
+      bytes[length++] = (accumulator >> bits) & 0xff;
     }
   }
   if (bits >= 5 || (accumulator & ((1 << bits) - 1)) !== 0) return undefined;
-  return { prefix, bytes: Uint8Array.from(bytes) };
+  return { prefix: lower.slice(0, separator), bytes };
 }
 
 export function decodeBase58(text: string): Uint8Array | undefined {

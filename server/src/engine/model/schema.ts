@@ -56,6 +56,8 @@ export const GrantSchema = z.object({
   root: z.boolean().optional(),
   /** When a delegated power lapses (YYYY-MM-DD or RFC 3339); null when it never does; absent when it is not delegated. */
   expiresAt: z.string().nullable().optional(),
+  /** Id in data/sources of the source that says what the role can do, for messages that cite it. */
+  source: z.string().optional(),
   at: OriginSchema,
 });
 
@@ -78,7 +80,8 @@ export const CouncilSchema = z.object({
   delayAt: OriginSchema.optional(),
 });
 
-export const DELAY_KINDS = ['upgrade-timelock', 'withdrawal', 'forced-inclusion', 'voting-period', 'expedited-voting-period', 'deposit-period', 'challenge-period', 'finality', 'unbonding'] as const;
+/** `self-propose`: after this long without the permissioned proposer or prover, anyone may propose or prove state (L2BEAT's proposer-failure escape). */
+export const DELAY_KINDS = ['upgrade-timelock', 'withdrawal', 'forced-inclusion', 'voting-period', 'expedited-voting-period', 'deposit-period', 'challenge-period', 'finality', 'unbonding', 'self-propose'] as const;
 
 export const DelaySchema = z.object({
   kind: z.enum(DELAY_KINDS),
@@ -121,6 +124,10 @@ export const CommitteeSchema = z.object({
   /** Members run outside the organization that runs the chain, when known. */
   external: z.number().int().nonnegative().optional(),
   at: OriginSchema,
+  /** Where the file sets `assumedHonest`. */
+  assumedHonestAt: OriginSchema.optional(),
+  /** Where the first placeholder key is written. */
+  placeholderAt: OriginSchema.optional(),
 });
 
 export const ControllerSchema = z.object({
@@ -163,6 +170,10 @@ export const FlagSchema = z.object({
   why: z.string(),
   value: z.union([z.boolean(), z.number(), z.string()]),
   safeValue: z.union([z.boolean(), z.number(), z.string()]).optional(),
+  /** How to make it safe, in words, when writing `safeValue` is not the whole fix: "Load the key from a keystore". */
+  remedy: z.string().optional(),
+  /** Id in data/sources of the source that says why the flag is dangerous; messages cite op-deployer's intent validation otherwise. */
+  source: z.string().optional(),
   at: OriginSchema,
 });
 
@@ -215,6 +226,17 @@ export const ValidatorSetSchema = z.object({
   at: OriginSchema,
 });
 
+/**
+ * Code that nodes run in place of what the chain's own state holds (Substrate `codeSubstitutes`):
+ * whoever ships the node or its chain spec decides what executes, outside on-chain governance.
+ */
+export const CodeOverrideSchema = z.object({
+  title: z.string(),
+  /** From where the override applies, as the file writes it (a block number or hash). */
+  from: z.string().optional(),
+  at: OriginSchema,
+});
+
 export const NETWORKS = ['mainnet', 'testnet', 'devnet', 'unknown'] as const;
 
 export const ChainSchema = z.object({
@@ -240,6 +262,7 @@ export const AuthorityModelSchema = z.object({
   governance: GovernanceSchema.optional(),
   staking: StakingSchema.optional(),
   validatorSet: ValidatorSetSchema.optional(),
+  codeOverrides: z.array(CodeOverrideSchema).optional(),
 });
 
 export type Origin = z.infer<typeof OriginSchema>;
@@ -259,6 +282,7 @@ export type Committee = z.infer<typeof CommitteeSchema>;
 export type Governance = z.infer<typeof GovernanceSchema>;
 export type Staking = z.infer<typeof StakingSchema>;
 export type ValidatorSet = z.infer<typeof ValidatorSetSchema>;
+export type CodeOverride = z.infer<typeof CodeOverrideSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;

@@ -35,8 +35,7 @@ export function parseDocument(uri: string, text: string, format: Format = format
       return {
         uri, text, format, lines, value: fast.value, problems: [], comments: [],
         locate: (path: Path) => locator.locate(path),
-        // Strict JSON has a single string style.
-        scalarStyle: () => ({ quote: '"' }),
+        scalarStyle: (path: Path) => locator.style(path),
       };
     }
   }
@@ -65,7 +64,7 @@ function treeDocument(
     value: result.value,
     problems: result.problems,
     comments: result.comments,
-    locate: (path: Path) => locateInTree(result.tree, path),
-    scalarStyle: (path: Path) => styleInTree(result.tree, path),
+    locate: (path: Path) => locateInTree(result.tree, path, text),
+    scalarStyle: (path: Path) => styleInTree(result.tree, path, text),
   };
 }

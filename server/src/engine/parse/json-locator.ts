@@ -1,5 +1,6 @@
 import type { Span } from '../text/positions';
-import type { Located, Path } from './types';
+import { decodeLiteral, sourceSpan, type DecodedLiteral } from './string-literal';
+import type { Located, Path, ScalarStyle } from './types';
 
 interface ObjectIndex {
   kind: 'object';
@@ -16,6 +17,8 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;
+/** Containers at least this long (in characters) have their end remembered once scanned. */
+const LARGE_CONTAINER = 64 * 1024;
 
 /**
  * Finds source spans in text that JSON.parse has already accepted. Nothing is scanned until a
@@ -25,22 +28,55 @@ const OPEN_BRACKET = 91;
  */
 export class JsonLocator {
   private readonly indexes = new Map<number, ObjectIndex | ArrayIndex>();
+  private readonly embedded = new Map<number, EmbeddedJson | null>();
+  /** Ends of the large containers seen so far, by start offset. */
+  private readonly ends = new Map<number, number>();
   private readonly rootStart: number;
 
   constructor(private readonly text: string) {
     this.rootStart = this.skipWhitespace(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   }
 
+  /**
+   * The span of the value at `path`. A path that continues past a string holding JSON (a chain
+   * config or keyset written as a string) goes on inside that string, and the span is mapped back
+   * to the characters of the outer text, escapes included.
+   */
   locate(path: Path): Located | undefined {
     if (path.length === 0) return { value: { start: this.rootStart, end: this.valueEnd(this.rootStart) } };
     let start = this.rootStart;
     let current: Located | undefined;
-    for (const step of path) {
-      current = this.child(start, step);
+    for (let i = 0; i < path.length; i++) {
+      if (this.text.charCodeAt(start) === QUOTE) return this.embeddedAt(start)?.locate(path.slice(i));
+      current = this.child(start, path[i]);
       if (!current) return undefined;
       start = current.value.start;
     }
     return current;
+  }
+
+  /** Strict JSON has one string style; a value inside JSON held in a string also says which strings enclose it. */
+  style(path: Path): ScalarStyle {
+    let start = this.rootStart;
+    for (let i = 0; i < path.length; i++) {
+      if (this.text.charCodeAt(start) === QUOTE) {
+        const embedded = this.embeddedAt(start);
+        return embedded ? embedded.style(path.slice(i)) : { quote: '"' };
+      }
+      const current = this.child(start, path[i]);
+      if (!current) break;
+      start = current.value.start;
+    }
+    return { quote: '"' };
+  }
+
+  private embeddedAt(start: number): EmbeddedJson | undefined {
+    let found = this.embedded.get(start);
+    if (found === undefined) {
+      found = EmbeddedJson.at(this.text, { start, end: this.stringEnd(start) }) ?? null;
+      this.embedded.set(start, found);
+    }
+    return found ?? undefined;
   }
 
   private child(start: number, step: string | number): Located | undefined {
@@ -131,20 +167,76 @@ export class JsonLocator {
     }
   }
 
+  /**
+   * The end of the container opening at `start`. Each scan also remembers the ends of the large
+   * containers nested in it, so indexing the next level down a 100 MB genesis does not scan the
+   * same bytes again.
+   */
   private containerEnd(start: number): number {
+    const known = this.ends.get(start);
+    if (known !== undefined) return known;
     const text = this.text;
     const length = text.length;
-    let depth = 0;
+    const open: number[] = [];
     for (let i = start; i < length; i++) {
       const c = text.charCodeAt(i);
       if (c === QUOTE) {
         i = this.stringEnd(i) - 1;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        depth++;
+        open.push(i);
       } else if (c === 125 /* } */ || c === 93 /* ] */) {
-        if (--depth === 0) return i + 1;
+        const opened = open.pop()!;
+        if (i - opened >= LARGE_CONTAINER) this.ends.set(opened, i + 1);
+        if (open.length === 0) return i + 1;
       }
     }
     return length;
+  }
+}
+
+/** JSON written inside a string literal of another file, located through the literal's escapes. */
+export class EmbeddedJson {
+  private constructor(
+    private readonly decoded: DecodedLiteral,
+    private readonly inner: JsonLocator,
+    private readonly quote: '"' | "'",
+  ) {}
+
+  /** The JSON object or array held by the string literal at `span`, if it holds one. */
+  static at(text: string, span: Span): EmbeddedJson | undefined {
+    const decoded = decodeLiteral(text, span);
+    if (!decoded) return undefined;
+    const first = decoded.value.trimStart()[0];
+    if (first !== '{' && first !== '[') return undefined;
+    try {
+      JSON.parse(decoded.value);
+    } catch {
+      return undefined;
+    }
+    return new EmbeddedJson(decoded, new JsonLocator(decoded.value), text[span.start] as '"' | "'");
+  }
+
+  /**
+   * A string value is located without its quotes, which inside the literal are escapes (`\"`):
+   * a finding underlines the address itself, and a fix rewrites only what is between them.
+   */
+  locate(path: Path): Located | undefined {
+    const located = this.inner.locate(path);
+    if (!located) return undefined;
+    const span = this.isString(located.value) ? { start: located.value.start + 1, end: located.value.end - 1 } : located.value;
+    const value = sourceSpan(this.decoded, span);
+    return located.key ? { key: sourceSpan(this.decoded, located.key), value } : { value };
+  }
+
+  style(path: Path): ScalarStyle {
+    const inner = this.inner.style(path);
+    const located = this.inner.locate(path);
+    const bare = inner.enclosing ? inner.bare : located !== undefined && this.isString(located.value);
+    return { quote: '"', enclosing: [this.quote, ...(inner.enclosing ?? [])], ...(bare ? { bare } : {}) };
+  }
+
+  private isString(span: Span): boolean {
+    const text = this.decoded.value;
+    return span.end - span.start >= 2 && text[span.start] === '"' && text[span.end - 1] === '"';
   }
 }

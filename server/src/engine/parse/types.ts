@@ -25,6 +25,13 @@ export interface Comment {
 export interface ScalarStyle {
   /** How a string value is quoted in the source, so that a fix can write it back the same way. */
   quote: '"' | "'" | '';
+  /**
+   * Set when the value sits in JSON written inside a string (a chain config held as a string): the
+   * quotes of the enclosing strings, outermost first, so that a fix escapes what it writes.
+   */
+  enclosing?: ('"' | "'")[];
+  /** Inside JSON held in a string: the value is a string located without its quotes, so a fix writes only its characters. */
+  bare?: boolean;
 }
 
 /**

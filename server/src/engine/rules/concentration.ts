@@ -1,7 +1,7 @@
 import type { EntityIndex } from '../entities';
 import type { Entity } from '../entities/types';
 import { concentration, type Concentration } from '../metrics';
-import type { Distribution, Origin } from '../model/schema';
+import type { Address, Distribution, Origin } from '../model/schema';
 
 export interface HolderShare {
   entity: Entity;
@@ -9,16 +9,65 @@ export interface HolderShare {
   at: Origin[];
 }
 
-/** A distribution summed by controlling entity, largest first: addresses of one entity are one holder. */
-export function sharesByEntity(distribution: Distribution, entities: EntityIndex): { holders: HolderShare[]; metrics: Concentration } {
-  const byEntity = new Map<string, HolderShare>();
-  for (const entry of distribution.entries) {
-    const entity = entities.entityOf(entry.holder);
-    const holder = byEntity.get(entity.id) ?? { entity, amount: 0n, at: [] };
-    holder.amount += BigInt(entry.amount);
-    holder.at.push(entry.at);
-    byEntity.set(entity.id, holder);
+interface Shares {
+  holders: HolderShare[];
+  metrics: Concentration;
+}
+
+/** Several rules read the same distribution; a large genesis has hundreds of thousands of entries. */
+const memo = new WeakMap<Distribution, WeakMap<EntityIndex, Shares>>();
+
+/** A holder whose entity is looked up only when a rule names it: most holders of a genesis never are. */
+class LazyShare implements HolderShare {
+  private resolved?: Entity;
+  constructor(
+    private readonly index: EntityIndex,
+    private readonly holder: Address,
+    public amount: bigint,
+    public readonly at: Origin[],
+  ) {}
+
+  get entity(): Entity {
+    return (this.resolved ??= this.index.entityOf(this.holder));
   }
-  const holders = [...byEntity.values()].filter((h) => h.amount > 0n).sort((a, b) => (a.amount > b.amount ? -1 : a.amount < b.amount ? 1 : 0));
-  return { holders, metrics: concentration(holders.map((h) => h.amount)) };
+}
+
+/** A distribution summed by controlling entity, largest first: addresses of one entity are one holder. */
+export function sharesByEntity(distribution: Distribution, entities: EntityIndex): Shares {
+  const cached = memo.get(distribution)?.get(entities);
+  if (cached) return cached;
+  // Sum by address first, then merge the addresses that a declared entity controls.
+  const byKey = new Map<string, LazyShare>();
+  for (const entry of distribution.entries) {
+    const existing = byKey.get(entry.holder.key);
+    if (existing) {
+      existing.amount += BigInt(entry.amount);
+      existing.at.push(entry.at);
+    } else {
+      byKey.set(entry.holder.key, new LazyShare(entities, entry.holder, BigInt(entry.amount), [entry.at]));
+    }
+  }
+  const byEntity = new Map<string, HolderShare>();
+  const holders: HolderShare[] = [];
+  for (const [key, share] of byKey) {
+    const declared = entities.declaredIdOf(key);
+    if (declared === undefined) {
+      if (share.amount > 0n) holders.push(share);
+      continue;
+    }
+    const merged = byEntity.get(declared);
+    if (merged) {
+      merged.amount += share.amount;
+      merged.at.push(...share.at);
+    } else {
+      byEntity.set(declared, { entity: share.entity, amount: share.amount, at: [...share.at] });
+    }
+  }
+  for (const merged of byEntity.values()) if (merged.amount > 0n) holders.push(merged);
+  holders.sort((a, b) => (a.amount > b.amount ? -1 : a.amount < b.amount ? 1 : 0));
+  const result = { holders, metrics: concentration(holders.map((h) => h.amount)) };
+  const perIndex = memo.get(distribution) ?? new WeakMap<EntityIndex, Shares>();
+  perIndex.set(entities, result);
+  memo.set(distribution, perIndex);
+  return result;
 }

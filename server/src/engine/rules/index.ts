@@ -1,24 +1,29 @@
+import { codeSubstitute } from './code-substitute';
 import { dependencyWithoutFallback } from './dependency-without-fallback';
 import { devFlagsInProduction } from './dev-flags-in-production';
 import { devKeyAuthority } from './dev-key-authority';
 import { ENGINE_RULES } from './engine-rules';
 import { feeCapture } from './fee-capture';
 import { forcedInclusionWindow } from './forced-inclusion-window';
+import { governanceCapture } from './governance-capture';
 import { inferenceSingleOperator } from './inference-single-operator';
 import { inferenceUnverified } from './inference-unverified';
 import { mutableModelReference } from './mutable-model-reference';
 import { nonstandardParameter } from './nonstandard-parameter';
 import { permissionedProofs } from './permissioned-proofs';
 import { permissionedValidatorSet } from './permissioned-validator-set';
+import { perpetualAuthorization } from './perpetual-authorization';
 import { rootAuthority } from './root-authority';
 import { stakeConcentration } from './stake-concentration';
 import { supplyConcentration } from './supply-concentration';
 import { roleCollapse } from './role-collapse';
 import { settlementOutsideGovernance } from './settlement-outside-governance';
 import { shortExitWindow } from './short-exit-window';
+import { stakingParams } from './staking-params';
 import type { Rule, RuleMeta } from './types';
 import { unverifiedAuthority } from './unverified-authority';
 import { weakCouncil } from './weak-council';
+import { weakDac } from './weak-dac';
 
 /** Rules over the authority model, in the order their docs list them. */
 export const RULES: Rule[] = [
@@ -41,6 +46,11 @@ export const RULES: Rule[] = [
   supplyConcentration,
   permissionedValidatorSet,
   nonstandardParameter,
+  governanceCapture,
+  stakingParams,
+  perpetualAuthorization,
+  weakDac,
+  codeSubstitute,
 ];
 
 export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];

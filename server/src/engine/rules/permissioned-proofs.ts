@@ -1,6 +1,9 @@
 import { THRESHOLDS } from '../data/thresholds';
+import type { EntityIndex } from '../entities';
+import { formatDuration } from '../model/duration';
+import type { AuthorityModel } from '../model/schema';
 import { listOf } from './phrases';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 export const permissionedProofs: Rule = {
   meta: {
@@ -8,18 +11,22 @@ export const permissionedProofs: Rule = {
     title: 'Only permissioned parties can prove or dispute state',
     severity: 'warning',
     category: 'proofs',
-    description: 'The proof system that withdrawals trust is permissioned (e.g. OP respectedGameType 1, the legacy L2OutputOracle) or proves nothing (test game types).',
+    description: 'The proof system that withdrawals trust is permissioned (e.g. OP respectedGameType 1, the legacy L2OutputOracle), proves nothing (test game types, a mock verifier), or takes validity proofs from whitelisted provers only (a Polygon zkEVM trusted aggregator).',
     rationale:
-      'With permissioned proofs only whitelisted proposers and challengers take part, so the safety of every withdrawal rests on those few parties being honest and online. L2BEAT requires at least 5 external actors able to submit fraud proofs (Stage 0 item) and a permissionless proof system for Stage 2; its risk rosette scores 1 to 4 whitelisted challengers as bad. A game type that proves nothing (devnet test games) means there is no working proof system at all.',
+      'With permissioned proofs only whitelisted proposers and challengers take part, so the safety of every withdrawal rests on those few parties being honest and online. L2BEAT requires at least 5 external actors able to submit fraud proofs (Stage 0 item) and a permissionless proof system for Stage 2; its risk rosette scores 1 to 4 whitelisted challengers as bad. A game type that proves nothing (devnet test games) or a mock verifier means there is no working proof system at all. Validity proofs stop a prover from finalizing a false state, but when only whitelisted provers may submit them, a prover that stops freezes withdrawals; L2BEAT\'s proposer-failure risk is good only if anyone may prove after a bounded delay, and Stage 1 requires that users can exit without the permissioned operators.',
     remediation:
-      'Use the permissionless proof system (OP Stack: respectedGameType 0, CANNON; Orbit: disable the validator whitelist), or at least whitelist 5 or more independent challengers. The quick fix sets the permissionless value where the file has one.',
+      'Use the permissionless proof system (OP Stack: respectedGameType 0, CANNON; Orbit: disable the validator whitelist), or at least whitelist 5 or more independent challengers; with validity proofs (Polygon zkEVM), keep the delay after which anyone may prove (trustedAggregatorTimeout) short. The quick fix sets the permissionless value where the file has one.',
     sources: ['l2beatStages', 'l2beatRiskView', 'opStandardParams'],
-    thresholds: ['proofMinOutsideChallengers'],
+    thresholds: ['proofMinOutsideChallengers', 'stage1ExitWindow'],
     fixable: true,
   },
   *check({ model, entities }) {
     const proof = model.proofSystem;
-    if (!proof || proof.kind === 'permissionless-fraud' || proof.kind === 'validity') return;
+    if (!proof || proof.kind === 'permissionless-fraud') return;
+    if (proof.kind === 'validity') {
+      yield* permissionedProvers(model, entities);
+      return;
+    }
     const parties = model.grants.filter((g) => g.powers.includes('propose') || g.powers.includes('challenge'));
     const byHolder = new Map<string, string[]>();
     for (const grant of parties) {
@@ -40,3 +47,33 @@ export const permissionedProofs: Rule = {
     };
   },
 };
+
+/**
+ * Validity proofs with a whitelisted prover: no false state can be finalized, but the prover decides
+ * when state is finalized. Fine when anyone may prove after a short delay, a liveness risk otherwise.
+ */
+function* permissionedProvers(model: AuthorityModel, entities: EntityIndex): Iterable<RuleFinding> {
+  const provers = model.grants.filter((g) => g.powers.includes('propose'));
+  if (provers.length === 0) return;
+  const labels = listOf(provers.map((g) => `${entities.label(entities.entityOf(g.holder))} (${g.title})`));
+  const escape = model.delays.find((d) => d.kind === 'self-propose' && d.seconds !== null);
+  const limit = THRESHOLDS.stage1ExitWindow.value;
+  const base = {
+    at: provers[0].at,
+    subjects: provers.map((g) => g.holder.key),
+    related: [...provers.slice(1).map((g) => ({ at: g.at, message: g.title })), ...(escape ? [{ at: escape.at, message: `${escape.title}: ${formatDuration(escape.seconds ?? 0)}` }] : [])],
+  };
+  if (!escape || escape.seconds === null) {
+    yield { ...base, severity: 'warning', message: `Validity proofs check every state root, but only ${labels} may submit them and nothing lets anyone else prove: if the prover stops, withdrawals stop. L2BEAT Stage 1 requires that users can exit without the permissioned operators; let anyone prove after a bounded delay.` };
+    return;
+  }
+  const seconds = escape.seconds;
+  const long = seconds >= limit;
+  yield {
+    ...base,
+    severity: long ? 'warning' : 'info',
+    message: long
+      ? `Only ${labels} may prove state for the first ${formatDuration(seconds)} (${escape.title}): a prover that stops freezes withdrawals at least as long as the ${formatDuration(limit)} exit window L2BEAT Stage 1 requires. Shorten the delay after which anyone may prove.`
+      : `Only ${labels} may prove state for the first ${formatDuration(seconds)} (${escape.title}): validity proofs keep it from finalizing a false state, but if it stops, withdrawals wait that long. L2BEAT's proposer-failure risk counts on that escape; keep it short and admit more provers.`,
+  };
+}

@@ -13,7 +13,7 @@ export function listOf(items: string[]): string {
 
 const POWER_VERBS: Record<Power, string> = {
   upgrade: 'upgrade contracts',
-  pause: 'pause withdrawals',
+  pause: 'pause transactions or withdrawals',
   mint: 'mint tokens',
   censor: 'decide who may transact',
   sequence: 'order transactions',

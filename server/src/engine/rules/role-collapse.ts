@@ -26,7 +26,8 @@ export const roleCollapse: Rule = {
     for (const holder of holders) {
       const critical = holder.grants.filter((g) => g.critical);
       const powers = new Set(critical.flatMap((g) => g.powers));
-      if (powers.size < 2) continue;
+      // One role with several powers (an Orbit chain owner upgrades and sets parameters) is no collapse; nor is one role written in two files.
+      if (powers.size < 2 || new Set(critical.map((g) => g.role)).size < 2) continue;
       const conflict = CONFLICTS.find(([a, b]) => powers.has(a) && powers.has(b));
       const proper = entities.isProperCouncil(holder.entity);
       const who = entities.who(holder.entity);

@@ -1,4 +1,5 @@
-import { byNetwork, cite } from './phrases';
+import { SOURCES, type SourceId } from '../data/sources';
+import { byNetwork, cite, powerVerbs } from './phrases';
 import type { Rule } from './types';
 
 export const rootAuthority: Rule = {
@@ -19,12 +20,19 @@ export const rootAuthority: Rule = {
     for (const grant of model.grants) {
       if (!grant.root) continue;
       const entity = entities.entityOf(grant.holder);
+      // Sudo and an upgrade authority reach everything; a circuit admin or a params authority reaches its own powers.
+      const reach = grant.powers.includes('upgrade') ? 'it can do anything on the chain (upgrade it, mint, change any parameter)' : `it can ${powerVerbs(grant.powers)} on its own`;
       yield {
         at: grant.at,
         severity,
         subjects: entity.addressKeys,
-        message: `${entities.who(entity)} is the ${grant.title}: it can do anything on the chain (upgrade it, mint, change any parameter) and governance cannot stop it, on a chain treated as ${model.chain.network === 'testnet' ? 'a testnet' : model.chain.network === 'devnet' ? 'a devnet' : 'production'} (${model.chain.networkReason}). Remove the root role before launch, or put it behind a multisig and a timelock (${cite('substrateSudo')}).`,
+        message: `${entities.who(entity)} is the ${grant.title}: ${reach} and governance cannot stop it, on a chain treated as ${model.chain.network === 'testnet' ? 'a testnet' : model.chain.network === 'devnet' ? 'a devnet' : 'production'} (${model.chain.networkReason}). Remove the root role before launch, or put it behind a multisig and a timelock (${cite(sourceOf(grant.source))}).`,
       };
     }
   },
 };
+
+/** The source the adapter names for the role; pallet-sudo, the archetypal root key, otherwise. */
+function sourceOf(id: string | undefined): SourceId {
+  return id !== undefined && id in SOURCES ? (id as SourceId) : 'substrateSudo';
+}

@@ -1,7 +1,7 @@
 import { THRESHOLDS } from '../data/thresholds';
 import { percent } from '../metrics';
 import { sharesByEntity } from './concentration';
-import { cite } from './phrases';
+import { byNetwork, cite } from './phrases';
 import type { Rule } from './types';
 
 export const supplyConcentration: Rule = {
@@ -26,6 +26,7 @@ export const supplyConcentration: Rule = {
       if (!top || metrics.topShare <= THRESHOLDS.haltingShare.value) continue;
       yield {
         at: top.at[0],
+        severity: byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         subjects: top.entity.addressKeys,
         message: `${entities.label(top.entity)} holds ${percent(metrics.topShare)} of the ${distribution.title}: staked, that is more than the 1/3 that halts the chain and enough to meet a governance quorum alone (${cite('cometbftSpec')}; ${holders.length} holders, Gini ${metrics.gini.toFixed(2)}). Spread it, or keep it in a treasury that cannot vote.`,
       };

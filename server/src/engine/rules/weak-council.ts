@@ -60,7 +60,15 @@ export const weakCouncil: Rule = {
 
 function weakness(entity: Entity, minSigners: number, minRatio: number): { text: string; severe: boolean } | undefined {
   if (entity.kind === 'eoa') return { text: 'a single key (EOA): one lost or stolen key is enough', severe: true };
-  if (entity.kind !== 'multisig' || entity.threshold === undefined || entity.signers === undefined) return undefined;
+  if (entity.kind !== 'multisig' || entity.signers === undefined) return undefined;
+  if (entity.threshold === undefined) {
+    // A body whose threshold is set elsewhere (a Substrate collective: per motion, by the runtime) is still thin when it is small.
+    const { signers } = entity;
+    if (signers >= minSigners) return undefined;
+    return signers <= 1
+      ? { text: `a body of ${signers === 1 ? 'one member, who acts alone' : 'no members'}`, severe: true }
+      : { text: `a body of only ${signers} members whose threshold is not stated: at most ${signers} must agree`, severe: false };
+  }
   const { threshold, signers } = entity;
   if (threshold <= 1) return { text: `a ${threshold}-of-${signers} multisig: any one signer can act alone`, severe: true };
   const reasons: string[] = [];

@@ -1,0 +1,210 @@
+import { ModelBuilder } from '../../model/builder';
+import { isRecord } from '../../model/read';
+import type { Committee } from '../../model/schema';
+import type { ParsedDocument, Path } from '../../parse';
+import { networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
+import type { Adapter } from '../types';
+import { anyTrustDependency, orbitNetwork, readChainConfig, withEmbeddedJson, type ChainConfigRead } from './common';
+
+const INFO_JSON: Path = ['chain', 'info-json'];
+const DAS: Path = ['node', 'data-availability'];
+const BACKENDS: Path = [...DAS, 'rpc-aggregator', 'backends'];
+
+/** The all-zero BLS public key the Orbit SDK and orbit-setup-script write as a placeholder ("YAAAA…"). */
+const PLACEHOLDER_PUBKEY = /^YA+=*$/;
+
+/** Why each Nitro `dangerous` option matters (nitro arbnode/node.go DangerousConfig and its sequencer, staker and batch-poster counterparts). */
+const DANGEROUS: Record<string, { why: string; remedy?: string }> = {
+  'no-sequencer-coordinator': {
+    why: 'lets the node sequence without the sequencer coordinator, the Redis lock that keeps exactly one sequencer active and hands over to a standby, so the chain runs on one sequencer machine with no failover',
+    remedy: 'Run the sequencer under the sequencer coordinator (node.seq-coordinator with a Redis URL) with a standby, then set it to false',
+  },
+  'no-coordinator': {
+    why: 'lets the node sequence without the sequencer coordinator, the Redis lock that keeps exactly one sequencer active and hands over to a standby, so the chain runs on one sequencer machine with no failover',
+    remedy: 'Run the sequencer under the sequencer coordinator (node.seq-coordinator with a Redis URL) with a standby, then set it to false',
+  },
+  'no-l1-listener': { why: 'stops the node from following the parent chain, so it sees neither the batches posted there nor the messages users force-include through it' },
+  'without-block-validator': { why: 'lets the validator stake on assertions without validating the blocks itself' },
+};
+
+/** `dangerous` options that only match the node to its parent chain (no blobs on an Arbitrum parent). */
+const HARMLESS = new Set(['disable-blob-reader']);
+
+const KEYS: [Path, string, string][] = [
+  [['node', 'batch-poster', 'parent-chain-wallet', 'private-key'], 'The batch poster private key', 'post batches as the chain\'s sequencer'],
+  [['node', 'staker', 'parent-chain-wallet', 'private-key'], 'The validator (staker) private key', 'stake on and dispute assertions as the chain\'s validator'],
+];
+
+export const orbitNodeConfig: Adapter = {
+  id: 'orbit-node-config',
+  framework: 'Arbitrum Orbit',
+  title: 'Nitro node config',
+  sniff: /\bchain\b/,
+  detect(value) {
+    if (!isRecord(value)) return 0;
+    const chain = isRecord(value.chain) && ['info-json', 'info-files', 'id', 'name'].some((key) => key in (value.chain as object));
+    const node = isRecord(value.node) && ['sequencer', 'batch-poster', 'staker', 'data-availability', 'feed', 'forwarding-target', 'delayed-sequencer', 'seq-coordinator'].some((key) => key in (value.node as object));
+    const parent = isRecord(value['parent-chain']);
+    return chain && (node || parent) ? 0.95 : node && parent ? 0.8 : 0;
+  },
+  build(original: ParsedDocument) {
+    const { doc, problems } = withEmbeddedJson(original, [INFO_JSON, BACKENDS]);
+    const value = doc.value as Record<string, unknown>;
+    const chain = isRecord(value.chain) ? value.chain : {};
+    const infos = Array.isArray(chain['info-json']) ? chain['info-json'] : [];
+    const first = isRecord(infos[0]) ? infos[0] : {};
+    const firstConfig = isRecord(first['chain-config']) ? first['chain-config'] : {};
+    const parent = isRecord(value['parent-chain']) ? value['parent-chain'] : {};
+    const network = orbitNetwork(first['chain-id'] ?? firstConfig.chainId, first['parent-chain-id'] ?? parent.id, first['chain-name'] ?? chain.name)
+      ?? networkFromChainId(chain.id, 'chain') ?? networkFromName(chain.name) ?? UNKNOWN_NETWORK;
+    const name = first['chain-name'] ?? chain.name;
+    const chainId = first['chain-id'] ?? firstConfig.chainId ?? chain.id;
+    const builder = new ModelBuilder(doc, {
+      framework: 'arbitrum-orbit',
+      name: typeof name === 'string' ? name : undefined,
+      chainId: chainId === undefined ? undefined : String(chainId),
+      network: network.network,
+      networkReason: network.reason,
+    });
+    for (const problem of problems) builder.problem(problem.path, problem.message);
+    if (chain['info-json'] !== undefined && !Array.isArray(chain['info-json']) && problems.length === 0) {
+      builder.problem(INFO_JSON, 'chain.info-json should be a list of chain infos (or that list as a JSON string).');
+    }
+
+    let anyTrust: ChainConfigRead = {};
+    infos.forEach((info, i) => {
+      if (!isRecord(info)) return;
+      const dev = (orbitNetwork(info['chain-id'], info['parent-chain-id'], info['chain-name'])?.network ?? network.network) === 'devnet';
+      const read = readChainConfig(builder, [...INFO_JSON, i, 'chain-config'], { dev });
+      anyTrust = anyTrust.anyTrustAt ? anyTrust : read;
+    });
+    readCommittee(builder, anyTrust);
+    readDangerous(builder, value);
+    readKeys(builder);
+    readDebugApi(builder, 'http', ['vhosts', 'corsdomain']);
+    readDebugApi(builder, 'ws', ['origins']);
+    return { model: builder.model, problems: builder.problems };
+  },
+};
+
+/** The AnyTrust committee: the DAS backends the node trusts, and how many of them are assumed honest. */
+function readCommittee(builder: ModelBuilder, anyTrust: ChainConfigRead): void {
+  const das = builder.get(DAS);
+  const enabled = isRecord(das) && das.enable === true;
+  if (!anyTrust.anyTrustAt && !enabled) return;
+  const backends = builder.get(BACKENDS);
+  const members = Array.isArray(backends) ? backends : [];
+  if (backends !== undefined && !Array.isArray(backends)) builder.problem(BACKENDS, 'The DAS backends should be a list of {url, pubkey} (or that list as a JSON string).');
+  const urls: string[] = [];
+  let placeholders = 0;
+  let placeholderAt: Path | undefined;
+  members.forEach((member, i) => {
+    if (!isRecord(member)) {
+      builder.problem([...BACKENDS, i], 'Each DAS backend should be an object with url and pubkey.');
+      return;
+    }
+    if (typeof member.url === 'string') urls.push(member.url);
+    if (typeof member.pubkey === 'string' && PLACEHOLDER_PUBKEY.test(member.pubkey.trim())) {
+      placeholders++;
+      placeholderAt ??= [...BACKENDS, i, 'pubkey'];
+    }
+  });
+  const dependency = anyTrustDependency(builder, anyTrust.anyTrustAt ?? DAS, urls);
+  if (Array.isArray(backends)) {
+    dependency.operatorsAt = builder.origin(BACKENDS);
+    const honestPath = [...DAS, 'rpc-aggregator', 'assumed-honest'];
+    const assumedHonest = builder.number(honestPath, 'assumed-honest');
+    if (assumedHonest !== undefined && (!Number.isInteger(assumedHonest) || assumedHonest < 1)) {
+      builder.problem(honestPath, `assumed-honest should be a whole number of at least 1, but it is ${assumedHonest}.`);
+    } else if (assumedHonest !== undefined && assumedHonest > members.length) {
+      builder.problem(honestPath, `assumed-honest is ${assumedHonest} but only ${members.length} backend${members.length === 1 ? ' is' : 's are'} listed, so no keyset fits: the required signatures K = N + 1 − H would be ${members.length + 1 - assumedHonest}.`);
+    }
+    const committee: Committee = {
+      size: members.length,
+      // Nitro cannot work with fewer than one honest member; an unset value is read as that minimum.
+      assumedHonest: assumedHonest !== undefined && Number.isInteger(assumedHonest) && assumedHonest >= 1 ? assumedHonest : 1,
+      placeholderKeys: placeholders,
+      at: builder.origin(BACKENDS),
+    };
+    if (assumedHonest !== undefined) committee.assumedHonestAt = builder.origin(honestPath);
+    if (placeholderAt) committee.placeholderAt = builder.origin(placeholderAt);
+    dependency.committee = committee;
+  }
+  builder.model.dependencies.push(dependency);
+}
+
+/** Every `dangerous` option switched on, wherever it sits (node.dangerous, node.sequencer.dangerous, node.staker.dangerous…). */
+function readDangerous(builder: ModelBuilder, value: Record<string, unknown>): void {
+  const visit = (node: unknown, path: Path, depth: number): void => {
+    if (!isRecord(node) || depth > 4) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'chain') continue;
+      if (key === 'dangerous' && isRecord(child)) {
+        for (const [option, setting] of Object.entries(child)) {
+          if (setting !== true || HARMLESS.has(option)) continue;
+          const known = DANGEROUS[option];
+          const at = [...path, key, option];
+          builder.model.flags.push({
+            id: `dangerous.${option}`,
+            title: at.join('.'),
+            why: known?.why ?? 'is one of Nitro\'s `dangerous` options, which switch off a safety check for testing',
+            value: true,
+            ...(known?.remedy ? { remedy: known.remedy } : { safeValue: false }),
+            source: 'nitroNodeConfig',
+            at: builder.origin(at),
+          });
+        }
+      } else {
+        visit(child, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(value, [], 0);
+}
+
+/** Signing keys written into the file: placeholders from the setup template, or worse, real keys. */
+function readKeys(builder: ModelBuilder): void {
+  for (const [path, title, power] of KEYS) {
+    const key = builder.get(path);
+    if (typeof key !== 'string' || key.trim() === '' || /^\$\{?[A-Za-z_]\w*\}?$/.test(key.trim())) continue;
+    const literal = /^(0x)?[0-9a-fA-F]{64}$/.test(key.trim());
+    builder.model.flags.push({
+      id: path.join('.'),
+      title: `${title} (${path.join('.')})`,
+      why: literal
+        ? `puts the signing key in plain text in a config that gets copied, shared and committed: whoever reads the file can ${power}`
+        : `means the node reads its signing key from this file, so the real key will sit in plain text in a config that gets copied, shared and committed, and whoever reads it can ${power}`,
+      value: literal ? 'a literal private key' : /^[\w.<>{}$ -]{1,40}$/.test(key) && !/^[0-9a-fA-F]{16,}$/.test(key) ? `the template placeholder "${key}"` : 'a value written in the file',
+      remedy: 'Load the key from a keystore (parent-chain-wallet.pathname and password) or the environment instead of the file',
+      source: 'orbitSdk',
+      at: builder.origin(path),
+    });
+  }
+}
+
+/** The debug namespace served on an interface anyone can reach. */
+function readDebugApi(builder: ModelBuilder, iface: 'http' | 'ws', wildcards: string[]): void {
+  const section = builder.get([iface]);
+  if (!isRecord(section)) return;
+  const api = section.api;
+  const names = Array.isArray(api) ? api.map((a) => (typeof a === 'string' ? a.trim() : '')) : typeof api === 'string' ? api.split(',').map((a) => a.trim()) : [];
+  const index = names.indexOf('debug');
+  if (index === -1) return;
+  const open: string[] = [];
+  if (typeof section.addr === 'string' && ['0.0.0.0', '::', '[::]'].includes(section.addr.trim())) open.push(`${iface}.addr ${section.addr.trim()}`);
+  for (const field of wildcards) {
+    const setting = section[field];
+    const values = Array.isArray(setting) ? setting : typeof setting === 'string' ? setting.split(',') : [];
+    if (values.some((v) => typeof v === 'string' && v.trim() === '*')) open.push(`${iface}.${field} "*"`);
+  }
+  if (open.length === 0) return;
+  builder.model.flags.push({
+    id: `${iface}.api.debug`,
+    title: `The debug API on ${iface}`,
+    why: 'lets anyone who can reach the node call debug_* methods, which trace any transaction or block and are heavy enough to take the node down',
+    value: `open to any host (${open.join(', ')})`,
+    remedy: `Remove "debug" from ${iface}.api, or bind ${iface}.addr to 127.0.0.1 and list the allowed hosts`,
+    source: 'nitroNodeConfig',
+    at: builder.origin(Array.isArray(api) ? [iface, 'api', index] : [iface, 'api']),
+  });
+}

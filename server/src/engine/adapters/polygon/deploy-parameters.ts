@@ -1,0 +1,64 @@
+import { isRecord } from '../../model/read';
+import type { ParsedDocument } from '../../parse';
+import type { Adapter } from '../types';
+import { aggregatorTimeout, deployerKey, forcedBatches, parameters, pendingStateTimeout, POLYGON_ROLES, parametersBuilder, timelockDelay, verifier } from './common';
+
+/** Keys of zkevm-contracts `deploy_parameters.json` (v1: deployment/README.md; v2: deployment/v2/README.md). */
+const KEYS = [
+  'trustedSequencer', 'trustedSequencerURL', 'trustedAggregator', 'trustedAggregatorTimeout', 'pendingStateTimeout', 'minDelayTimelock', 'timelockAddress', 'timelockAdminAddress',
+  'zkEVMOwner', 'cdkValidiumOwner', 'initialZkEVMDeployerOwner', 'initialCDKValidiumDeployerOwner', 'zkEVMDeployerAddress', 'emergencyCouncilAddress', 'admin', 'forkID',
+  'realVerifier', 'maticTokenAddress', 'polTokenAddress', 'salt', 'forceBatchAllowed', 'chainID', 'networkName',
+];
+/** Keys no other framework's file uses. */
+const STRONG = ['trustedAggregator', 'trustedAggregatorTimeout', 'minDelayTimelock', 'zkEVMOwner', 'cdkValidiumOwner', 'initialZkEVMDeployerOwner', 'initialCDKValidiumDeployerOwner', 'timelockAdminAddress', 'emergencyCouncilAddress'];
+
+/**
+ * Polygon zkEVM / CDK deploy parameters: the roles of the L1 contracts (v1: PolygonZkEVM with its
+ * trusted sequencer and aggregator; v2: the RollupManager) and the timelock in front of upgrades.
+ */
+export const polygonDeployParameters: Adapter = {
+  id: 'polygon-zkevm-deploy-parameters',
+  framework: 'Polygon zkEVM / CDK',
+  title: 'Polygon zkEVM deploy parameters',
+  sniff: /trustedAggregator|minDelayTimelock|zkEVMOwner|cdkValidiumOwner|initialZkEVMDeployerOwner|initialCDKValidiumDeployerOwner|timelockAdminAddress|emergencyCouncilAddress/,
+  detect(value) {
+    if (!isRecord(value)) return 0;
+    const strong = STRONG.filter((key) => key in value).length;
+    const hits = KEYS.filter((key) => key in value).length;
+    return strong >= 2 && hits >= 4 ? 0.95 : strong >= 1 && hits >= 3 ? 0.7 : 0;
+  },
+  build(doc: ParsedDocument) {
+    const value = doc.value as Record<string, unknown>;
+    const builder = parametersBuilder(doc, 'polygon-zkevm');
+    // v2 deploys only the RollupManager; rollups and their sequencers come with createRollup.
+    const v2 = !('trustedSequencer' in value) && ['timelockAdminAddress', 'emergencyCouncilAddress', 'polTokenAddress', 'test'].some((key) => key in value);
+
+    const sequencer = builder.grant(['trustedSequencer'], POLYGON_ROLES.trustedSequencer);
+    builder.grant(['trustedAggregator'], POLYGON_ROLES.trustedAggregator);
+    builder.grant(['admin'], v2 ? POLYGON_ROLES.rollupManagerAdmin : POLYGON_ROLES.admin);
+    builder.grant(['zkEVMOwner'], POLYGON_ROLES.zkEVMOwner);
+    builder.grant(['cdkValidiumOwner'], { ...POLYGON_ROLES.zkEVMOwner, title: 'CDKValidium owner (emergency state)' });
+    builder.grant(['emergencyCouncilAddress'], POLYGON_ROLES.emergencyCouncil);
+    const timelockAdmin = builder.grant(['timelockAddress'], POLYGON_ROLES.timelockAdmin) ?? builder.grant(['timelockAdminAddress'], POLYGON_ROLES.timelockAdmin);
+
+    if (!v2) forcedBatches(builder, 'v1', sequencer);
+    verifier(builder);
+    aggregatorTimeout(builder, ['trustedAggregatorTimeout']);
+    pendingStateTimeout(builder, ['pendingStateTimeout']);
+    timelockDelay(builder, timelockAdmin);
+    deployerKey(builder);
+    parameters(builder);
+    if (builder.boolean(['test'], 'test') === true) {
+      builder.model.flags.push({
+        id: 'test',
+        title: 'test',
+        why: 'makes a test deployment, which funds the deployer with pre-minted ether and gives the deployer extra powers to ease the flow',
+        value: true,
+        safeValue: false,
+        source: 'polygonDeployParams',
+        at: builder.origin(['test']),
+      });
+    }
+    return { model: builder.model, problems: builder.problems };
+  },
+};

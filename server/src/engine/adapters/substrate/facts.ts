@@ -1,0 +1,74 @@
+import type { Address, Power } from '../../model/schema';
+import type { Path } from '../../parse';
+
+/**
+ * What a Substrate genesis says about authority, whichever way it is written (a plain
+ * runtimeGenesis patch or config, the legacy runtime section, or raw storage). The plain and raw
+ * readers fill it; the adapter maps it onto the authority model.
+ */
+export interface Account {
+  address: Address;
+  at: Path;
+}
+
+export interface WeightedAccount extends Account {
+  /** Consensus weight, when the runtime stores one (GRANDPA, BABE); otherwise every member counts 1. */
+  weight?: bigint;
+}
+
+/** A set of block authors or finality voters as one pallet lists them. */
+export interface AuthorityGroup {
+  /** `aura`, `babe`, `grandpa`, `session`, `invulnerables`, `staking-invulnerables`. */
+  id: 'aura' | 'babe' | 'grandpa' | 'session' | 'invulnerables' | 'staking-invulnerables';
+  /** The title of one member's role: "Invulnerable collator". */
+  title: string;
+  /** The set as a whole, for messages: "collator set". */
+  setTitle: string;
+  powers: Power[];
+  members: WeightedAccount[];
+  at: Path;
+}
+
+export interface CollatorSelectionFacts {
+  invulnerables: Account[];
+  candidacyBond?: { value: bigint; at: Path };
+  /** Undefined when the genesis leaves it at the pallet's default, 0. */
+  desiredCandidates?: { value: number; at: Path };
+  at: Path;
+}
+
+export interface CouncilFacts {
+  id: string;
+  name: string;
+  members: Account[];
+  at: Path;
+}
+
+export interface AmountEntry {
+  address: Address;
+  amount: bigint;
+  at: Path;
+}
+
+export interface GenesisFacts {
+  sudo?: Account;
+  groups: AuthorityGroup[];
+  collatorSelection?: CollatorSelectionFacts;
+  /** The runtime has a staking pallet (NPoS): validators are elected by stake. */
+  staking: boolean;
+  /** Tokens carry power: NPoS staking or token-weighted governance (democracy, referenda, elections). */
+  tokenVoting: boolean;
+  stakers?: { entries: AmountEntry[]; at: Path };
+  councils: CouncilFacts[];
+  balances?: { entries: AmountEntry[]; at: Path };
+}
+
+export function emptyFacts(): GenesisFacts {
+  return { groups: [], staking: false, tokenVoting: false, councils: [] };
+}
+
+/** Human name of a pallet key: `technicalCommittee` → "Technical committee". */
+export function palletTitle(key: string): string {
+  const words = key.replace(/^(pallet|frame)(?=[A-Z_])/, '').replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
