@@ -23,3 +23,7 @@ await Promise.all([
 if (process.argv.includes('--tools')) {
   await build({ ...common, format: 'esm', entryPoints: ['scripts/generate-main.ts'], outfile: 'dist/tools/generate.mjs', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
 }
+
+if (process.argv.includes('--bench')) {
+  await build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench/run.js' });
+}

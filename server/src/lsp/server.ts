@@ -43,7 +43,11 @@ export interface StatusParams {
   severity: 'error' | 'warning' | 'info' | 'none';
 }
 
-/** Debounce for onType linting; a newer edit restarts the wait, so only the latest version is linted. */
+/**
+ * Longest debounce for onType linting; a newer edit restarts the wait, so only the latest version
+ * is linted. A file waits only as long as its last lint took: a deploy config that lints in a few
+ * milliseconds is linted at once, a large genesis waits until typing pauses.
+ */
 const TYPE_DELAY_MS = 200;
 
 /**
@@ -56,6 +60,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const service = new LintService();
   const settingsCache = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last lint of each document took, in ms. */
+  const lintCost = new Map<string, number>();
+  const typeDelay = (uri: string) => Math.min(TYPE_DELAY_MS, Math.ceil(lintCost.get(uri) ?? TYPE_DELAY_MS));
   const pushed = new Set<string>();
   let pull = false;
   let configurationRequests = false;
@@ -104,7 +111,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const existing = service.get(path);
     if (existing && existing.version === document.version) return existing;
+    const started = performance.now();
     const entry = service.lint({ path, text: document.getText(), version: document.version, settings, workspaceRoot: rootFor(path) });
+    lintCost.set(document.uri, performance.now() - started);
     if (entry.config.problems.length > 0) publishConfig(entry.config.problems);
     sendStatus(document.uri, entry);
     return entry;
@@ -130,10 +139,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Waits until the document has been quiet for the onType delay; false if a newer edit superseded this request. */
   const lastChange = new Map<string, number>();
   const settle = async (uri: string, token: CancellationToken): Promise<boolean> => {
+    const delay = typeDelay(uri);
     for (;;) {
       const quiet = Date.now() - (lastChange.get(uri) ?? 0);
-      if (quiet >= TYPE_DELAY_MS) return !token.isCancellationRequested;
-      await new Promise((resolve) => setTimeout(resolve, TYPE_DELAY_MS - quiet));
+      if (quiet >= delay) return !token.isCancellationRequested;
+      await new Promise((resolve) => setTimeout(resolve, delay - quiet));
       if (token.isCancellationRequested) return false;
     }
   };
@@ -238,7 +248,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (siblings.length > 0) repullSoon();
       return;
     }
-    for (const document of [event.document, ...siblings]) schedule(document, TYPE_DELAY_MS);
+    for (const document of [event.document, ...siblings]) schedule(document, typeDelay(document.uri));
   });
   documents.onDidSave(async (event) => {
     const settings = await settingsFor(event.document.uri);
@@ -247,6 +257,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
     lastChange.delete(event.document.uri);
+    lintCost.delete(event.document.uri);
     service.forget(uriToPath(event.document.uri));
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

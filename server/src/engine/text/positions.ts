@@ -15,60 +15,83 @@ export interface Span {
   end: number;
 }
 
-/** Maps offsets to line/character positions; line starts are computed once, on first use. */
+/** Every STRIDE-th line start is kept; the lines between are found with indexOf. */
+const STRIDE = 64;
+
+/**
+ * Maps offsets to line/character positions. Line starts are indexed once, on first use, keeping
+ * one in every 64 lines: a 100 MB genesis has millions of lines, and a full table would cost more
+ * memory than its findings are worth.
+ */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private checkpoints: number[] | undefined;
+  private lines = 0;
 
   constructor(private readonly text: string) {}
 
-  private lineStarts(): number[] {
-    if (!this.starts) {
-      const starts = [0];
+  private index(): number[] {
+    if (!this.checkpoints) {
+      const checkpoints = [0];
       const text = this.text;
+      let line = 0;
       let i = text.indexOf('\n');
       while (i !== -1) {
-        starts.push(i + 1);
+        line++;
+        if (line % STRIDE === 0) checkpoints.push(i + 1);
         i = text.indexOf('\n', i + 1);
       }
-      this.starts = starts;
+      this.lines = line + 1;
+      this.checkpoints = checkpoints;
     }
-    return this.starts;
+    return this.checkpoints;
   }
 
   get lineCount(): number {
-    return this.lineStarts().length;
+    this.index();
+    return this.lines;
   }
 
   positionAt(offset: number): Position {
-    const starts = this.lineStarts();
+    const checkpoints = this.index();
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = starts.length - 1;
+    let high = checkpoints.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= clamped) low = mid;
+      if (checkpoints[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - starts[low] };
+    let line = low * STRIDE;
+    let start = checkpoints[low];
+    for (;;) {
+      const next = this.text.indexOf('\n', start);
+      if (next === -1 || next >= clamped) break;
+      line++;
+      start = next + 1;
+    }
+    return { line, character: clamped - start };
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lineStarts();
-    if (position.line >= starts.length) return this.text.length;
+    if (position.line >= this.lineCount) return this.text.length;
     if (position.line < 0) return 0;
-    return Math.min(starts[position.line] + position.character, this.lineEnd(position.line));
+    return Math.min(this.lineStart(position.line) + position.character, this.lineEnd(position.line));
   }
 
   /** Offset of the end of a line, before its line break. */
   lineEnd(line: number): number {
-    const starts = this.lineStarts();
-    const next = line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length;
+    const clamped = Math.max(0, Math.min(line, this.lineCount - 1));
+    const newline = this.text.indexOf('\n', this.lineStart(clamped));
+    const next = newline === -1 ? this.text.length : newline;
     return next > 0 && this.text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
   }
 
   lineStart(line: number): number {
-    const starts = this.lineStarts();
-    return starts[Math.max(0, Math.min(line, starts.length - 1))];
+    const checkpoints = this.index();
+    const clamped = Math.max(0, Math.min(line, this.lines - 1));
+    let start = checkpoints[Math.floor(clamped / STRIDE)];
+    for (let i = clamped % STRIDE; i > 0; i--) start = this.text.indexOf('\n', start) + 1;
+    return start;
   }
 
   lineText(line: number): string {

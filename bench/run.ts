@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: lints synthetic inputs with the CLI and the language server and prints wall
+ * time and peak memory beside bare JSON.parse (the floor) and Spectral with an equivalent
+ * ruleset, as ratios measured in the same run. Not a test: the machine is noisy, so it reports
+ * medians and leaves judgement to the reader and BENCHMARKS.md.
+ *
+ *   npm run bench                 all inputs, 3 runs each
+ *   npm run bench -- --quick      skip the 90 MB genesis and Spectral
+ *   npm run bench -- --runs 5     more runs per case
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateInputs } from './generate';
+import { lspTimings } from './lsp';
+import { measureNode, repeat, type Measurement } from './measure';
+
+const ROOT = resolve(__dirname, '..', '..');
+const OUT = join(ROOT, 'bench', 'out');
+const HOOK = join(ROOT, 'bench', 'rss-hook.cjs');
+const FLOOR = join(ROOT, 'bench', 'json-parse.cjs');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SPECTRAL_VERSION = '6.16.3';
+const SPECTRAL = join(OUT, 'spectral', 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const runs = Number(argv[argv.indexOf('--runs') + 1]) || 3;
+const withSpectral = !quick && !argv.includes('--no-spectral');
+
+interface Row {
+  input: string;
+  sizeMB: number;
+  tool: string;
+  wallMs: number;
+  peakMB: number;
+  wallRatio?: number;
+  memRatio?: number;
+}
+
+/** Spectral is the comparison, not a dependency: installed on first use into bench/out, pinned. */
+function ensureSpectral(): boolean {
+  if (existsSync(SPECTRAL)) return true;
+  const dir = join(OUT, 'spectral');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+  try {
+    console.error(`Installing @stoplight/spectral-cli@${SPECTRAL_VERSION} into bench/out/spectral …`);
+    execFileSync('npm', ['install', `@stoplight/spectral-cli@${SPECTRAL_VERSION}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+    return existsSync(SPECTRAL);
+  } catch {
+    console.error('Spectral could not be installed; its rows are left out.');
+    return false;
+  }
+}
+
+/**
+ * What each finding says, without where and without the count of holders: the geneses differ only
+ * by small accounts, so the verdicts (rule, severity, holder, share) must not depend on the size.
+ */
+function verdicts(json: string): string[] {
+  const report = JSON.parse(json) as { files: { findings: { ruleId: string; severity: string; message: string }[] }[] };
+  return report.files.flatMap((f) => f.findings.map((x) => `${x.severity} ${x.ruleId}: ${x.message.replace(/\b\d[\d,]* holders\b/g, 'N holders')}`)).sort();
+}
+
+const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '' : n.toFixed(digits));
+
+function table(rows: Row[]): string {
+  const header = ['input', 'size MB', 'tool', 'wall ms', 'peak MB', 'wall ×floor', 'mem ×floor'];
+  const lines = rows.map((r) => [r.input, fmt(r.sizeMB, 1), r.tool, fmt(r.wallMs), fmt(r.peakMB), fmt(r.wallRatio, 2), fmt(r.memRatio, 2)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const inputs = generateInputs(join(OUT, 'inputs'));
+  const spectral = withSpectral && ensureSpectral();
+  const rows: Row[] = [];
+  const cliInputs = ['cosmos-genesis-1mb.json', 'cosmos-genesis-10mb.json', ...(quick ? [] : ['cosmos-genesis-90mb.json']), 'op-deploy-config-5kb.json', 'substrate-chain-spec-2mb.json'];
+  const findings = new Map<string, string[]>();
+  for (const name of cliInputs) {
+    const file = inputs.get(name)!;
+    const sizeMB = statSync(file).size / 1e6;
+    const floor = await repeat(runs, () => measureNode(HOOK, FLOOR, [file]));
+    rows.push({ input: name, sizeMB, tool: 'JSON.parse (read + parse)', ...floor });
+    const cli = await repeat(runs, () => measureNode(HOOK, CLI, ['lint', file, '--format', 'json', '--fail-on', 'none'], { cwd: OUT }));
+    findings.set(name, verdicts(cli.stdout));
+    rows.push(ratios({ input: name, sizeMB, tool: 'chokepoint lint', ...cli }, floor));
+    if (spectral && name.startsWith('cosmos-')) {
+      const result: Measurement = await repeat(1, () => measureNode(HOOK, SPECTRAL, ['lint', '--ruleset', join(ROOT, 'bench', 'spectral-ruleset.yaml'), '--format', 'json', '--quiet', file], { cwd: OUT }));
+      rows.push(ratios({ input: name, sizeMB, tool: `Spectral ${SPECTRAL_VERSION} (4 rules, 1 run)`, ...result }, floor));
+    }
+  }
+
+  const lsp = [
+    await lspTimings(CLI, inputs.get('cosmos-genesis-9mb.json')!, quick ? 5 : 15, 250),
+    await lspTimings(CLI, inputs.get('op-deploy-config-5kb.json')!, quick ? 10 : 30, 250),
+  ];
+
+  const out: string[] = [];
+  out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs.`);
+  out.push('', '### CLI', '', table(rows));
+  out.push('', '### Language server (pull diagnostics over stdio)', '');
+  out.push('| input | size MB | first diagnostics ms | didChange→diagnostics p50 ms | p95 ms | edits |', '|---|---|---|---|---|---|');
+  for (const t of lsp) out.push(`| ${t.file.split('/').pop()} | ${fmt(statSync(t.file).size / 1e6, 3)} | ${fmt(t.firstMs)} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${t.changeMs.length} |`);
+  const small = findings.get('cosmos-genesis-1mb.json');
+  const same = [...findings].filter(([name]) => name.startsWith('cosmos-')).every(([, list]) => JSON.stringify(list) === JSON.stringify(small));
+  out.push('', `Findings identical on every Cosmos genesis size (${small?.length ?? 0} findings each): ${same ? 'yes' : 'NO'}`);
+  const text = out.join('\n');
+  console.log(text);
+  writeFileSync(join(OUT, 'results.md'), `${text}\n`);
+  if (!same) process.exitCode = 1;
+}
+
+function ratios(row: Row, floor: Measurement): Row {
+  return { ...row, wallRatio: row.wallMs / floor.wallMs, memRatio: row.peakMB / floor.peakMB };
+}
+
+void main();
