@@ -10,11 +10,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateInputs } from './generate';
 import { lspTimings } from './lsp';
-import { measureNode, repeat, type Measurement } from './measure';
+import { generateWorkspace } from './workspace';
+import { measureNode, median, repeat, type Measurement } from './measure';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const scan = await workspaceScan(generateWorkspace(join(OUT, 'workspace-1000'), 1000), Math.max(runs, 3));
+
   const lsp = [
     await lspTimings(CLI, inputs.get('cosmos-genesis-9mb.json')!, quick ? 5 : 15, 250),
     await lspTimings(CLI, inputs.get('op-deploy-config-5kb.json')!, quick ? 10 : 30, 250),
@@ -103,6 +106,11 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs.`);
   out.push('', '### CLI', '', table(rows));
+  out.push('', `### Workspace scan (\`chokepoint lint\` on a folder of ${scan.files} small configs in ${scan.chains} chains, ${fmt(scan.sizeMB, 1)} MB; medians of ${scan.runs} alternating runs; 1-minute load average before: ${fmt(scan.load, 2)})`, '');
+  out.push('| threads | wall ms | peak MB | speed-up |', '|---|---|---|---|');
+  out.push(`| 1 (\`--jobs 1\`) | ${fmt(scan.sequential.wallMs)} | ${fmt(scan.sequential.peakMB)} | 1.00 |`);
+  out.push(`| ${scan.workers} worker threads (\`--jobs ${scan.workers}\`) | ${fmt(scan.parallel.wallMs)} | ${fmt(scan.parallel.peakMB)} | ${fmt(scan.sequential.wallMs / scan.parallel.wallMs, 2)} |`);
+  out.push('', `Same JSON report either way: ${scan.identical ? 'yes' : 'NO'}`);
   out.push('', '### Language server (pull diagnostics over stdio)', '');
   out.push('| input | size MB | first diagnostics ms | didChange→diagnostics p50 ms | p95 ms | edits |', '|---|---|---|---|---|---|');
   for (const t of lsp) out.push(`| ${t.file.split('/').pop()} | ${fmt(statSync(t.file).size / 1e6, 3)} | ${fmt(t.firstMs)} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${t.changeMs.length} |`);
@@ -112,7 +120,38 @@ async function main(): Promise<void> {
   const text = out.join('\n');
   console.log(text);
   writeFileSync(join(OUT, 'results.md'), `${text}\n`);
-  if (!same) process.exitCode = 1;
+  if (!same || !scan.identical) process.exitCode = 1;
+}
+
+/**
+ * `chokepoint lint <folder>` on one thread (`--jobs 1`) and on the default pool, alternating so
+ * that the noise of a shared machine falls on both alike; medians, and whether the reports match.
+ */
+async function workspaceScan(dir: string, runs: number) {
+  const load = loadavg()[0];
+  // A pool of one a core, at least two, asked for explicitly: by default 2-core machines stay on one thread.
+  const workers = Math.max(2, availableParallelism());
+  const args = ['lint', dir, '--format', 'json', '--fail-on', 'none'];
+  const sequential: Measurement[] = [];
+  const parallel: Measurement[] = [];
+  for (let i = 0; i < runs; i++) {
+    sequential.push(await measureNode(HOOK, CLI, [...args, '--jobs', '1'], { cwd: OUT }));
+    parallel.push(await measureNode(HOOK, CLI, [...args, '--jobs', String(workers)], { cwd: OUT }));
+  }
+  const middle = (list: Measurement[]) => ({ wallMs: median(list.map((m) => m.wallMs)), peakMB: median(list.map((m) => m.peakMB)) });
+  const report = JSON.parse(sequential[0].stdout) as { files: { path: string }[] };
+  const bytes = report.files.reduce((sum, f) => sum + statSync(join(OUT, f.path)).size, 0);
+  return {
+    runs,
+    load,
+    files: report.files.length,
+    chains: new Set(report.files.map((f) => f.path.split('/').slice(0, -1).join('/'))).size,
+    sizeMB: bytes / 1e6,
+    workers,
+    sequential: middle(sequential),
+    parallel: middle(parallel),
+    identical: [...sequential, ...parallel].every((m) => m.stdout === sequential[0].stdout),
+  };
 }
 
 function ratios(row: Row, floor: Measurement): Row {

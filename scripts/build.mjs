@@ -18,6 +18,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The worker threads of a workspace scan (`lintPathsParallel`), loaded from beside dist/cli.js and dist/server.js.
+  build({ ...common, entryPoints: ['server/src/engine/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),
+  // The language server's lint thread (LintService), loaded from beside dist/server.js and dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/lsp/document-worker.ts'], outfile: 'dist/document-worker.js' }),
 ]);
 
 if (process.argv.includes('--tools')) {

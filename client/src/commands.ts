@@ -54,9 +54,11 @@ async function selectPlaceholder(uri: string, line: number, placeholder: string)
   editor.revealRange(editor.selection);
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): vscode.Disposable {
+/** `ready` settles once the language server has started (activation does not wait for it); commands it serves wait for it. */
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel, ready: Promise<void>): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('chokepoint.lintWorkspace', async () => {
+      await ready;
       const result = (await vscode.commands.executeCommand('chokepoint.server.lintWorkspace')) as { files: number; findings: number; configProblems: number } | undefined;
       if (result) void vscode.window.showInformationMessage(`Chokepoint linted ${result.files} configuration files: ${result.findings} findings${result.configProblems ? `, ${result.configProblems} configuration problems` : ''}. They stay in the Problems panel.`);
       return result;
@@ -73,11 +75,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand('chokepoint.declareAddress', async (args: DeclareArgs) => {
       const answer = await askDeclaration(args);
       if (!answer) return { applied: false };
+      await ready;
       return vscode.commands.executeCommand('chokepoint.server.applyDeclaration', args.uri, { address: answer.address, line: answer.line, kind: answer.kind, threshold: answer.threshold, signers: answer.signers, delay: answer.delay, entity: answer.entity });
     }),
     vscode.commands.registerCommand('chokepoint.selectPlaceholder', selectPlaceholder),
     vscode.commands.registerCommand('chokepoint.showOutput', () => output.show()),
     vscode.commands.registerCommand('chokepoint.restartServer', async () => {
+      await ready;
       await client()?.restart();
     }),
   );

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CliLinter, activeFileUri } from './cli-lint';
 import { registerCommands } from './commands';
+import { LargeFileNotice } from './large-files';
 import { StatusView } from './status';
 
 /** Files Chokepoint may recognize; whether it does is decided by content, on the server. */
@@ -11,8 +13,17 @@ export const SELECTOR: { scheme: string; language?: string; pattern?: string }[]
 
 let client: LanguageClient | undefined;
 
+/**
+ * Activation does not wait for the language server: it creates the client, starts it, and
+ * returns; commands that need the server wait for it (`ready`). The language client, the
+ * largest part of the bundle, is evaluated here rather than when the module loads.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const began = performance.now();
   const output = vscode.window.createOutputChannel('Chokepoint', { log: true });
+  const loading = performance.now();
+  const { CloseAction, ErrorAction, LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+  const loaded = performance.now() - loading;
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -38,11 +49,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
   };
-  client = new LanguageClient('chokepoint', 'Chokepoint', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('chokepoint', 'Chokepoint', serverOptions, clientOptions);
+  client = languageClient;
   const status = new StatusView(SELECTOR);
-  context.subscriptions.push(status, output, registerCommands(context, () => client, output));
-  client.onNotification('chokepoint/status', (params) => status.update(params));
-  await client.start();
+  const cli = new CliLinter(context.asAbsolutePath('dist/cli.js'), output);
+  languageClient.onNotification('chokepoint/status', (params) => status.update(params));
+  const ready = languageClient.start().then(
+    () => output.info(`Language server ready ${Math.round(performance.now() - began)} ms after activation began`),
+    (error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  context.subscriptions.push(
+    status,
+    output,
+    cli,
+    new LargeFileNotice(status, output),
+    registerCommands(context, () => client, output, ready),
+    vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
+  );
+  output.info(`Activated in ${Math.round(performance.now() - began)} ms (loading the language client: ${Math.round(loaded)} ms)`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { activeFileUri } from './cli-lint';
+import { formatSize, limitText, type SizeVerdict } from './cli-report';
 
 interface StatusParams {
   uri: string;
@@ -18,13 +20,16 @@ const SEVERITY = {
 export class StatusView implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly byUri = new Map<string, StatusParams>();
-  private readonly listener: vscode.Disposable;
+  /** Files not linted as you type because of their size. */
+  private readonly tooLarge = new Map<string, SizeVerdict>();
+  private readonly listeners: vscode.Disposable[];
 
   constructor(selector: vscode.DocumentSelector) {
     this.item = vscode.languages.createLanguageStatusItem('chokepoint.status', selector);
     this.item.name = 'Chokepoint';
     this.item.command = { title: 'Lint workspace', command: 'chokepoint.lintWorkspace' };
-    this.listener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+    // A file VS Code does not hand to extensions is never the active text editor, only the active tab.
+    this.listeners = [vscode.window.onDidChangeActiveTextEditor(() => this.render()), vscode.window.tabGroups.onDidChangeTabs(() => this.render())];
     this.render();
   }
 
@@ -33,8 +38,23 @@ export class StatusView implements vscode.Disposable {
     this.render();
   }
 
+  setTooLarge(uri: vscode.Uri, verdict: SizeVerdict | undefined): void {
+    if (verdict) this.tooLarge.set(uri.toString(), verdict);
+    else this.tooLarge.delete(uri.toString());
+    this.render();
+  }
+
   private render(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const uri = activeFileUri()?.toString();
+    const large = uri ? this.tooLarge.get(uri) : undefined;
+    if (uri && large) {
+      this.item.text = '$(warning) Not linted: too large';
+      this.item.detail = `${formatSize(large.size)}, ${limitText(large)}`;
+      this.item.severity = vscode.LanguageStatusSeverity.Warning;
+      this.item.command = { title: 'Lint with CLI', command: 'chokepoint.lintWithCli', arguments: [vscode.Uri.parse(uri)] };
+      return;
+    }
+    this.item.command = { title: 'Lint workspace', command: 'chokepoint.lintWorkspace' };
     const status = uri ? this.byUri.get(uri) : undefined;
     if (!status || status.severity === 'none') {
       this.item.text = 'Chokepoint';
@@ -49,6 +69,6 @@ export class StatusView implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
-    this.listener.dispose();
+    this.listeners.forEach((l) => l.dispose());
   }
 }

@@ -21,6 +21,9 @@ export class LspClient {
   settings: Record<string, unknown> = {};
   /** Edits the server asked the client to apply. */
   readonly appliedEdits: unknown[] = [];
+  /** Work-done progress tokens the server created, and the `$/progress` it sent, in order. */
+  readonly progressTokens: (string | number)[] = [];
+  readonly progress: { token: string | number; value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
   private readonly waiters: (() => void)[] = [];
 
   constructor(args: string[] = ['dist/cli.js', 'lsp', '--stdio']) {
@@ -44,7 +47,14 @@ export class LspClient {
       return { applied: true };
     });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progressTokens.push(params.token);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: LspClient['progress'][number]) => {
+      this.progress.push(params);
+      this.wake();
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.wake();
       return null;

@@ -1,14 +1,15 @@
 // @ts-check
 /** Runs the end-to-end check (e2e.mjs) against chokepoint.vsix installed in a fresh code-server profile. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeWorkbench, openWorkbench } from './lib/browser.mjs';
 import { createProfile, installExtension, startCodeServer } from './lib/code-server.mjs';
 import { describeLogs } from './lib/logs.mjs';
 import { EXTENSION_VSIX, REPO_ROOT } from './lib/paths.mjs';
 import { assertShipsNoTests } from './lib/vsix.mjs';
+import { padGenesis } from './lib/large-genesis.mjs';
 import { createWorkspace } from './lib/workspace.mjs';
-import { runEndToEnd } from './e2e.mjs';
+import { runEndToEnd, runLargeFileEndToEnd } from './e2e.mjs';
 
 const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'vscode');
 
@@ -18,11 +19,17 @@ export async function runBrowserEndToEnd(root) {
   installExtension(profile, EXTENSION_VSIX);
   assertShipsNoTests(profile.extensions);
   const workspace = createWorkspace(join(root, 'workspace'));
+  // A genesis above the workspace's chokepoint.maxFileSizeMB, which the server refuses (a file above VS Code's 50 MB sync limit is impractical here).
+  mkdirSync(join(workspace, 'large-genesis'));
+  writeFileSync(join(workspace, 'large-genesis', 'genesis.json'), padGenesis(readFileSync(join(workspace, 'cosmos', 'genesis.json'), 'utf8'), 1.3 * 1024 * 1024));
+  mkdirSync(join(workspace, '.vscode'));
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'chokepoint.maxFileSizeMB': 1 }, null, 2));
   const server = await startCodeServer(profile, workspace);
   let browser;
   try {
     browser = await openWorkbench(server.url, join(root, 'chromium'));
     await runEndToEnd(browser.page, workspace);
+    await runLargeFileEndToEnd(browser.page);
   } catch (error) {
     let shot = '';
     if (browser) {

@@ -124,3 +124,38 @@ export async function runEndToEnd(page, workspace) {
     await waitFor(async () => (await problemCount(page)) < problemsBefore, { what: `fewer than ${problemsBefore} problems after the fix` });
   });
 }
+
+/**
+ * A configuration too large to lint as you type (the workspace sets chokepoint.maxFileSizeMB to 1
+ * and holds a 1.3 MB genesis, see browser-e2e.mjs): opening it says so with a "Lint with CLI"
+ * action, and "Chokepoint: Lint File with CLI" from the command palette fills the Problems panel.
+ * @param {Page} page
+ */
+export async function runLargeFileEndToEnd(page) {
+  await step('open large-genesis/genesis.json from the explorer and read the message', async () => {
+    await page.locator('.explorer-item', { hasText: 'large-genesis' }).first().click();
+    await page.locator('.explorer-item', { hasText: 'genesis.json' }).first().click();
+    const toast = page.locator('.notification-toast', { hasText: 'genesis.json is 1.3 MB, above chokepoint.maxFileSizeMB (1 MB): it is not linted as you type. Lint it with the CLI?' }).first();
+    await toast.waitFor({ state: 'visible' });
+    await toast.locator('.monaco-button', { hasText: 'Lint with CLI' }).first().waitFor({ state: 'visible' });
+  });
+
+  await step('run "Chokepoint: Lint File with CLI" from the command palette', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Chokepoint: Lint File with CLI');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Lint File with CLI' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+  });
+
+  await step('find the CLI findings of the large genesis in the Problems panel', async () => {
+    const panel = page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+    const row = panel.locator('.monaco-list-row', { hasText: 'root-authority' }).filter({ hasText: 'x/circuit super admin' }).first();
+    await row.waitFor({ state: 'visible' });
+    const text = await row.innerText();
+    if (!text.includes('chokepoint') || !/\[Ln 48, Col 22\]/.test(text)) throw new Error(`Unexpected root-authority row in the Problems panel:\n${text}`);
+    await page.locator('.notification-toast', { hasText: 'Chokepoint CLI:' }).first().waitFor({ state: 'visible' });
+  });
+}

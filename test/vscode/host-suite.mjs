@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeWorkbench, openWorkbench } from './lib/browser.mjs';
 import { createProfile, installExtension, startCodeServer } from './lib/code-server.mjs';
-import { describeLogs } from './lib/logs.mjs';
+import { describeLogs, logLines } from './lib/logs.mjs';
 import { EXTENSION_VSIX, HOST_RUNNER_VSIX, SUITE_ENTRY } from './lib/paths.mjs';
 import { waitFor } from './lib/wait.mjs';
 import { createWorkspace } from './lib/workspace.mjs';
@@ -33,6 +33,8 @@ export async function runHostSuite(root) {
     }
     /** @type {SuiteResults} */
     const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
+    // The extension measures its own activate() (and when its language server is ready) in its output channel.
+    for (const line of logLines(profile.userData, 'Chokepoint.log', /Activated in|Language server ready|with the CLI in/)) console.log(`  [Chokepoint output] ${line.trim()}`);
     for (const test of results.tests) console.log(`  ${test.state === 'passed' ? '✓' : '✗'} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
     if (results.failed > 0 || results.passed === 0) {
       const failures = results.failures.map((f) => `✗ ${f.title}\n${f.message}`).join('\n\n');

@@ -14,6 +14,8 @@ export interface LintArgs {
   rules: Record<string, SeverityOrOff>;
   color: boolean | undefined;
   quiet: boolean;
+  /** Worker threads for a large scan; 1 lints on the main thread; undefined: one per core. */
+  jobs?: number;
 }
 
 export class ArgsError extends Error {}
@@ -67,6 +69,13 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '--quiet':
         args.quiet = true;
         break;
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        if (!/^[1-9]\d*$/.test(v)) throw new ArgsError(`--jobs takes a whole number of threads, 1 or more (got "${v}").`);
+        args.jobs = Number(v);
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}. Run "chokepoint --help" for the options.`);
         args.paths.push(arg);

@@ -4,7 +4,7 @@ import { ConfigResolver } from '../engine/config/discover';
 import { withRuleOverrides, type ConfigProblem } from '../engine/config/resolved';
 import { LineIndex } from '../engine/text/positions';
 import { ruleMeta } from '../engine/rules/index';
-import { lintPaths, UsageError } from '../engine/workspace';
+import { lintPathsParallel, UsageError } from '../engine/workspace';
 import { ArgsError, type LintArgs } from './args';
 import { FORMATTERS } from './formatters';
 import type { FileResult } from './formatters/types';
@@ -17,24 +17,35 @@ export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** stderr is a terminal: a large scan shows its progress there. */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   now?: Date;
 }
 
+/** Scans of at least this many files show their progress on a terminal's stderr. */
+export const PROGRESS_MIN_FILES = 100;
+const PROGRESS_INTERVAL_MS = 100;
+
 /** Runs `chokepoint lint`; returns the exit code: 0 clean, 1 findings at the fail level, 2 usage or config errors. */
-export function lintCommand(args: LintArgs, io: CommandIO): number {
+export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number> {
   const unknown = Object.keys(args.rules).filter((id) => !ruleMeta(id));
   if (unknown.length > 0) throw new ArgsError(`Unknown rule ${unknown.join(', ')} in --rule. Run "chokepoint rules" for the list.`);
+  const progress = io.stderrIsTTY ? progressLine(io) : undefined;
   let result;
   try {
-    result = lintPaths(args.paths, {
+    result = await lintPathsParallel(args.paths, {
       resolver: new ConfigResolver(args.config),
       adjust: (config) => withRuleOverrides(config, args.rules),
       now: io.now,
+      jobs: args.jobs,
+      onProgress: progress?.update,
     });
   } catch (error) {
     if (error instanceof UsageError) throw new ArgsError(error.message);
     throw error;
+  } finally {
+    progress?.clear();
   }
   if (result.configProblems.length > 0) {
     for (const problem of result.configProblems) io.stderr(`${relative(io.cwd, problem.file)}:${position(problem)}  config-error  ${problem.message}\n`);
@@ -60,7 +71,7 @@ export function lintCommand(args: LintArgs, io: CommandIO): number {
   }
 
   const color = args.color ?? (args.format === 'stylish' && !args.output && io.isTTY && !io.env.NO_COLOR) ?? false;
-  const text = FORMATTERS[args.format]({ version: VERSION, files, color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
+  const text = FORMATTERS[args.format]({ version: VERSION, files, display, color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
   if (args.output) {
     writeReport(args.output, text);
   } else {
@@ -69,6 +80,29 @@ export function lintCommand(args: LintArgs, io: CommandIO): number {
   if (args.failOn === 'none') return 0;
   const threshold = RANK[args.failOn];
   return files.some((file) => file.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
+}
+
+/**
+ * "Linting 412/1000 files…" on one line of stderr, rewritten in place at most every 100 ms and
+ * erased at the end, so nothing of it is left in the terminal or in the report on stdout.
+ */
+function progressLine(io: CommandIO): { update: (done: number, total: number) => void; clear: () => void } {
+  let shown = false;
+  let last = 0;
+  return {
+    update: (done, total) => {
+      if (total < PROGRESS_MIN_FILES || done >= total) return;
+      const now = Date.now();
+      if (shown && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      shown = true;
+      io.stderr(`\r\x1b[KLinting ${done}/${total} files…`);
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\x1b[K');
+      shown = false;
+    },
+  };
 }
 
 /** `line:column` of a config problem, 1-based, or `1:1` when the file cannot be read. */

@@ -20,12 +20,13 @@ Lint options:
   -c, --config FILE                       Use this .chokepoint.yaml instead of searching upward
       --rule ID=SEVERITY                  Override a rule: off, info, warning or error (repeatable)
       --quiet                             Report errors only
+  -j, --jobs N                            Worker threads for a large scan (default: one per core with 3+ cores, else 1: none)
       --color / --no-color                Force or disable colors
 
 Exit codes: 0 nothing at the fail level, 1 findings at the fail level, 2 usage or configuration error.
 `;
 
-export function main(argv: string[], io: CommandIO): number {
+export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -40,7 +41,7 @@ export function main(argv: string[], io: CommandIO): number {
         io.stdout(`${VERSION}\n`);
         return 0;
       case 'lint':
-        return lintCommand(parseLintArgs(rest), io);
+        return await lintCommand(parseLintArgs(rest), io);
       case 'rules':
         return rulesCommand(rest, io);
       case 'explain':

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { relative } from 'node:path';
 import { ADAPTERS, type Adapter } from './adapters';
+import { isCancelled, throwIfCancelled, type CancelSignal } from './cancel';
 import { isPlaceholder, readDirectives, type Directive, type Suppression } from './annotations/directives';
 import { effectiveSeverity, ruleOptions } from './config/presets';
 import type { ResolvedConfig } from './config/resolved';
@@ -25,6 +26,8 @@ export interface LintOptions {
   explicit?: boolean;
   /** Override the rule set (tests). */
   rules?: Rule[];
+  /** Checked between stages; once raised, the lint stops with `LintCancelled` and reports nothing. */
+  signal?: CancelSignal;
 }
 
 export interface RelatedLocation {
@@ -102,6 +105,7 @@ interface MemberState {
 }
 
 export function lintText(uri: string, text: string, options: LintOptions): FileReport {
+  throwIfCancelled(options.signal);
   return lintDocument(parseDocument(uri, text), options);
 }
 
@@ -116,9 +120,14 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions): FileRep
  * config add up. Every finding is reported in the file its primary location is in.
  */
 export function lintChain(members: ChainMember[], options: Omit<LintOptions, 'explicit'>): FileReport[] {
-  const { config } = options;
+  const { config, signal } = options;
   const now = options.now ?? new Date();
-  const states = members.map((member) => adapt(member.doc, member.explicit ?? false));
+  const states: MemberState[] = [];
+  for (const member of members) {
+    throwIfCancelled(signal);
+    states.push(adapt(member.doc, member.explicit ?? false));
+  }
+  throwIfCancelled(signal);
   // Merged in path order, so a finding lands in the same file whichever file of the chain was asked for.
   const adapted = states.filter((s) => s.model).sort((a, b) => a.doc.uri.localeCompare(b.doc.uri));
   if (adapted.length > 0) {
@@ -129,20 +138,26 @@ export function lintChain(members: ChainMember[], options: Omit<LintOptions, 'ex
     const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
     for (const state of adapted) Object.assign(state.report, { chain, entities });
     for (const rule of options.rules ?? RULES) {
+      throwIfCancelled(signal);
       const setting = config.rules[rule.meta.id];
       if (setting?.severity === 'off') continue;
       const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, now };
       try {
         for (const finding of rule.check(context)) {
+          throwIfCancelled(signal);
           const owner = byFile.get(finding.at.file) ?? adapted[0];
           owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
         }
       } catch (error) {
+        if (isCancelled(error)) throw error;
         for (const state of adapted) state.pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(state.doc)));
       }
     }
   }
-  return states.map((state) => finish(state.doc, state.report, state.pending, state.directives, options));
+  return states.map((state) => {
+    throwIfCancelled(signal);
+    return finish(state.doc, state.report, state.pending, state.directives, options);
+  });
 }
 
 /** Parse problems, detection and the file's own model. */
@@ -170,6 +185,7 @@ function adapt(doc: ParsedDocument, explicit: boolean): MemberState {
     state.report.model = built.model;
     for (const problem of built.problems) state.pending.push(engineFinding('schema-error', problem.message, spanOf(doc, problem.at)));
   } catch (error) {
+    if (isCancelled(error)) throw error;
     state.pending.push(engineFinding('internal-error', `The ${adapter.title} reader failed: ${(error as Error).message}. Other files are unaffected.`, firstLine(doc)));
   }
   state.directives = readDirectives(doc);

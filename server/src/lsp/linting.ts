@@ -1,13 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
-import { ADAPTERS } from '../engine/adapters';
+import { CancelFlag, isCancelled, LintCancelled } from '../engine/cancel';
 import { chainSiblings } from '../engine/chains';
 import { ConfigResolver } from '../engine/config/discover';
 import { withRuleOverrides, type ResolvedConfig } from '../engine/config/resolved';
-import { lintChain, type ChainMember, type FileReport, type Finding } from '../engine/lint';
-import { parseDocument, type ParsedDocument } from '../engine/parse';
+import { EntityIndex } from '../engine/entities';
+import type { FileReport, Finding } from '../engine/lint';
+import { formatOf, parseDocument, type Format, type ParsedDocument, type Path } from '../engine/parse';
+import { JsonLocator } from '../engine/parse/json-locator';
+import { LineIndex } from '../engine/text/positions';
 import type { Settings } from './settings';
+import { distributionsOf, type MemberSource, type WorkerEntries, type WorkerLint, type WorkerMessage, type WorkerReply } from './worker-protocol';
 
 /** One linted version of a file, kept for hovers and code actions. */
 export interface LintEntry {
@@ -18,6 +23,8 @@ export interface LintEntry {
   config: ResolvedConfig;
   /** Every file of the chain it was linted with, by path (itself included). */
   chainDocs: Map<string, ParsedDocument>;
+  /** How long the lint took on the worker, in ms (0 when nothing was linted). */
+  ms: number;
 }
 
 export interface FileLintRequest {
@@ -27,43 +34,196 @@ export interface FileLintRequest {
   settings: Settings;
   /** For extraFiles globs: the folder they are relative to. */
   workspaceRoot?: string;
+  /** An open document's current version and text, so that the chain's open files are linted as edited. */
+  openDocument?: (path: string) => { version: number; text: string } | undefined;
+}
+
+/** The worker's file: dist/document-worker.js beside the bundle (dist/server.js or dist/cli.js). */
+const WORKER_SCRIPT = join(__dirname, 'document-worker.js');
+
+interface Running {
+  version: number;
+  flag: CancelFlag;
+  promise: Promise<LintEntry>;
 }
 
 /**
  * Lints documents for the language server with the same config resolution, chains and engine as
  * the CLI. Editor settings apply on top of .chokepoint.yaml the way `--rule` does on the command line.
+ *
+ * The lint itself runs on a worker thread (document-worker.ts), one at a time, so the main thread
+ * keeps answering messages. The worker keeps the latest text of each document it was sent and
+ * parses it there; the main thread keeps the report (findings, models, entities), the config and a
+ * lazy view of each chain file's text for hovers and code actions. A newer version of a file
+ * cancels its running lint through a shared flag the engine checks between stages.
  */
 export class LintService {
   readonly resolver = new ConfigResolver();
   private readonly entries = new Map<string, LintEntry>();
-  private readonly onDisk = new Map<string, { mtimeMs: number; size: number; doc: ParsedDocument | undefined }>();
+  private readonly running = new Map<string, Running>();
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  /** Entries whose distributions' entries are still on the worker, with the request that fetches them once asked. */
+  private readonly kept = new WeakMap<LintEntry, Promise<void> | undefined>();
+  /** The version of each open document whose text the worker holds. */
+  private readonly sent = new Map<string, number>();
+  private nextId = 1;
+  /** Bumped by invalidate(): a lint started before it is not remembered. */
+  private generation = 0;
+
+  /** `trace` receives a line when a lint starts, ends or is cancelled (the server sends it as $/logTrace). */
+  constructor(private readonly trace: (message: string) => void = () => undefined, private readonly workerScript = WORKER_SCRIPT) {}
 
   configFor(path: string, settings: Settings): ResolvedConfig {
     return applySettings(this.resolver.configFor(path), settings);
   }
 
-  /** Lints a document with the other files of its chain: open ones as edited, the rest from disk. */
-  lint(request: FileLintRequest): LintEntry {
-    const config = this.configFor(request.path, request.settings);
-    const doc = parseDocument(request.path, request.text);
-    const chainDocs = new Map([[request.path, doc]]);
-    if (config.problems.length > 0) {
-      const report: FileReport = { uri: request.path, format: doc.format, findings: [configFinding(request.path, config)], suppressed: [], usedConfigSuppressions: [] };
-      return this.remember({ path: request.path, version: request.version, doc, report, config, chainDocs });
-    }
-    const members: ChainMember[] = [{ doc, explicit: isExtraFile(request.path, request.settings, request.workspaceRoot) }];
-    for (const sibling of chainSiblings(request.path, config)) {
-      const siblingDoc = this.entries.get(sibling)?.doc ?? this.fromDisk(sibling, request.settings);
-      if (!siblingDoc) continue;
-      members.push({ doc: siblingDoc });
-      chainDocs.set(sibling, siblingDoc);
-    }
-    const [report] = lintChain(members, { config });
-    return this.remember({ path: request.path, version: request.version, doc, report, config, chainDocs });
+  /** Starts the worker ahead of the first lint, so that it does not wait for the worker to load. */
+  warmUp(): void {
+    this.ensureWorker();
   }
 
-  private remember(entry: LintEntry): LintEntry {
-    this.entries.set(entry.path, entry);
+  /**
+   * Lints a document with the other files of its chain: open ones as edited, the rest from disk.
+   * A lint of the same version already running is shared; one of an older version is cancelled.
+   * Rejects with LintCancelled when a newer version (or invalidate) supersedes it.
+   */
+  lint(request: FileLintRequest): Promise<LintEntry> {
+    const running = this.running.get(request.path);
+    if (running && running.version === request.version) return running.promise;
+    running?.flag.cancel();
+    const flag = new CancelFlag();
+    const name = `${basename(request.path)} v${request.version}`;
+    this.trace(`Linting ${name} on the worker.`);
+    const promise = this.start(request, flag).then(
+      (entry) => {
+        this.trace(`Linted ${name} in ${Math.round(entry.ms)} ms.`);
+        return entry;
+      },
+      (error: unknown) => {
+        this.trace(isCancelled(error) ? `Cancelled the lint of ${name}: a newer version superseded it.` : `The lint of ${name} failed: ${(error as Error).message}`);
+        throw error;
+      },
+    ).finally(() => {
+      if (this.running.get(request.path)?.flag === flag) this.running.delete(request.path);
+    });
+    this.running.set(request.path, { version: request.version, flag, promise });
+    return promise;
+  }
+
+  /** Cancels the running lint of a file if it is of an older version than `version`. */
+  supersede(path: string, version: number): void {
+    const running = this.running.get(path);
+    if (running && running.version < version) running.flag.cancel();
+  }
+
+  private async start(request: FileLintRequest, flag: CancelFlag): Promise<LintEntry> {
+    const generation = this.generation;
+    const { path, version, text, settings } = request;
+    const config = this.configFor(path, settings);
+    if (config.problems.length > 0) {
+      const doc = documentView(path, text, formatOf(path, text));
+      const report: FileReport = { uri: path, format: doc.format, findings: [configFinding(path, config)], suppressed: [], usedConfigSuppressions: [] };
+      return this.remember({ path, version, doc, report, config, chainDocs: new Map([[path, doc]]), ms: 0 }, generation);
+    }
+    const texts = new Map([[path, text]]);
+    const source = (member: string, open: { version: number; text: string }): MemberSource & { version: number } => {
+      texts.set(member, open.text);
+      return this.sent.get(member) === open.version ? { path: member, version: open.version } : { path: member, version: open.version, text: open.text };
+    };
+    const siblings = chainSiblings(path, config).map((sibling) => {
+      const open = request.openDocument?.(sibling);
+      return open ? source(sibling, open) : { path: sibling };
+    });
+    const { locate: _, ...plainConfig } = config;
+    const message: Omit<WorkerLint, 'id'> = {
+      type: 'lint',
+      file: source(path, { version, text }),
+      siblings,
+      explicit: isExtraFile(path, settings, request.workspaceRoot),
+      config: plainConfig,
+      maxFileBytes: settings.maxFileSizeMB * 1024 * 1024,
+      cancel: flag.buffer,
+    };
+    const reply = await this.call(message, [message.file, ...siblings]);
+    if (reply.kind === 'cancelled') throw new LintCancelled();
+    if (reply.kind === 'failed') throw new Error(reply.message);
+    if (reply.kind !== 'done') throw new Error(`Unexpected reply from the lint worker: ${reply.kind}`);
+    const chainDocs = new Map<string, ParsedDocument>();
+    for (const member of reply.members) {
+      const memberText = texts.get(member.path);
+      chainDocs.set(member.path, documentView(member.path, memberText ?? (() => readText(member.path)), member.format, member.strictJson));
+    }
+    const doc = chainDocs.get(path) ?? documentView(path, text);
+    // A structured clone keeps the entity index's maps but not its class.
+    if (reply.report.entities) Object.setPrototypeOf(reply.report.entities, EntityIndex.prototype);
+    const entry: LintEntry = { path, version, doc, report: reply.report, config, chainDocs, ms: reply.ms };
+    if (reply.keptEntries) this.kept.set(entry, undefined);
+    return this.remember(entry, generation);
+  }
+
+  /**
+   * Completes an entry for a hover: fetches the distribution entries the worker kept back (once).
+   * If the worker has linted a newer version since, they stay empty; that hover is of an old version.
+   */
+  complete(entry: LintEntry): Promise<void> {
+    if (!this.kept.has(entry)) return Promise.resolve();
+    let fetching = this.kept.get(entry);
+    if (!fetching) {
+      fetching = this.post({ type: 'entries', path: entry.path, version: entry.version }).then((reply) => {
+        if (reply.kind !== 'entries' || !reply.entries) return;
+        const distributions = distributionsOf(entry.report);
+        reply.entries.forEach((entries, i) => {
+          if (distributions[i]) distributions[i].entries = entries;
+        });
+      });
+      this.kept.set(entry, fetching);
+    }
+    return fetching;
+  }
+
+  /** Posts a lint to the worker; the texts it carries are the versions the worker will hold. */
+  private call(message: Omit<WorkerLint, 'id'>, sources: MemberSource[]): Promise<WorkerReply> {
+    const reply = this.post(message);
+    for (const source of sources) if (source.text !== undefined && source.version !== undefined) this.sent.set(source.path, source.version);
+    return reply;
+  }
+
+  private post(message: Omit<WorkerLint, 'id'> | Omit<WorkerEntries, 'id'>): Promise<WorkerReply> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id } as WorkerMessage);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerScript);
+    // The server ends when its connection does, not when the worker is idle.
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const waiter = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      waiter?.resolve(reply);
+    });
+    const fail = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.sent.clear();
+      for (const waiter of this.pending.values()) waiter.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (error) => fail(new Error(`The lint worker failed: ${error.message}`)));
+    worker.on('exit', (code) => fail(new Error(`The lint worker stopped (exit code ${code}).`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private remember(entry: LintEntry, generation: number): LintEntry {
+    const current = this.entries.get(entry.path);
+    if (generation === this.generation && !(current && current.version > entry.version)) this.entries.set(entry.path, entry);
     return entry;
   }
 
@@ -71,33 +231,74 @@ export class LintService {
     return this.entries.get(path);
   }
 
+  /** The document was closed (or is no longer linted): drop its result and the worker's copy of its text. */
   forget(path: string): void {
     this.entries.delete(path);
+    this.running.get(path)?.flag.cancel();
+    if (this.sent.delete(path)) this.worker?.postMessage({ type: 'forget', path } satisfies WorkerMessage);
   }
 
-  /** After a .chokepoint.yaml changed: forget every cached config and result. */
+  /** After a .chokepoint.yaml or the settings changed: forget every cached config and result, and cancel running lints. */
   invalidate(): void {
+    this.generation++;
     this.resolver.invalidate();
     this.entries.clear();
-    this.onDisk.clear();
+    for (const running of this.running.values()) running.flag.cancel();
+    this.running.clear();
   }
 
-  /** A sibling's parsed text from disk, cached by modification time; undefined when it is not a config Chokepoint knows. */
-  private fromDisk(path: string, settings: Settings): ParsedDocument | undefined {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      return undefined;
-    }
-    if (!stat.isFile() || stat.size > settings.maxFileSizeMB * 1024 * 1024) return undefined;
-    const cached = this.onDisk.get(path);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.doc;
-    const text = readFileSync(path, 'utf8');
-    const doc = ADAPTERS.some((adapter) => adapter.sniff.test(text)) ? parseDocument(path, text) : undefined;
-    this.onDisk.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
-    return doc;
+  /** Stops the worker. */
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A chain file's text as hovers and code actions see it: line positions at once, spans on demand.
+ * Strict JSON is located by scanning its text; anything else is parsed on the first request for a
+ * span. No lint runs here.
+ */
+function documentView(uri: string, source: string | (() => string), format?: Format, strictJson = false): ParsedDocument {
+  let text: string | undefined = typeof source === 'string' ? source : undefined;
+  let lines: LineIndex | undefined;
+  let parsed: ParsedDocument | undefined;
+  let locator: JsonLocator | undefined;
+  const textOf = () => (text ??= (source as () => string)());
+  const full = () => (parsed ??= parseDocument(uri, textOf()));
+  const jsonLocator = () => (locator ??= new JsonLocator(textOf()));
+  return {
+    uri,
+    get text() {
+      return textOf();
+    },
+    get format() {
+      return format ?? full().format;
+    },
+    get lines() {
+      return (lines ??= new LineIndex(textOf()));
+    },
+    get value() {
+      return full().value;
+    },
+    get problems() {
+      return full().problems;
+    },
+    get comments() {
+      return full().comments;
+    },
+    locate: (path: Path) => (strictJson ? jsonLocator().locate(path) : full().locate(path)),
+    scalarStyle: (path: Path) => (strictJson ? jsonLocator().style(path) : full().scalarStyle(path)),
+  };
 }
 
 /** Editor settings on top of .chokepoint.yaml, the way `--rule` applies on the command line. */

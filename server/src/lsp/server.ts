@@ -18,13 +18,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isCancelled } from '../engine/cancel';
 import { CONFIG_NAMES } from '../engine/config/discover';
 import type { ConfigProblem } from '../engine/config/resolved';
 import { docsUrl } from '../engine/rules/index';
 import { VERSION } from '../version';
 import { summarize, summaryText } from '../engine/summary';
 import { LineIndex } from '../engine/text/positions';
-import { lintPaths } from '../engine/workspace';
+import { lintPathsParallel } from '../engine/workspace';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { declarationEdit, validDeclaration } from './declare';
 import { toDiagnostic } from './diagnostics';
@@ -57,7 +58,7 @@ const TYPE_DELAY_MS = 200;
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
-  const service = new LintService();
+  const service = new LintService((message) => connection.tracer.log(message));
   const settingsCache = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last lint of each document took, in ms. */
@@ -98,6 +99,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } satisfies StatusParams);
   };
 
+  /** An open document's current version and text, by path: the chain's open files are linted as edited. */
+  const openText = (path: string) => {
+    const document = documents.get(pathToUri(path));
+    return document ? { version: document.version, text: document.getText() } : undefined;
+  };
+  /** For hovers and code actions: a lint superseded meanwhile answers nothing (the client asks again). */
+  const unlessCancelled = (error: unknown): undefined => {
+    if (isCancelled(error)) return undefined;
+    throw error;
+  };
+
   const lintOpen = async (document: TextDocument): Promise<LintEntry | undefined> => {
     const settings = await settingsFor(document.uri);
     const path = uriToPath(document.uri);
@@ -111,9 +123,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const existing = service.get(path);
     if (existing && existing.version === document.version) return existing;
-    const started = performance.now();
-    const entry = service.lint({ path, text: document.getText(), version: document.version, settings, workspaceRoot: rootFor(path) });
-    lintCost.set(document.uri, performance.now() - started);
+    // The lint runs on the worker; a newer version cancels it and this rejects with LintCancelled.
+    const entry = await service.lint({ path, text: document.getText(), version: document.version, settings, workspaceRoot: rootFor(path), openDocument: openText });
+    lintCost.set(document.uri, entry.ms);
     if (entry.config.problems.length > 0) publishConfig(entry.config.problems);
     sendStatus(document.uri, entry);
     return entry;
@@ -124,16 +136,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * asks for them itself after each change; `repull` asks it to pull again after something other
    * than the text changed (a save in onSave mode, the configuration).
    */
+  /** The lint last pushed for each document. */
+  const published = new Map<string, LintEntry>();
   const refresh = async (document: TextDocument, repull = false) => {
-    const entry = await lintOpen(document);
+    let entry: LintEntry | undefined;
+    try {
+      entry = await lintOpen(document);
+    } catch (error) {
+      // Superseded by a newer version, whose own lint publishes.
+      if (isCancelled(error)) return;
+      throw error;
+    }
+    // TextDocuments updates a document in place: compare the version that was linted with the latest.
     const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return;
+    if (!current || (entry && current.version !== entry.version)) return;
     if (pull) {
       if (pushed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       if (repull) void connection.languages.diagnostics.refresh();
       return;
     }
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: entry ? diagnosticsOf(entry) : [] });
+    // Two refreshes of one version (the open, then its change timer) may share one lint: publish it once.
+    if (entry && published.get(document.uri) === entry) return;
+    if (entry) published.set(document.uri, entry);
+    else published.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, version: entry?.version ?? current.version, diagnostics: entry ? diagnosticsOf(entry) : [] });
   };
 
   /** Waits until the document has been quiet for the onType delay; false if a newer edit superseded this request. */
@@ -207,6 +233,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(() => {
+    service.warmUp();
     if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'chokepoint' });
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       workspaceRoots = workspaceRoots.filter((root) => !event.removed.some((f) => uriToPath(f.uri) === root)).concat(event.added.map((f) => uriToPath(f.uri)));
@@ -239,6 +266,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidChangeContent(async (event) => {
     lastChange.set(event.document.uri, Date.now());
+    // A newer version makes the running lint of this document pointless: stop it between stages.
+    service.supersede(uriToPath(event.document.uri), event.document.version);
     const settings = await settingsFor(event.document.uri);
     if (settings.run !== 'onType') return;
     // The other open files of the chain (its folder) may gain or lose findings too.
@@ -258,6 +287,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clearTimeout(timers.get(event.document.uri));
     lastChange.delete(event.document.uri);
     lintCost.delete(event.document.uri);
+    published.delete(event.document.uri);
     service.forget(uriToPath(event.document.uri));
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -265,20 +295,31 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.languages.diagnostics.on(async (params, token) => {
     const settings = await settingsFor(params.textDocument.uri);
     const cached = service.get(uriToPath(params.textDocument.uri));
-    if (settings.run === 'onType' && !(await settle(params.textDocument.uri, token))) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer edit superseded this request.', { retriggerRequest: true });
-    }
+    const superseded = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer edit superseded this request.', { retriggerRequest: true });
+    if (settings.run === 'onType' && !(await settle(params.textDocument.uri, token))) throw superseded();
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const entry = settings.run === 'onSave' && cached ? cached : await lintOpen(document);
+    let entry: LintEntry | undefined;
+    if (settings.run === 'onSave' && cached) entry = cached;
+    else {
+      try {
+        entry = await lintOpen(document);
+      } catch (error) {
+        if (isCancelled(error)) throw superseded();
+        throw error;
+      }
+      // Never answer with the diagnostics of a version the client has already replaced.
+      if (entry && documents.get(params.textDocument.uri)?.version !== entry.version) throw superseded();
+    }
     return { kind: DocumentDiagnosticReportKind.Full, items: entry ? diagnosticsOf(entry) : [] };
   });
 
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const entry = await lintOpen(document);
+    const entry = await lintOpen(document).catch(unlessCancelled);
     if (!entry?.report.adapter) return null;
+    await service.complete(entry);
     const markdown = hoverMarkdown(entry, params.position);
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   });
@@ -286,18 +327,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const entry = await lintOpen(document);
+    const entry = await lintOpen(document).catch(unlessCancelled);
     if (!entry) return [];
     return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path) });
   });
 
-  connection.onExecuteCommand(async (params) => {
-    if (params.command === COMMANDS.lintWorkspace) return lintWorkspace();
+  connection.onExecuteCommand(async (params, token) => {
+    if (params.command === COMMANDS.lintWorkspace) return lintWorkspace(token);
     if (params.command === COMMANDS.applyDeclaration) {
       const [uri, input] = params.arguments ?? [];
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       if (!document || !validDeclaration(input)) return { applied: false };
-      const entry = await lintOpen(document);
+      const entry = await lintOpen(document).catch(unlessCancelled);
       if (!entry) return { applied: false };
       const result = await connection.workspace.applyEdit({ label: 'Declare address', edit: declarationEdit(uri as string, entry, input, rootFor(entry.path)) });
       return { applied: result.applied };
@@ -305,18 +346,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return undefined;
   });
 
-  /** Lints every config in the workspace folders and pushes the results, so they stay in Problems while the files are closed. */
-  const lintWorkspace = async () => {
+  /** The running workspace scan; a new one cancels it. */
+  let workspaceScan: AbortController | undefined;
+
+  /**
+   * Lints every config in the workspace folders and pushes the results, so they stay in Problems
+   * while the files are closed. Large scans run on worker threads (one per core), so the server
+   * keeps answering; the scan reports work-done progress and stops when the user cancels it (the
+   * result then says `cancelled` and nothing is published) or the request is cancelled.
+   */
+  const lintWorkspace = async (token?: CancellationToken) => {
+    workspaceScan?.abort();
+    const scan = new AbortController();
+    workspaceScan = scan;
     const settings = await settingsFor(workspaceRoots[0] ? pathToUri(workspaceRoots[0]) : '');
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('Chokepoint: linting the workspace', 0, undefined, true);
-    let files = 0;
-    const result = lintPaths(workspaceRoots, {
-      resolver: service.resolver,
-      adjust: (config) => applySettings(config, settings),
-      onFile: (path) => progress.report(`${++files} files: ${path.split('/').pop()}`),
-    });
-    progress.done();
+    const cancels = [progress.token.onCancellationRequested(() => scan.abort()), token?.onCancellationRequested(() => scan.abort())];
+    let result;
+    try {
+      result = await lintPathsParallel(workspaceRoots, {
+        resolver: service.resolver,
+        adjust: (config) => applySettings(config, settings),
+        signal: scan.signal,
+        offThread: true,
+        onProgress: (done, total) => progress.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} files`),
+      });
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') throw error;
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Lint Workspace was cancelled.');
+      return { files: 0, findings: 0, configProblems: 0, cancelled: true };
+    } finally {
+      for (const cancel of cancels) cancel?.dispose();
+      if (workspaceScan === scan) workspaceScan = undefined;
+      progress.done();
+    }
     let findings = 0;
     for (const report of result.reports) {
       const uri = pathToUri(report.uri);

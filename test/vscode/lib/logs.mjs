@@ -30,3 +30,15 @@ export function describeLogs(serverOutput, userData, tailChars = 4000) {
   }
   return parts.join('\n\n');
 }
+
+/**
+ * The lines matching `pattern` in the logs named `name` that the run wrote, e.g. the extension's
+ * "Activated in 12 ms" from its Chokepoint output channel (a log channel, written under logs/).
+ * @param {string} userData @param {string} name @param {RegExp} pattern @returns {string[]}
+ */
+export function logLines(userData, name, pattern) {
+  return logFiles(join(userData, 'logs'))
+    .filter((file) => file.endsWith(`/${name}`))
+    .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+    .filter((line) => pattern.test(line));
+}

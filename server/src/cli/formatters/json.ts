@@ -1,7 +1,7 @@
 import { counts, type Formatter } from './types';
 
 /** Machine-readable results; the shape is stable across minor versions. */
-export const json: Formatter = ({ version, files }) => {
+export const json: Formatter = ({ version, files, display }) => {
   const total = counts(files);
   const strip = (f: import('../../engine/lint').Finding, path: string) => ({
     ruleId: f.ruleId,
@@ -9,7 +9,7 @@ export const json: Formatter = ({ version, files }) => {
     message: f.message,
     path,
     range: f.range,
-    related: f.related.map((r) => ({ message: r.message, range: r.range })),
+    related: f.related.map((r) => ({ message: r.message, path: display(r.uri), range: r.range })),
     fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
     subjects: f.subjects,
     ...(f.suppression ? { suppression: f.suppression } : {}),

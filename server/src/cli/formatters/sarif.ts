@@ -43,15 +43,15 @@ function fingerprint(file: FileResult, finding: Finding): string {
   return createHash('sha256').update(`${finding.ruleId}\u0000${file.path}\u0000${finding.subjects.join(',')}\u0000${finding.range.start.line}`).digest('hex').slice(0, 32);
 }
 
-function result(file: FileResult, finding: Finding, ruleIndex: Map<string, number>) {
-  const location = (range: Finding['range']) => ({ physicalLocation: { artifactLocation: { uri: file.path }, region: region(range) } });
+function result(file: FileResult, finding: Finding, ruleIndex: Map<string, number>, display: (uri: string) => string) {
+  const location = (range: Finding['range'], path = file.path) => ({ physicalLocation: { artifactLocation: { uri: path }, region: region(range) } });
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
     level: LEVEL[finding.severity],
     message: { text: finding.message },
     locations: [location(finding.range)],
-    ...(finding.related.length > 0 ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.range), message: { text: r.message } })) } : {}),
+    ...(finding.related.length > 0 ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.range, display(r.uri)), message: { text: r.message } })) } : {}),
     partialFingerprints: { 'chokepoint/v1': fingerprint(file, finding) },
     ...(finding.fixes.length > 0
       ? {
@@ -66,7 +66,7 @@ function result(file: FileResult, finding: Finding, ruleIndex: Map<string, numbe
 }
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Suppressed findings are included, marked as suppressed. */
-export const sarif: Formatter = ({ version, files }) => {
+export const sarif: Formatter = ({ version, files, display }) => {
   const ruleIndex = new Map(ALL_RULE_METAS.map((meta, i) => [meta.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -84,7 +84,7 @@ export const sarif: Formatter = ({ version, files }) => {
         },
         columnKind: 'utf16CodeUnits',
         artifacts: files.map((file) => ({ location: { uri: file.path } })),
-        results: files.flatMap((file) => [...file.findings, ...file.suppressed].map((f) => result(file, f, ruleIndex))),
+        results: files.flatMap((file) => [...file.findings, ...file.suppressed].map((f) => result(file, f, ruleIndex, display))),
       },
     ],
   };

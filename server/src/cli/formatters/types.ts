@@ -14,6 +14,8 @@ export interface FormatterInput {
   version: string;
   files: FileResult[];
   color: boolean;
+  /** How a file other than the report's own (a related place in another file of the chain) is written: like `FileResult.path`. */
+  display: (uri: string) => string;
 }
 
 export type Formatter = (input: FormatterInput) => string;

@@ -3,32 +3,29 @@ import type { Address } from './schema';
 
 const EVM = /^0x[0-9a-fA-F]{40}$/;
 const HEX32 = /^0x[0-9a-fA-F]{64}$/;
-const BECH32_SHAPE = /^[a-z][a-z0-9]{0,82}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}$/;
+const BECH32_SHAPE = /^[a-z][a-z0-9]{0,82}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}$/i;
 const SS58_SHAPE = /^[1-9A-HJ-NP-Za-km-z]{46,50}$/;
-
-const cache = new Map<string, Address | null>();
 
 /**
  * Normalizes an address so that the same account matches however it is written: EVM hex
  * case-insensitively, bech32 by its payload whatever the prefix, SS58 by its public key whatever
- * the network format. Returns undefined for anything that is not an address.
+ * the network format. Returns undefined for anything that is not an address. Runs once per
+ * account of a genesis, so it dispatches on the first characters before trying any pattern.
  */
 export function parseAddress(raw: unknown): Address | undefined {
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
   if (text.length < 40 || text.length > 90) return undefined;
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached ?? undefined;
-  const address = decode(text);
-  if (cache.size > 50_000) cache.clear();
-  cache.set(text, address ?? null);
-  return address;
+  return decode(text);
 }
 
 function decode(text: string): Address | undefined {
-  if (EVM.test(text)) return { raw: text, key: `b20:${text.slice(2).toLowerCase()}`, scheme: 'evm' };
-  if (HEX32.test(text)) return { raw: text, key: `b32:${text.slice(2).toLowerCase()}`, scheme: 'hex32' };
-  if (BECH32_SHAPE.test(text.toLowerCase())) {
+  if (text.charCodeAt(0) === 48 /* 0 */ && (text.charCodeAt(1) | 32) === 120 /* x */) {
+    if (EVM.test(text)) return { raw: text, key: `b20:${text.slice(2).toLowerCase()}`, scheme: 'evm' };
+    if (HEX32.test(text)) return { raw: text, key: `b32:${text.slice(2).toLowerCase()}`, scheme: 'hex32' };
+    return undefined;
+  }
+  if (text.lastIndexOf('1') > 0 && BECH32_SHAPE.test(text)) {
     const decoded = decodeBech32(text);
     if (decoded && (decoded.bytes.length === 20 || decoded.bytes.length === 32)) {
       return { raw: text, key: toHex(decoded.bytes, `b${decoded.bytes.length}:`), scheme: 'bech32' };

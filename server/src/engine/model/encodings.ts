@@ -4,14 +4,20 @@ const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const BECH32_GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = '0123456789abcdef';
 
-/** Lower-case hex. Joined rather than concatenated, so that keys held per genesis account are flat strings, not ropes. */
+/**
+ * Lower-case hex, after an optional prefix. Built with one String.fromCharCode call, so that the
+ * keys held for every account of a genesis are flat strings made in one step, not ropes.
+ */
 export function toHex(bytes: Uint8Array, prefix = ''): string {
-  const parts = new Array<string>(bytes.length + 1);
-  parts[0] = prefix;
-  for (let i = 0; i < bytes.length; i++) parts[i + 1] = HEX[bytes[i]];
-  return parts.join('');
+  const codes = new Array<number>(prefix.length + bytes.length * 2);
+  for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
+  for (let i = 0, j = prefix.length; i < bytes.length; i++, j += 2) {
+    codes[j] = HEX_DIGITS.charCodeAt(bytes[i] >> 4);
+    codes[j + 1] = HEX_DIGITS.charCodeAt(bytes[i] & 15);
+  }
+  return String.fromCharCode(...codes);
 }
 
 export function fromHex(hex: string): Uint8Array {
@@ -20,6 +26,9 @@ export function fromHex(hex: string): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
+
+/** Scratch space for the 5-bit words of one address: decoding is synchronous, so one buffer serves every call. */
+const WORDS = new Uint8Array(200);
 
 /** Bech32 character → 5-bit value, -1 for characters outside the charset. */
 const BECH32_VALUE = new Int8Array(128).fill(-1);
@@ -43,8 +52,17 @@ function polymodStep(checksum: number, value: number): number {
  * without intermediate arrays: a large genesis decodes hundreds of thousands of addresses.
  */
 export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array } | undefined {
-  if (text.length > 200 || (text !== text.toLowerCase() && text !== text.toUpperCase())) return undefined;
-  const lower = text.toLowerCase();
+  if (text.length > 200) return undefined;
+  // Mixed case is invalid; fold upper case while checking, without allocating a copy.
+  let lowerSeen = false;
+  let upperSeen = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) lowerSeen = true;
+    else if (code >= 65 && code <= 90) upperSeen = true;
+  }
+  if (lowerSeen && upperSeen) return undefined;
+  const lower = upperSeen ? text.toLowerCase() : text;
   const separator = lower.lastIndexOf('1');
   if (separator < 1 || separator + 7 > lower.length) return undefined;
   let check = 1;
@@ -52,7 +70,7 @@ export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array 
   check = polymodStep(check, 0);
   for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) & 31);
   const dataLength = lower.length - separator - 1;
-  const words = new Uint8Array(dataLength);
+  const words = dataLength <= WORDS.length ? WORDS : new Uint8Array(dataLength);
   for (let i = 0; i < dataLength; i++) {
     const code = lower.charCodeAt(separator + 1 + i);
     const value = code < 128 ? BECH32_VALUE[code] : -1;

@@ -7,10 +7,13 @@ interface ObjectIndex {
   entries: Map<string, { key: Span; value: Span }>;
 }
 
+/** Elements are indexed only as far as a path has asked: a finding on a genesis's first balance does not scan the other 200,000. */
 interface ArrayIndex {
   kind: 'array';
   starts: number[];
   ends: number[];
+  /** Where the next element begins, or -1 once the closing bracket is reached. */
+  next: number;
 }
 
 const QUOTE = 34;
@@ -83,7 +86,9 @@ export class JsonLocator {
     const index = this.indexAt(start);
     if (!index) return undefined;
     if (index.kind === 'object') return index.entries.get(String(step));
-    if (typeof step !== 'number' || step < 0 || step >= index.starts.length) return undefined;
+    if (typeof step !== 'number' || step < 0) return undefined;
+    while (index.starts.length <= step && index.next !== -1) this.indexNextElement(index);
+    if (step >= index.starts.length) return undefined;
     return { value: { start: index.starts[step], end: index.ends[step] } };
   }
 
@@ -118,20 +123,22 @@ export class JsonLocator {
   }
 
   private indexArray(start: number): ArrayIndex {
+    const first = this.skipWhitespace(start + 1);
+    return { kind: 'array', starts: [], ends: [], next: this.text.charCodeAt(first) === 93 /* ] */ ? -1 : first };
+  }
+
+  private indexNextElement(index: ArrayIndex): void {
     const text = this.text;
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let pos = this.skipWhitespace(start + 1);
-    if (text.charCodeAt(pos) === 93 /* ] */) return { kind: 'array', starts, ends };
-    while (pos < text.length) {
-      const end = this.valueEnd(pos);
-      starts.push(pos);
-      ends.push(end);
-      pos = this.skipWhitespace(end);
-      if (text.charCodeAt(pos) === 44 /* , */) pos = this.skipWhitespace(pos + 1);
-      else break;
+    const pos = index.next;
+    if (pos >= text.length) {
+      index.next = -1;
+      return;
     }
-    return { kind: 'array', starts, ends };
+    const end = this.valueEnd(pos);
+    index.starts.push(pos);
+    index.ends.push(end);
+    const after = this.skipWhitespace(end);
+    index.next = text.charCodeAt(after) === 44 /* , */ ? this.skipWhitespace(after + 1) : -1;
   }
 
   private skipWhitespace(pos: number): number {

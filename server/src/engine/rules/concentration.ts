@@ -64,10 +64,20 @@ export function sharesByEntity(distribution: Distribution, entities: EntityIndex
     }
   }
   for (const merged of byEntity.values()) if (merged.amount > 0n) holders.push(merged);
-  holders.sort((a, b) => (a.amount > b.amount ? -1 : a.amount < b.amount ? 1 : 0));
-  const result = { holders, metrics: concentration(holders.map((h) => h.amount)) };
+  const sorted = largestFirst(holders);
+  const result = { holders: sorted, metrics: concentration(sorted.map((h) => h.amount)) };
   const perIndex = memo.get(distribution) ?? new WeakMap<EntityIndex, Shares>();
   perIndex.set(entities, result);
   memo.set(distribution, perIndex);
   return result;
+}
+
+/**
+ * Largest amount first. Comparing BigInts is slow over hundreds of thousands of holders; their
+ * Number approximations, converted once, order them wherever they differ, and BigInt settles ties.
+ */
+function largestFirst(holders: HolderShare[]): HolderShare[] {
+  const keyed = holders.map((holder) => ({ holder, approx: Number(holder.amount) }));
+  keyed.sort((a, b) => b.approx - a.approx || (a.holder.amount > b.holder.amount ? -1 : a.holder.amount < b.holder.amount ? 1 : 0));
+  return keyed.map((k) => k.holder);
 }

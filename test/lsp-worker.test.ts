@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cosmosGenesis } from '../bench/generate';
+import { LspClient, REPO_ROOT, type Published } from './helpers/lsp-client';
+import { COLLAPSED_DEPLOY_CONFIG } from './helpers/deploy-config';
+
+/**
+ * The language server lints on a worker thread: its main thread keeps answering while a large
+ * genesis is linted, and a newer version of a document cancels the lint of the older one. The
+ * server says when a lint starts, ends or is cancelled in $/logTrace, which the tests wait on
+ * instead of guessing how long a lint takes.
+ */
+
+const DEPLOY = COLLAPSED_DEPLOY_CONFIG;
+
+/** A genesis of about 8 MB: long enough to lint that messages arrive while it runs. */
+let GENESIS = '';
+
+/** The same genesis with a different chain id, so each version is a different text. */
+const edited = (n: number) => GENESIS.replace('"chain_id": "benchchain-1"', `"chain_id": "benchchain-${n}"`);
+
+let client: LspClient | undefined;
+
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'document-worker.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT });
+  GENESIS = cosmosGenesis(8_000_000);
+});
+
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+/** Records every publishDiagnostics and $/logTrace line, in order of arrival. */
+async function start(options: { pull?: boolean } = {}) {
+  const c = new LspClient();
+  const events: ({ kind: 'publish'; params: Published } | { kind: 'trace'; message: string } | { kind: 'hover' })[] = [];
+  c.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+    c.published.set(params.uri, params);
+    events.push({ kind: 'publish', params });
+  });
+  c.connection.onNotification('$/logTrace', (params: { message: string }) => {
+    events.push({ kind: 'trace', message: params.message });
+  });
+  await c.initialize(options);
+  c.notify('$/setTrace', { value: 'messages' });
+  const traced = (text: string) => events.some((e) => e.kind === 'trace' && e.message.includes(text));
+  return { client: c, events, traced };
+}
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'chokepoint-worker-'));
+}
+
+describe('the language server lints off its main thread', () => {
+  it('answers a hover on another document while a large genesis is being linted', async () => {
+    const session = await start();
+    client = session.client;
+    const dir = folder();
+    const smallPath = join(dir, 'deploy-config.json');
+    writeFileSync(smallPath, DEPLOY);
+    const small = client.open(smallPath, DEPLOY);
+    await client.until(() => client!.published.get(small));
+
+    const bigPath = join(folder(), 'genesis.json');
+    const big = client.open(bigPath, GENESIS);
+    await client.until(() => session.traced('Linting genesis.json v1'), 20_000);
+    const line = DEPLOY.split('\n').findIndex((l) => l.includes('proxyAdminOwner'));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: small }, position: { line, character: 25 } });
+    session.events.push({ kind: 'hover' });
+    await client.until(() => client!.published.get(big), 30_000);
+
+    expect(hover?.contents.value).toContain('upgrade');
+    const order = session.events.map((e) => (e.kind === 'hover' ? 'hover' : e.kind === 'publish' && e.params.uri === big ? 'big diagnostics' : undefined)).filter(Boolean);
+    expect(order).toEqual(['hover', 'big diagnostics']);
+    expect(session.traced('Linted genesis.json v1')).toBe(true);
+  });
+
+  it('answers a hover on a balance of a large genesis, whose entries the worker keeps until a hover asks', async () => {
+    const session = await start();
+    client = session.client;
+    const uri = client.open(join(folder(), 'genesis.json'), GENESIS);
+    await client.until(() => client!.published.get(uri), 30_000);
+    const balances = GENESIS.indexOf('"balances": [');
+    const at = GENESIS.indexOf('"address": "', balances) + '"address": "'.length;
+    const address = GENESIS.slice(at, GENESIS.indexOf('"', at));
+    const before = GENESIS.slice(0, at + 5).split('\n');
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: before.length - 1, character: before[before.length - 1].length } });
+    expect(address).toMatch(/^bench1/);
+    expect(hover?.contents.value).toContain(address);
+  });
+
+  it('cancels the lint of a version that a newer edit superseded, and publishes only the final version', async () => {
+    const session = await start();
+    client = session.client;
+    const path = join(folder(), 'genesis.json');
+    const uri = client.open(path, GENESIS);
+    await client.until(() => client!.published.get(uri), 30_000);
+    const before = session.events.length;
+
+    client.change(uri, edited(2), 2);
+    await client.until(() => session.traced('Linting genesis.json v2'), 20_000);
+    client.change(uri, edited(3), 3);
+    client.change(uri, edited(4), 4);
+    await client.until(() => client!.published.get(uri)?.version === 4, 30_000);
+
+    expect(session.traced('Cancelled the lint of genesis.json v2')).toBe(true);
+    expect(session.traced('Linted genesis.json v2')).toBe(false);
+    const versions = session.events.slice(before).flatMap((e) => (e.kind === 'publish' && e.params.uri === uri ? [e.params.version] : []));
+    expect(versions).toEqual([4]);
+    expect(client.published.get(uri)!.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('with pull diagnostics, answers a pull whose lint was superseded with ServerCancelled, and the next pull with the final version', async () => {
+    const session = await start({ pull: true });
+    client = session.client;
+    const path = join(folder(), 'genesis.json');
+    const uri = client.open(path, GENESIS);
+    const pull = () => client!.request<{ items: { code?: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const first = await pull();
+    expect(first.items.length).toBeGreaterThan(0);
+
+    client.change(uri, edited(2), 2);
+    const superseded = pull().then(() => undefined, (error: { code?: number; data?: { retriggerRequest?: boolean } }) => error);
+    await client.until(() => session.traced('Linting genesis.json v2'), 20_000);
+    client.change(uri, edited(3), 3);
+    const error = await superseded;
+    expect(error?.code).toBe(-32802);
+    expect(error?.data?.retriggerRequest).toBe(true);
+    expect(session.traced('Cancelled the lint of genesis.json v2')).toBe(true);
+
+    const final = await pull();
+    expect(final.items.map((d) => d.code)).toEqual(first.items.map((d) => d.code));
+    expect(session.traced('Linted genesis.json v3')).toBe(true);
+  });
+});
