@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { relative } from 'node:path';
 import { ADAPTERS, type Adapter } from './adapters';
 import { isCancelled, throwIfCancelled, type CancelSignal } from './cancel';
+import { duplicateKeyFindings } from './duplicate-keys';
 import { isPlaceholder, readDirectives, type Directive, type Suppression } from './annotations/directives';
 import { effectiveSeverity, ruleOptions } from './config/presets';
 import type { ResolvedConfig } from './config/resolved';
@@ -184,6 +185,9 @@ function adapt(doc: ParsedDocument, explicit: boolean): MemberState {
     state.model = built.model;
     state.report.model = built.model;
     for (const problem of built.problems) state.pending.push(engineFinding('schema-error', problem.message, spanOf(doc, problem.at)));
+    for (const duplicate of duplicateKeyFindings(doc, built.model, adapter)) {
+      state.pending.push({ ...engineFinding('duplicate-key', duplicate.message, duplicate.span), related: duplicate.related.map((r) => ({ uri: doc.uri, range: doc.lines.rangeOf(r.span), message: r.message })) });
+    }
   } catch (error) {
     if (isCancelled(error)) throw error;
     state.pending.push(engineFinding('internal-error', `The ${adapter.title} reader failed: ${(error as Error).message}. Other files are unaffected.`, firstLine(doc)));

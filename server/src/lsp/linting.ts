@@ -298,6 +298,7 @@ function documentView(uri: string, source: string | (() => string), format?: For
     },
     locate: (path: Path) => (strictJson ? jsonLocator().locate(path) : full().locate(path)),
     scalarStyle: (path: Path) => (strictJson ? jsonLocator().style(path) : full().scalarStyle(path)),
+    duplicatesAlong: (path: Path) => (strictJson ? jsonLocator().duplicatesAlong(path) : full().duplicatesAlong(path)),
   };
 }
 

@@ -13,6 +13,11 @@ export interface Adapter {
   id: string;
   /** The framework, for people: "OP Stack". */
   framework: string;
+  /**
+   * How the framework's own tooling reads a key written twice in one object, completing "…:
+   * <this>". Omitted for formats that reject repeated keys outright (YAML, TOML).
+   */
+  duplicateKeys?: string;
   /** The file kind, for people: "OP Stack deploy config". */
   title: string;
   /**

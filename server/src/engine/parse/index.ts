@@ -1,12 +1,13 @@
 import { LineIndex } from '../text/positions';
 import { JsonLocator } from './json-locator';
 import { parseJsonc } from './jsonc';
-import { locateInTree, styleInTree, type SourceNode } from './source-tree';
+import { duplicatesInTree, locateInTree, styleInTree, type SourceNode } from './source-tree';
 import { parseToml } from './toml';
 import type { Comment, Format, ParsedDocument, ParseProblem, Path } from './types';
 import { parseYaml } from './yaml';
 
-export type { Format, ParsedDocument, Path } from './types';
+export type { DuplicateKey, Format, ParsedDocument, Path } from './types';
+export { pathKey } from './types';
 
 /** A first line such as `[superchainRoles]` or `[[chains]]`: a TOML table, not a JSON array. */
 const TOML_TABLE_HEADER = /^\[\[?(?!(?:true|false|null)\])[A-Za-z_][\w.-]*\]\]?[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/;
@@ -36,6 +37,7 @@ export function parseDocument(uri: string, text: string, format: Format = format
         uri, text, format, lines, value: fast.value, problems: [], comments: [],
         locate: (path: Path) => locator.locate(path),
         scalarStyle: (path: Path) => locator.style(path),
+        duplicatesAlong: (path: Path) => locator.duplicatesAlong(path),
       };
     }
   }
@@ -66,5 +68,6 @@ function treeDocument(
     comments: result.comments,
     locate: (path: Path) => locateInTree(result.tree, path, text),
     scalarStyle: (path: Path) => styleInTree(result.tree, path, text),
+    duplicatesAlong: (path: Path) => duplicatesInTree(result.tree, path),
   };
 }

@@ -1,10 +1,12 @@
 import type { Span } from '../text/positions';
 import { decodeLiteral, sourceSpan, type DecodedLiteral } from './string-literal';
-import type { Located, Path, ScalarStyle } from './types';
+import type { DuplicateKey, Located, Path, ScalarStyle } from './types';
 
 interface ObjectIndex {
   kind: 'object';
   entries: Map<string, { key: Span; value: Span }>;
+  /** Keys written more than once, with every occurrence. */
+  repeated?: Map<string, { key: Span; value: Span }[]>;
 }
 
 /** Elements are indexed only as far as a path has asked: a finding on a genesis's first balance does not scan the other 200,000. */
@@ -58,6 +60,22 @@ export class JsonLocator {
     return current;
   }
 
+  duplicatesAlong(path: Path): DuplicateKey[] {
+    const found: DuplicateKey[] = [];
+    let start = this.rootStart;
+    for (const step of path) {
+      const index = this.indexAt(start);
+      if (index?.kind === 'object') {
+        const occurrences = index.repeated?.get(String(step));
+        if (occurrences) found.push({ name: String(step), occurrences });
+      }
+      const current = this.child(start, step);
+      if (!current) break;
+      start = current.value.start;
+    }
+    return found;
+  }
+
   /** Strict JSON has one string style; a value inside JSON held in a string also says which strings enclose it. */
   style(path: Path): ScalarStyle {
     let start = this.rootStart;
@@ -106,6 +124,7 @@ export class JsonLocator {
   private indexObject(start: number): ObjectIndex {
     const text = this.text;
     const entries = new Map<string, { key: Span; value: Span }>();
+    let repeated: Map<string, { key: Span; value: Span }[]> | undefined;
     let pos = this.skipWhitespace(start + 1);
     while (pos < text.length && text.charCodeAt(pos) === QUOTE) {
       const keyEnd = this.stringEnd(pos);
@@ -113,13 +132,19 @@ export class JsonLocator {
       const name = raw.indexOf('\\') === -1 ? raw.slice(1, -1) : (JSON.parse(raw) as string);
       const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
       const valueEnd = this.valueEnd(valueStart);
-      // JSON.parse keeps the last of duplicate keys; so does this index.
-      entries.set(name, { key: { start: pos, end: keyEnd }, value: { start: valueStart, end: valueEnd } });
+      // JSON.parse keeps the last of duplicate keys; so does this index, and it remembers the others.
+      const entry = { key: { start: pos, end: keyEnd }, value: { start: valueStart, end: valueEnd } };
+      const earlier = entries.get(name);
+      if (earlier) {
+        repeated ??= new Map();
+        repeated.set(name, [...(repeated.get(name) ?? [earlier]), entry]);
+      }
+      entries.set(name, entry);
       pos = this.skipWhitespace(valueEnd);
       if (text.charCodeAt(pos) === 44 /* , */) pos = this.skipWhitespace(pos + 1);
       else break;
     }
-    return { kind: 'object', entries };
+    return repeated ? { kind: 'object', entries, repeated } : { kind: 'object', entries };
   }
 
   private indexArray(start: number): ArrayIndex {

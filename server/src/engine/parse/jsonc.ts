@@ -133,6 +133,13 @@ export function parseJsonc(text: string): JsoncResult {
       list.push(value);
     } else if (frame.key) {
       node.key = frame.key.span;
+      const earlier = frame.node.children.get(frame.key.name);
+      if (earlier?.key) {
+        frame.node.repeated ??= new Map();
+        const list = frame.node.repeated.get(frame.key.name) ?? [{ key: earlier.key, value: earlier.value }];
+        list.push({ key: node.key, value: node.value });
+        frame.node.repeated.set(frame.key.name, list);
+      }
       frame.node.children.set(frame.key.name, node);
       defineEntry(frame.value as Record<string, unknown>, frame.key.name, value);
       frame.key = undefined;

@@ -1,6 +1,6 @@
 import type { Span } from '../text/positions';
 import { EmbeddedJson } from './json-locator';
-import type { Located, Path, ScalarStyle } from './types';
+import type { DuplicateKey, Located, Path, ScalarStyle } from './types';
 
 /** A node of a source-position tree, built eagerly by the YAML, TOML and tolerant JSON parsers. */
 export interface SourceNode {
@@ -8,6 +8,8 @@ export interface SourceNode {
   key?: Span;
   quote?: ScalarStyle['quote'];
   children?: Map<string | number, SourceNode>;
+  /** Keys written more than once in this object (JSONC), with every occurrence; `children` holds the last. */
+  repeated?: Map<string, { key: Span; value: Span }[]>;
 }
 
 const embedded = new WeakMap<SourceNode, EmbeddedJson | null>();
@@ -46,4 +48,16 @@ export function styleInTree(root: SourceNode | undefined, path: Path, text?: str
     node = child;
   }
   return { quote: node?.quote ?? '' };
+}
+
+export function duplicatesInTree(root: SourceNode | undefined, path: Path): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  let node = root;
+  for (const step of path) {
+    if (!node) break;
+    const occurrences = node.repeated?.get(String(step));
+    if (occurrences) found.push({ name: String(step), occurrences });
+    node = node.children?.get(step);
+  }
+  return found;
 }

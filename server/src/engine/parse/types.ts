@@ -39,6 +39,12 @@ export interface ScalarStyle {
  * `value` holds whatever could be read. Source spans are found on demand through `locate`, so a
  * large JSON file costs little more than JSON.parse until a finding needs a position.
  */
+/** A key written more than once in one object: every occurrence, in source order. Parsers keep the last. */
+export interface DuplicateKey {
+  name: string;
+  occurrences: { key: Span; value: Span }[];
+}
+
 export interface ParsedDocument {
   uri: string;
   text: string;
@@ -49,6 +55,8 @@ export interface ParsedDocument {
   lines: LineIndex;
   locate(path: Path): Located | undefined;
   scalarStyle(path: Path): ScalarStyle;
+  /** Keys written twice in the objects along `path`, where the repeated key is the step `path` takes. */
+  duplicatesAlong(path: Path): DuplicateKey[];
 }
 
 export function pathKey(path: Path): string {

@@ -25,6 +25,18 @@ export const ENGINE_RULES: RuleMeta[] = [
     fixable: false,
   },
   {
+    id: 'duplicate-key',
+    title: 'A key is written twice in one object',
+    severity: 'error',
+    category: 'engine',
+    description: 'A key on the way to a role, a setting or another authority field appears more than once in the same JSON object.',
+    rationale:
+      'JSON allows a repeated key and most parsers silently keep the last value (Go\'s encoding/json, which reads OP, Cosmos, Avalanche and Nitro files, and JavaScript\'s JSON.parse), while a person reading the file top-down sees the first. A second `proxyAdminOwner` or `admin` can therefore hide the real holder from a reviewer. Chokepoint reads the file as the chain does (the last value) and reports the repeat on the occurrence a reader sees first, saying which value the framework\'s parser uses. YAML and TOML reject repeated keys outright; those are parse errors.',
+    remediation: 'Delete every occurrence but the one you mean, then check that the holder Chokepoint reports is the one you intended.',
+    sources: [],
+    fixable: false,
+  },
+  {
     id: 'unrecognized-config',
     title: 'The file is not a configuration Chokepoint knows',
     severity: 'info',

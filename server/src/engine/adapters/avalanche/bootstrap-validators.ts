@@ -24,6 +24,7 @@ const HRP_NETWORK: Record<string, { network: Network; name: string }> = {
 export const avalancheBootstrapValidators: Adapter = {
   id: 'avalanche-bootstrap-validators',
   framework: 'Avalanche L1',
+  duplicateKeys: "Avalanche-CLI reads it with Go's encoding/json, which keeps the last value",
   title: 'Avalanche L1 bootstrap validators',
   sniff: /\bNodeID\b/,
   detect(value) {

@@ -19,6 +19,7 @@ const SUBNET_EVM_KEYS = ['feeConfig', 'subnetEVMTimestamp', 'allowFeeRecipients'
 export const subnetEvmGenesis: Adapter = {
   id: 'avalanche-subnet-evm-genesis',
   framework: 'Avalanche Subnet-EVM',
+  duplicateKeys: "Subnet-EVM reads it with Go's encoding/json, which keeps the last value",
   title: 'Subnet-EVM genesis',
   sniff: /\b(feeConfig|subnetEVMTimestamp|allowFeeRecipients|contractNativeMinterConfig|txAllowListConfig|contractDeployerAllowListConfig|feeManagerConfig|rewardManagerConfig|warpConfig)\b/,
   detect(value) {

@@ -15,6 +15,7 @@ import { PRECOMPILE_KEYS, readPrecompile } from './precompiles';
 export const subnetEvmUpgrade: Adapter = {
   id: 'avalanche-subnet-evm-upgrade',
   framework: 'Avalanche Subnet-EVM',
+  duplicateKeys: "Subnet-EVM reads it with Go's encoding/json, which keeps the last value",
   title: 'Subnet-EVM upgrade.json',
   sniff: /\bprecompileUpgrades\b/,
   detect(value) {

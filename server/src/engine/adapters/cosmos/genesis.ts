@@ -19,6 +19,7 @@ const MODULES = ['auth', 'bank', 'staking', 'gov', 'genutil', 'slashing', 'distr
 export const cosmosGenesis: Adapter = {
   id: 'cosmos-genesis',
   framework: 'Cosmos SDK',
+  duplicateKeys: "the node reads the genesis with Go's encoding/json, which keeps the last value",
   title: 'Cosmos SDK genesis',
   sniff: /\bapp_state\b/,
   detect(value) {

@@ -31,6 +31,7 @@ const MARKERS = [
 export const opDeployConfig: Adapter = {
   id: 'op-deploy-config',
   framework: 'OP Stack',
+  duplicateKeys: "op-deployer and op-node read it with Go's encoding/json, which keeps the last value",
   title: 'OP Stack deploy config',
   sniff: /\"(l2OutputOracleProposer|p2pSequencerAddress|batchSenderAddress|sequencerWindowSize|finalSystemOwner|proxyAdminOwner|l1ChainID|l2ChainID)\"|\b(l2OutputOracleProposer|p2pSequencerAddress|batchSenderAddress|sequencerWindowSize|finalSystemOwner|proxyAdminOwner)\b/,
   detect(value) {

@@ -20,6 +20,7 @@ function isChainInfo(entry: unknown): entry is Record<string, unknown> {
 export const orbitChainInfo: Adapter = {
   id: 'orbit-chain-info',
   framework: 'Arbitrum Orbit',
+  duplicateKeys: "Nitro reads it with Go's encoding/json, which keeps the last value",
   title: 'Nitro chain info',
   sniff: /chain-config/,
   detect(value) {

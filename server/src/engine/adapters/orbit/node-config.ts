@@ -38,6 +38,7 @@ const KEYS: [Path, string, string][] = [
 export const orbitNodeConfig: Adapter = {
   id: 'orbit-node-config',
   framework: 'Arbitrum Orbit',
+  duplicateKeys: "Nitro reads it with Go's encoding/json (through koanf), which keeps the last value",
   title: 'Nitro node config',
   sniff: /\bchain\b/,
   detect(value) {

@@ -24,6 +24,7 @@ function configPath(value: unknown): Path | undefined {
 export const orbitRollupParams: Adapter = {
   id: 'orbit-rollup-params',
   framework: 'Arbitrum Orbit',
+  duplicateKeys: "the Orbit SDK reads it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Orbit createRollup parameters',
   sniff: /confirmPeriodBlocks/,
   detect(value) {

@@ -14,6 +14,7 @@ const KEYS = [
 export const orbitSetupConfig: Adapter = {
   id: 'orbit-setup-config',
   framework: 'Arbitrum Orbit',
+  duplicateKeys: "the orbit-setup-script reads it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Orbit setup-script config',
   sniff: /chainOwner|networkFeeReceiver|infrastructureFeeCollector/,
   detect(value) {

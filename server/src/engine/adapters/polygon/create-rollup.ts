@@ -12,6 +12,7 @@ const KEYS = ['trustedSequencer', 'trustedSequencerURL', 'adminZkEVM', 'consensu
 export const polygonCreateRollupParameters: Adapter = {
   id: 'polygon-cdk-create-rollup-parameters',
   framework: 'Polygon zkEVM / CDK',
+  duplicateKeys: "the zkevm-contracts deploy scripts read it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Polygon CDK createRollup parameters',
   sniff: /adminZkEVM|consensusContract/,
   detect(value) {

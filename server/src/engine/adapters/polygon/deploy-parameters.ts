@@ -19,6 +19,7 @@ const STRONG = ['trustedAggregator', 'trustedAggregatorTimeout', 'minDelayTimelo
 export const polygonDeployParameters: Adapter = {
   id: 'polygon-zkevm-deploy-parameters',
   framework: 'Polygon zkEVM / CDK',
+  duplicateKeys: "the zkevm-contracts deploy scripts read it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Polygon zkEVM deploy parameters',
   sniff: /trustedAggregator|minDelayTimelock|zkEVMOwner|cdkValidiumOwner|initialZkEVMDeployerOwner|initialCDKValidiumDeployerOwner|timelockAdminAddress|emergencyCouncilAddress/,
   detect(value) {

@@ -27,6 +27,7 @@ const isAccount = (entry: unknown): entry is Record<string, unknown> => isRecord
 export const polygonGenesis: Adapter = {
   id: 'polygon-zkevm-genesis',
   framework: 'Polygon zkEVM / CDK',
+  duplicateKeys: "the zkEVM node reads the genesis with Go's encoding/json, which keeps the last value",
   title: 'Polygon zkEVM L2 genesis',
   sniff: /"(contractName|accountName)"/,
   detect(value) {

@@ -36,6 +36,7 @@ const TEST_RELAYS = /^(paseo|westend|rococo|wococo|versi)$/i;
 export const substrateChainSpec: Adapter = {
   id: 'substrate-chain-spec',
   framework: 'Substrate',
+  duplicateKeys: "the node reads it with Rust's serde_json, which rejects a repeated field of the spec's typed sections and keeps the last value inside the genesis patch",
   title: 'Substrate chain spec',
   sniff: /^(?=[\s\S]*\bgenesis\b)(?=[\s\S]*\b(runtimeGenesis|runtime|raw|stateRootHash)\b)/,
   detect(value) {
