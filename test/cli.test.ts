@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_RULE_METAS } from '../server/src/engine/rules/index';
+import { ensureBuiltCli, temporaryFolders } from './helpers/cli-run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -51,12 +51,11 @@ const ruleIds = (report: JsonReport) => findings(report).map((f) => f.ruleId);
 
 const STACK_FRAME = /^\s+at .+[(:]\d+/m;
 
-const temps: string[] = [];
+const newTempDir = temporaryFolders('chokepoint-cli-');
 
 /** A fresh folder under the OS temp dir holding `files` (relative path → content). */
 function tempDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-cli-'));
-  temps.push(dir);
+  const dir = newTempDir();
   for (const [name, text] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
@@ -65,16 +64,7 @@ function tempDir(files: Record<string, string>): string {
   return dir;
 }
 
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-beforeAll(() => {
-  if (!existsSync(CLI)) {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-  }
-}, 120_000);
+ensureBuiltCli();
 
 const OWNER = '0x7871aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaae4Fe';
 

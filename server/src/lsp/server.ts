@@ -45,11 +45,11 @@ export interface StatusParams {
 }
 
 /**
- * Longest debounce for onType linting; a newer edit restarts the wait, so only the latest version
- * is linted. A file waits only as long as its last lint took: a deploy config that lints in a few
- * milliseconds is linted at once, a large genesis waits until typing pauses.
+ * Debounce for onType linting, enough to coalesce keystrokes that arrive together; a newer edit
+ * restarts the wait. Lints run in the worker and a newer version cancels the running one, so a
+ * longer wait would only add latency: a file waits at most as long as its last lint took.
  */
-const TYPE_DELAY_MS = 200;
+const TYPE_DELAY_MS = 30;
 
 /**
  * The Chokepoint language server: the engine behind diagnostics, hovers and code actions. It runs

@@ -1,5 +1,5 @@
 import { parseAddress, shortAddress } from '../model/address';
-import type { ModelBuilder } from '../model/builder';
+import { describeType, type ModelBuilder } from '../model/builder';
 import { isRecord } from '../model/read';
 import type { Address } from '../model/schema';
 import type { Path } from '../parse';
@@ -50,6 +50,9 @@ export function readStorage(builder: ModelBuilder, storage: unknown, path: Path)
   }
   for (const [key, value] of Object.entries(storage)) {
     if (!HEX_WORD.test(key.trim())) continue;
+    if (typeof value !== 'string' || !HEX_WORD.test(value.trim())) {
+      builder.problem([...path, key], `Storage slot ${key.slice(0, 66)} should hold a hex word, but it is ${describeType(value)}.`);
+    }
     slots.set(BigInt(key.trim().startsWith('0x') || key.trim().startsWith('0X') ? key.trim() : `0x${key.trim()}`), { key, value });
   }
   return slots;

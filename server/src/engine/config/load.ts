@@ -9,6 +9,10 @@ export function parseConfigText(file: string, baseDir: string, text: string): Re
   const problems: ConfigProblem[] = doc.problems.map((p) => ({ file, message: `Invalid .chokepoint.yaml: ${p.message}`, span: p.span }));
   const locate = (path: (string | number)[]) => doc.locate(path)?.value;
   if (problems.length > 0) return { ...emptyConfig(baseDir), file, problems, locate };
+  // The schema's records would drop such a key silently (an entity named __proto__ would vanish); say so instead.
+  for (const path of protoKeys(doc.value)) {
+    problems.push({ file, message: `Invalid .chokepoint.yaml at ${path.join('.')}: "__proto__" cannot be used as a name.`, span: doc.locate(path)?.key ?? { start: 0, end: 0 } });
+  }
   const parsed = ConfigFileSchema.safeParse(doc.value ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -27,4 +31,21 @@ export function parseConfigText(file: string, baseDir: string, text: string): Re
   for (const id of Object.keys(parsed.data.rules ?? {})) unknown(id, doc.locate(['rules', id])?.key);
   (parsed.data.suppressions ?? []).forEach((s, i) => unknown(s.rule, doc.locate(['suppressions', i, 'rule'])?.value));
   return problems.length > 0 ? { ...config, problems } : config;
+}
+
+/** Paths of the keys written `__proto__` (own properties: the parser keeps them as data). */
+function protoKeys(root: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const pending: [unknown, (string | number)[]][] = [[root, []]];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const [value, path] = item;
+    if (Array.isArray(value)) value.forEach((child, i) => pending.push([child, [...path, i]]));
+    else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') found.push([...path, key]);
+        pending.push([(value as Record<string, unknown>)[key], [...path, key]]);
+      }
+    }
+  }
+  return found;
 }

@@ -27,6 +27,11 @@ export function keysOf(value: unknown): string[] {
   return isRecord(value) ? Object.keys(value) : [];
 }
 
+/** A chain id written as a number or text; a list or an object is none (and String() of a deeply nested list would overflow the stack). */
+export function chainIdFrom(value: unknown): string | undefined {
+  return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string' ? String(value) : undefined;
+}
+
 /** Reads a number written as a number, a decimal string or a 0x hex string. */
 export function numberFrom(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;

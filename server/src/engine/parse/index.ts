@@ -64,10 +64,19 @@ function treeDocument(
   return {
     uri, text, format, lines,
     value: result.value,
-    problems: result.problems,
+    problems: capped(result.problems),
     comments: result.comments,
     locate: (path: Path) => locateInTree(result.tree, path, text),
     scalarStyle: (path: Path) => styleInTree(result.tree, path, text),
     duplicatesAlong: (path: Path) => duplicatesInTree(result.tree, path),
   };
+}
+
+/** More syntax errors than this in one file are summed up in one last problem: recovery from garbage can find one per character. */
+export const MAX_PARSE_PROBLEMS = 100;
+
+function capped(problems: ParseProblem[]): ParseProblem[] {
+  if (problems.length <= MAX_PARSE_PROBLEMS) return problems;
+  const rest = problems.length - MAX_PARSE_PROBLEMS;
+  return [...problems.slice(0, MAX_PARSE_PROBLEMS), { message: `${rest.toLocaleString('en-US')} more syntax errors follow; fix the ones above first.`, span: problems[MAX_PARSE_PROBLEMS].span }];
 }

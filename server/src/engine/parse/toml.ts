@@ -13,10 +13,25 @@ export interface TomlResult {
 type Ast = ReturnType<typeof parseTOML>;
 type AnyNode = { type: string; range: [number, number]; [key: string]: unknown };
 
-/** Never throws: a syntax error, or nesting too deep to read, is one problem with a span. */
+/**
+ * Arrays and inline tables nested deeper than this are refused before parsing: toml-eslint-parser
+ * and the readers below recurse, and a stack overflow is no place to find a span.
+ */
+export const MAX_TOML_DEPTH = 256;
+
+/**
+ * toml-eslint-parser builds each string, key and number with `String.fromCodePoint(...chars)`, which
+ * overflows the stack somewhere above 100,000 characters; longer tokens are refused at a fixed size.
+ */
+export const MAX_TOML_TOKEN = 65_536;
+
+/** Never throws: a syntax error, nesting too deep or a token too long to read is one problem with a span. */
 export function parseToml(text: string): TomlResult {
+  const unreadable = beyondLimits(text);
+  if (unreadable) return { value: undefined, tree: undefined, problems: [unreadable], comments: [] };
   try {
-    return readToml(text, parseTOML(text));
+    // toml-eslint-parser rejects a byte order mark; a space in its place keeps every offset.
+    return readToml(text, parseTOML(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text));
   } catch (error) {
     const err = error as { message: string; index?: number };
     const at = typeof err.index === 'number' ? err.index : 0;
@@ -143,4 +158,47 @@ function valueNode(value: AnyNode): SourceNode {
     node.quote = value.style === 'literal' ? "'" : '"';
   }
   return node;
+}
+
+/** Nesting deeper than MAX_TOML_DEPTH, or a string, key or number longer than MAX_TOML_TOKEN, as a problem; comments are skipped. */
+function beyondLimits(text: string): ParseProblem | undefined {
+  const tooLong = (start: number, end: number): ParseProblem | undefined =>
+    end - start > MAX_TOML_TOKEN
+      ? { message: `This TOML value is ${(end - start).toLocaleString('en-US')} characters long; Chokepoint reads strings, keys and numbers of up to ${MAX_TOML_TOKEN.toLocaleString('en-US')}.`, span: { start, end } }
+      : undefined;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '#') {
+      i = text.indexOf('\n', i);
+      if (i === -1) return undefined;
+    } else if (c === '"' || c === "'") {
+      const start = i;
+      const triple = c.repeat(3);
+      if (text.startsWith(triple, i)) {
+        const end = text.indexOf(triple, i + 3);
+        i = end === -1 ? text.length : end + 2;
+      } else {
+        let j = i + 1;
+        while (j < text.length && text[j] !== c && text[j] !== '\n') j += c === '"' && text[j] === '\\' ? 2 : 1;
+        i = j;
+      }
+      const problem = tooLong(start, Math.min(i + 1, text.length));
+      if (problem) return problem;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_TOML_DEPTH) {
+        return { message: `The TOML is nested more than ${MAX_TOML_DEPTH} levels deep here; Chokepoint does not read it.`, span: { start: i, end: i + 1 } };
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    } else if (/[\w+.:-]/.test(c)) {
+      // A bare key, number or date: toml-eslint-parser reads each with the same spread.
+      let j = i + 1;
+      while (j < text.length && /[\w+.:-]/.test(text[j])) j++;
+      const problem = tooLong(i, j);
+      if (problem) return problem;
+      i = j - 1;
+    }
+  }
+  return undefined;
 }

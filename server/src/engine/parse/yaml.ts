@@ -12,9 +12,25 @@ export interface YamlResult {
 /** Alias expansion above this many nodes is refused, so an alias bomb cannot exhaust memory. */
 const MAX_ALIAS_COUNT = 10_000;
 
+/**
+ * Nesting deeper than this is refused before the document is composed. The yaml package composes
+ * recursively and runs out of stack near 800 levels; an overflow that lands while V8 compiles a
+ * regular expression kills the process instead of throwing, so the limit stays well below that.
+ */
+export const MAX_YAML_DEPTH = 256;
+
 export function parseYaml(text: string): YamlResult {
+  const tokens = [...new Parser().parse(text)];
+  const comments = yamlComments(tokens);
+  const tooDeep = offsetBeyondDepth(tokens, MAX_YAML_DEPTH);
+  if (tooDeep !== undefined) {
+    const start = Math.min(tooDeep, text.length);
+    const message = `The YAML is nested more than ${MAX_YAML_DEPTH} levels deep here; Chokepoint does not read it.`;
+    return { value: undefined, tree: undefined, problems: [{ message, span: { start, end: Math.min(start + 1, text.length) } }], comments };
+  }
   const problems: ParseProblem[] = [];
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+  // logLevel 'error': the yaml package would otherwise print warnings (e.g. a collection used as a key) on stderr.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' });
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = Math.min(error.pos[0], text.length);
     problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
@@ -25,7 +41,7 @@ export function parseYaml(text: string): YamlResult {
   } catch (error) {
     problems.push({ message: `The YAML could not be read: ${(error as Error).message}`, span: { start: 0, end: 0 } });
   }
-  return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode) : undefined, problems, comments: yamlComments(text) };
+  return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode) : undefined, problems, comments };
 }
 
 /** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */
@@ -66,9 +82,9 @@ function sourceNode(node: YamlNode): SourceNode {
 }
 
 /** Comments come from the concrete syntax tree, so a `#` inside a string or block scalar is not one. */
-function yamlComments(text: string): Comment[] {
+function yamlComments(tokens: unknown[]): Comment[] {
   const comments: Comment[] = [];
-  const pending: unknown[] = [...new Parser().parse(text)];
+  const pending: unknown[] = [...tokens];
   while (pending.length > 0) {
     const token = pending.pop();
     if (Array.isArray(token)) {
@@ -83,4 +99,23 @@ function yamlComments(text: string): Comment[] {
     }
   }
   return comments.sort((a, b) => a.span.start - b.span.start);
+}
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/** The offset of the first collection nested deeper than `limit` in the concrete syntax tree, walked with an explicit stack. */
+function offsetBeyondDepth(tokens: unknown[], limit: number): number | undefined {
+  const pending: [unknown, number][] = tokens.map((token) => [token, 0]);
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const [token, outer] = item;
+    if (Array.isArray(token)) {
+      for (const child of token) pending.push([child, outer]);
+    } else if (token && typeof token === 'object') {
+      const record = token as Record<string, unknown>;
+      const depth = COLLECTIONS.has(record.type as string) ? outer + 1 : outer;
+      if (depth > limit) return typeof record.offset === 'number' ? record.offset : 0;
+      for (const [key, child] of Object.entries(record)) if (key !== 'source' && typeof child === 'object') pending.push([child, depth]);
+    }
+  }
+  return undefined;
 }

@@ -28,11 +28,12 @@ export const stakeConcentration: Rule = {
       const figures = `Nakamoto coefficient ${metrics.nakamotoHalt} to halt and ${metrics.nakamotoSafety} to take over, HHI ${metrics.hhi}, Gini ${metrics.gini.toFixed(2)}`;
       const related = holders.slice(1, 4).map((h) => ({ at: h.at[0], message: `${entities.label(h.entity)}: ${percent(ratio(h.amount, metrics.total))} of the ${distribution.title}` }));
       const base = { at: top.at[0], subjects: top.entity.addressKeys, related };
+      // topShare is a rounded double; the Nakamoto counts compare BigInts, so a share beyond 1/3 (or 2/3) by 1 in 10^30 still is.
       if (holders.length === 1) {
         yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds all of the ${distribution.title}: one party can halt the chain and commit any block it likes (${cite('cometbftSpec')}). Add independent validators before launch.` };
-      } else if (metrics.topShare > THRESHOLDS.safetyShare.value) {
+      } else if (metrics.topShare > THRESHOLDS.safetyShare.value || metrics.nakamotoSafety === 1) {
         yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 2/3: it can commit any block on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
-      } else if (metrics.topShare > THRESHOLDS.haltingShare.value) {
+      } else if (metrics.topShare > THRESHOLDS.haltingShare.value || metrics.nakamotoHalt === 1) {
         yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 1/3: it can halt the chain on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
       } else if (metrics.nakamotoHalt < THRESHOLDS.nakamotoMin.value) {
         const few = holders.slice(0, metrics.nakamotoHalt).map((h) => entities.label(h.entity));

@@ -1,5 +1,5 @@
 import { ModelBuilder } from '../../model/builder';
-import { isRecord, numberFrom } from '../../model/read';
+import { chainIdFrom, isRecord, numberFrom } from '../../model/read';
 import type { ParsedDocument } from '../../parse';
 import { networkFromChainId, UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
@@ -44,10 +44,11 @@ export const opDeployConfig: Adapter = {
     const network = networkFromChainId(value.l1ChainID, 'L1') ?? networkFromChainId(value.l2ChainID, 'chain') ?? UNKNOWN_NETWORK;
     const builder = new ModelBuilder(doc, {
       framework: 'op-stack',
-      chainId: value.l2ChainID === undefined ? undefined : String(value.l2ChainID),
+      chainId: chainIdFrom(value.l2ChainID),
       network: network.network,
       networkReason: network.reason,
     });
+    if (value.l2ChainID !== undefined && chainIdFrom(value.l2ChainID) === undefined) builder.number(['l2ChainID'], 'L2 chain id');
     for (const [field, role] of FIELDS) builder.grant([field], OP_ROLES[role]);
 
     const l1BlockTime = numberFrom(value.l1BlockTime);

@@ -1,5 +1,5 @@
 import { ModelBuilder } from '../../model/builder';
-import { isRecord } from '../../model/read';
+import { chainIdFrom, isRecord } from '../../model/read';
 import type { ParsedDocument } from '../../parse';
 import { networkFromName, UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
@@ -34,10 +34,11 @@ export const opRegistryChain: Adapter = {
     const builder = new ModelBuilder(doc, {
       framework: 'op-stack',
       name: typeof value.name === 'string' ? value.name : undefined,
-      chainId: value.chain_id === undefined ? undefined : String(value.chain_id),
+      chainId: chainIdFrom(value.chain_id),
       network: network.network,
       networkReason: network.reason,
     });
+    if (value.chain_id !== undefined && chainIdFrom(value.chain_id) === undefined) builder.number(['chain_id'], 'Chain id');
     for (const [key, role] of ROLES) builder.grant(['roles', key], OP_ROLES[role]);
     if (!isRecord(value.roles) || !('BatchSubmitter' in value.roles)) {
       builder.grant(['genesis', 'system_config', 'batcherAddress'], OP_ROLES.batcher);

@@ -3,7 +3,7 @@ import type { ModelBuilder, RoleSpec } from '../../model/builder';
 import { isRecord, valueAt } from '../../model/read';
 import type { Dependency, Network } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { networkFromChainId, networkFromName } from '../networks';
+import { entryOf, networkFromChainId, networkFromName } from '../networks';
 
 /**
  * Arbitrum Orbit roles (docs.arbitrum.io "Ownership structure and access control"; Orbit SDK
@@ -30,7 +30,7 @@ const PARENT_BLOCK_SECONDS: Record<string, number> = { '8453': 2, '84532': 2 };
 /** Seconds per parent-chain block as the rollup contracts count them: Ethereum's slot time, also on Arbitrum parents, whose block.number is the L1 block. */
 export function parentBlockSeconds(parentChainId: unknown): number {
   const id = typeof parentChainId === 'number' || typeof parentChainId === 'string' ? String(parentChainId).trim() : '';
-  return PARENT_BLOCK_SECONDS[id] ?? THRESHOLDS.ethereumBlockTime.value;
+  return entryOf(PARENT_BLOCK_SECONDS, id) ?? THRESHOLDS.ethereumBlockTime.value;
 }
 
 /** A chain's network from its own chain id, its parent's, then its name. */

@@ -1,5 +1,5 @@
 import { ModelBuilder } from '../../model/builder';
-import { isRecord } from '../../model/read';
+import { chainIdFrom, isRecord } from '../../model/read';
 import type { ParsedDocument } from '../../parse';
 import { UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
@@ -29,10 +29,11 @@ export const orbitSetupConfig: Adapter = {
     const builder = new ModelBuilder(doc, {
       framework: 'arbitrum-orbit',
       name: typeof value.chainName === 'string' ? value.chainName : undefined,
-      chainId: value.chainId === undefined ? undefined : String(value.chainId),
+      chainId: chainIdFrom(value.chainId),
       network: network.network,
       networkReason: network.reason,
     });
+    if (value.chainId !== undefined && chainIdFrom(value.chainId) === undefined) builder.number(['chainId'], 'Chain id');
     // transferOwnership makes the UpgradeExecutor a chain owner and removes the deployer; until it runs, chainOwner is the deployer key.
     builder.grant(['chainOwner'], ORBIT_ROLES.chainOwner);
     builder.grant(['networkFeeReceiver'], ORBIT_ROLES.networkFeeReceiver);

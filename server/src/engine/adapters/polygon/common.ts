@@ -2,7 +2,7 @@ import { ModelBuilder, type RoleSpec } from '../../model/builder';
 import { shortAddress } from '../../model/address';
 import type { Grant, Network } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { entryOf, networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
 
 /**
  * Polygon zkEVM / CDK roles (0xPolygonHermez/zkevm-contracts: PolygonZkEVM.sol, the v2 consensus
@@ -30,8 +30,10 @@ const POLYGON_TESTNETS: Record<string, string> = { '1442': 'the Polygon zkEVM Go
 
 export function polygonNetwork(chainId: unknown, name: unknown): { network: Network; reason: string } | undefined {
   const id = typeof chainId === 'number' || typeof chainId === 'string' ? String(chainId).trim() : '';
-  if (POLYGON_MAINNETS[id]) return { network: 'mainnet', reason: `chainID ${id} is ${POLYGON_MAINNETS[id]}` };
-  if (POLYGON_TESTNETS[id]) return { network: 'testnet', reason: `chainID ${id} is ${POLYGON_TESTNETS[id]}` };
+  const mainnet = entryOf(POLYGON_MAINNETS, id);
+  if (mainnet) return { network: 'mainnet', reason: `chainID ${id} is ${mainnet}` };
+  const testnet = entryOf(POLYGON_TESTNETS, id);
+  if (testnet) return { network: 'testnet', reason: `chainID ${id} is ${testnet}` };
   return networkFromChainId(chainId, 'chain') ?? networkFromName(name);
 }
 
