@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintFile } from './helpers/lint';
 import type { Location, SarifResult, SarifRun } from './helpers/sarif';
+import { buildIfMissing } from './helpers/cli-run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -87,10 +88,7 @@ describe.skipIf(!HAVE_CORPUS)('corpus: op-stack findings match PROVENANCE.tsv', 
   const descriptions = HAVE_CORPUS ? provenance() : new Map<string, string>();
 
   beforeAll(() => {
-    if (!existsSync(CLI)) {
-      const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-    }
+    buildIfMissing();
     const result = spawnSync(process.execPath, [CLI, 'lint', relative(ROOT, join(CORPUS, 'op-stack')), '--format', 'sarif', '--fail-on', 'none'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Region, SarifLog } from './helpers/sarif';
+import { buildIfMissing } from './helpers/cli-run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -41,10 +42,7 @@ function withoutVersion(sarif: string): string {
 let output: { code: number | null; stdout: string; stderr: string };
 
 beforeAll(() => {
-  if (!existsSync(CLI)) {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-  }
+  buildIfMissing();
   output = run(['lint', 'examples', '--format', 'sarif']);
   if (UPDATE) {
     mkdirSync(dirname(GOLDEN), { recursive: true });

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cosmosGenesis } from '../bench/generate';
 import { LspClient, REPO_ROOT, type Published } from './helpers/lsp-client';
 import { COLLAPSED_DEPLOY_CONFIG } from './helpers/deploy-config';
+import { buildIfMissing } from './helpers/cli-run';
 
 /**
  * The language server lints on a worker thread: its main thread keeps answering while a large
@@ -25,7 +25,7 @@ const edited = (n: number) => GENESIS.replace('"chain_id": "benchchain-1"', `"ch
 let client: LspClient | undefined;
 
 beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'document-worker.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT });
+  buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.js'));
   GENESIS = cosmosGenesis(8_000_000);
 });
 

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { examplePath, LspClient, REPO_ROOT } from './helpers/lsp-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { examplePath, LspClient } from './helpers/lsp-client';
+import { ensureBuiltCli } from './helpers/cli-run';
 
 const DEPLOY = JSON.stringify(
   {
@@ -48,9 +48,7 @@ function applyEdits(text: string, edits: { range: { start: { line: number; chara
 
 let client: LspClient | undefined;
 
-beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT });
-});
+ensureBuiltCli();
 
 afterEach(async () => {
   await client?.stop();

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LspClient, REPO_ROOT } from './helpers/lsp-client';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { LspClient } from './helpers/lsp-client';
+import { ensureBuiltCli } from './helpers/cli-run';
 
 const deploy = (chainId: number) => {
   const owner = `0x${(chainId % 9 + 1).toString().repeat(40)}`;
@@ -24,9 +24,7 @@ function chains(count: number): string {
 
 let client: LspClient | undefined;
 
-beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT });
-});
+ensureBuiltCli();
 
 afterEach(async () => {
   await client?.stop();

@@ -4,27 +4,17 @@
  * from being linted as you type. Free of `vscode`, so it is unit-tested with vitest.
  */
 import { isAbsolute, resolve } from 'node:path';
-
-/** The documentation base of the rules, as the language server links them (`DOCS_BASE_URL` in the engine; a test keeps them equal). */
-export const DOCS_BASE_URL = 'https://github.com/chokepoint-dev/chokepoint/blob/main/docs/rules';
+import { docsUrl } from '../../server/src/engine/rules/docs-url';
+import type { Position, Range } from '../../server/src/engine/text/positions';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 /** VS Code does not hand text models above 50 MB (`TextModel._MODEL_SYNC_LIMIT`, in characters) to extensions. */
 export const EDITOR_SYNC_LIMIT = 50 * 1024 * 1024;
-/** The default of `chokepoint.maxFileSizeMB`, as the language server reads it. */
-export const DEFAULT_MAX_FILE_SIZE_MB = 50;
 
 const MB = 1024 * 1024;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export interface Position {
-  line: number;
-  character: number;
-}
-export interface Range {
-  start: Position;
-  end: Position;
-}
 
 /** One finding, as the editor shows it: in `file`, with related places in any file. */
 export interface Problem {
@@ -93,7 +83,7 @@ export function readCliReport(text: string, cwd: string): CliRun {
         severity: severity as Severity,
         message,
         range,
-        docsUrl: `${DOCS_BASE_URL}/${ruleId}.md`,
+        docsUrl: docsUrl(ruleId),
         // A related place names its file when it is another one; otherwise it is in the finding's file.
         related: related.filter((r) => isRange(r.range) && typeof r.message === 'string').map((r) => ({ file: typeof r.path === 'string' ? absolute(r.path) : path, range: r.range as Range, message: r.message as string })),
         unnecessary: ruleId === 'unused-suppression',
@@ -113,7 +103,7 @@ export type SizeVerdict = { limit: 'editor'; size: number } | { limit: 'setting'
  * counts characters, as the server's `chokepoint.maxFileSizeMB` check does.
  */
 export function sizeVerdict(file: { bytes: number; chars?: number; maxFileSizeMB?: unknown }): SizeVerdict | undefined {
-  const maxFileSizeMB = typeof file.maxFileSizeMB === 'number' && file.maxFileSizeMB > 0 ? file.maxFileSizeMB : DEFAULT_MAX_FILE_SIZE_MB;
+  const maxFileSizeMB = typeof file.maxFileSizeMB === 'number' && file.maxFileSizeMB > 0 ? file.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   if (file.chars === undefined && file.bytes > EDITOR_SYNC_LIMIT) return { limit: 'editor', size: file.bytes };
   const size = file.chars ?? file.bytes;
   if (size > maxFileSizeMB * MB) return { limit: 'setting', size: file.bytes, maxFileSizeMB };

@@ -1,6 +1,6 @@
 import type { Path, ParsedDocument } from '../parse';
 import { isUnset, parseAddress } from './address';
-import { valueAt } from './read';
+import { chainIdFrom, valueAt } from './read';
 import type { Address, AuthorityModel, Chain, Delay, Grant, Layer, Origin, Parameter, Power } from './schema';
 
 /** Something in the file that does not have the shape its framework requires. */
@@ -98,6 +98,12 @@ export class ModelBuilder {
       return undefined;
     }
     return parsed;
+  }
+
+  /** Reports a chain id written as something no chain id can be (a list, an object); the builder's `chainId` is then left unset. */
+  checkChainId(path: Path, what: string): void {
+    const value = this.get(path);
+    if (value !== undefined && chainIdFrom(value) === undefined) this.number(path, what);
   }
 
   boolean(path: Path, what: string): boolean | undefined {

@@ -61,8 +61,4 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return BY_ID.get(id);
 }
 
-export const DOCS_BASE_URL = 'https://github.com/chokepoint-dev/chokepoint/blob/main/docs/rules';
-
-export function docsUrl(id: string): string {
-  return `${DOCS_BASE_URL}/${id}.md`;
-}
+export { DOCS_BASE_URL, docsUrl } from './docs-url';

@@ -48,7 +48,7 @@ export const opDeployConfig: Adapter = {
       network: network.network,
       networkReason: network.reason,
     });
-    if (value.l2ChainID !== undefined && chainIdFrom(value.l2ChainID) === undefined) builder.number(['l2ChainID'], 'L2 chain id');
+    builder.checkChainId(['l2ChainID'], 'L2 chain id');
     for (const [field, role] of FIELDS) builder.grant([field], OP_ROLES[role]);
 
     const l1BlockTime = numberFrom(value.l1BlockTime);

@@ -38,7 +38,7 @@ export const opRegistryChain: Adapter = {
       network: network.network,
       networkReason: network.reason,
     });
-    if (value.chain_id !== undefined && chainIdFrom(value.chain_id) === undefined) builder.number(['chain_id'], 'Chain id');
+    builder.checkChainId(['chain_id'], 'Chain id');
     for (const [key, role] of ROLES) builder.grant(['roles', key], OP_ROLES[role]);
     if (!isRecord(value.roles) || !('BatchSubmitter' in value.roles)) {
       builder.grant(['genesis', 'system_config', 'batcherAddress'], OP_ROLES.batcher);

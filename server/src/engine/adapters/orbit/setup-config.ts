@@ -33,7 +33,7 @@ export const orbitSetupConfig: Adapter = {
       network: network.network,
       networkReason: network.reason,
     });
-    if (value.chainId !== undefined && chainIdFrom(value.chainId) === undefined) builder.number(['chainId'], 'Chain id');
+    builder.checkChainId(['chainId'], 'Chain id');
     // transferOwnership makes the UpgradeExecutor a chain owner and removes the deployer; until it runs, chainOwner is the deployer key.
     builder.grant(['chainOwner'], ORBIT_ROLES.chainOwner);
     builder.grant(['networkFeeReceiver'], ORBIT_ROLES.networkFeeReceiver);

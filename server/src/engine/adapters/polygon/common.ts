@@ -1,5 +1,6 @@
 import { ModelBuilder, type RoleSpec } from '../../model/builder';
 import { shortAddress } from '../../model/address';
+import { chainIdFrom } from '../../model/read';
 import type { Grant, Network } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
 import { entryOf, networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
@@ -35,10 +36,6 @@ export function polygonNetwork(chainId: unknown, name: unknown): { network: Netw
   const testnet = entryOf(POLYGON_TESTNETS, id);
   if (testnet) return { network: 'testnet', reason: `chainID ${id} is ${testnet}` };
   return networkFromChainId(chainId, 'chain') ?? networkFromName(name);
-}
-
-export function chainIdOf(value: Record<string, unknown>): string | undefined {
-  return typeof value.chainID === 'number' || typeof value.chainID === 'string' ? String(value.chainID) : undefined;
 }
 
 /**
@@ -140,7 +137,7 @@ export function parametersBuilder(doc: ParsedDocument, framework: 'polygon-zkevm
   return new ModelBuilder(doc, {
     framework,
     name: typeof value.networkName === 'string' ? value.networkName : undefined,
-    chainId: chainIdOf(value),
+    chainId: chainIdFrom(value.chainID),
     network: network.network,
     networkReason: network.reason,
   });
