@@ -93,25 +93,35 @@ describe('the language server lints off its main thread', () => {
     expect(hover?.contents.value).toContain(address);
   });
 
+  // Whether an edit arrives while the worker still lints the previous version depends on the machine's
+  // load, so each test tries a few rounds of edits. Every round must hold the invariants; at least one
+  // round must have caught a lint mid-way, or cancellation was never exercised and the test fails.
+  const ROUNDS = 4;
+
   it('cancels the lint of a version that a newer edit superseded, and publishes only the final version', async () => {
     const session = await start();
     client = session.client;
     const path = join(folder(), 'genesis.json');
     const uri = client.open(path, GENESIS);
     await client.until(() => client!.published.get(uri), 30_000);
-    const before = session.events.length;
 
-    client.change(uri, edited(2), 2);
-    await client.until(() => session.traced('Linting genesis.json v2'), 20_000);
-    client.change(uri, edited(3), 3);
-    client.change(uri, edited(4), 4);
-    await client.until(() => client!.published.get(uri)?.version === 4, 30_000);
+    let cancelled = 0;
+    for (let round = 0, version = 2; round < ROUNDS && cancelled === 0; round++, version += 3) {
+      const before = session.events.length;
+      client.change(uri, edited(version), version);
+      await client.until(() => session.traced(`Linting genesis.json v${version}`), 20_000);
+      client.change(uri, edited(version + 1), version + 1);
+      client.change(uri, edited(version + 2), version + 2);
+      await client.until(() => client!.published.get(uri)?.version === version + 2, 30_000);
 
-    expect(session.traced('Cancelled the lint of genesis.json v2')).toBe(true);
-    expect(session.traced('Linted genesis.json v2')).toBe(false);
-    const versions = session.events.slice(before).flatMap((e) => (e.kind === 'publish' && e.params.uri === uri ? [e.params.version] : []));
-    expect(versions).toEqual([4]);
-    expect(client.published.get(uri)!.diagnostics.length).toBeGreaterThan(0);
+      const wasCancelled = session.traced(`Cancelled the lint of genesis.json v${version}`);
+      expect(wasCancelled).not.toBe(session.traced(`Linted genesis.json v${version}`));
+      const versions = session.events.slice(before).flatMap((e) => (e.kind === 'publish' && e.params.uri === uri ? [e.params.version] : []));
+      expect(versions).toEqual([version + 2]);
+      expect(client.published.get(uri)!.diagnostics.length).toBeGreaterThan(0);
+      if (wasCancelled) cancelled++;
+    }
+    expect(cancelled).toBe(1);
   });
 
   it('with pull diagnostics, answers a pull whose lint was superseded with ServerCancelled, and the next pull with the final version', async () => {
@@ -123,17 +133,26 @@ describe('the language server lints off its main thread', () => {
     const first = await pull();
     expect(first.items.length).toBeGreaterThan(0);
 
-    client.change(uri, edited(2), 2);
-    const superseded = pull().then(() => undefined, (error: { code?: number; data?: { retriggerRequest?: boolean } }) => error);
-    await client.until(() => session.traced('Linting genesis.json v2'), 20_000);
-    client.change(uri, edited(3), 3);
-    const error = await superseded;
-    expect(error?.code).toBe(-32802);
-    expect(error?.data?.retriggerRequest).toBe(true);
-    expect(session.traced('Cancelled the lint of genesis.json v2')).toBe(true);
-
-    const final = await pull();
-    expect(final.items.map((d) => d.code)).toEqual(first.items.map((d) => d.code));
-    expect(session.traced('Linted genesis.json v3')).toBe(true);
+    let cancelled = 0;
+    for (let round = 0, version = 2; round < ROUNDS && cancelled === 0; round++, version += 2) {
+      client.change(uri, edited(version), version);
+      const superseded = pull().then(() => undefined, (error: { code?: number; data?: { retriggerRequest?: boolean } }) => error);
+      await client.until(() => session.traced(`Linting genesis.json v${version}`), 20_000);
+      client.change(uri, edited(version + 1), version + 1);
+      const error = await superseded;
+      const wasCancelled = session.traced(`Cancelled the lint of genesis.json v${version}`);
+      // A pull whose lint ran to the end is answered; one whose lint was cancelled asks the client to pull again.
+      if (wasCancelled) {
+        expect(error?.code).toBe(-32802);
+        expect(error?.data?.retriggerRequest).toBe(true);
+        cancelled++;
+      } else {
+        expect(error).toBeUndefined();
+      }
+      const final = await pull();
+      expect(final.items.map((d) => d.code)).toEqual(first.items.map((d) => d.code));
+      expect(session.traced(`Linted genesis.json v${version + 1}`)).toBe(true);
+    }
+    expect(cancelled).toBe(1);
   });
 });
