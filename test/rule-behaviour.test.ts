@@ -161,12 +161,12 @@ describe('weak-council', () => {
 });
 
 describe('short-exit-window', () => {
-  it('is an error for a 2-day timelock and offers a 7-day one', () => {
+  it('is an error for a 2-day timelock and offers a 30-day one, which also meets Stage 2 so the finding goes away', () => {
     const finding = only(lintFixture('short-exit-window', 'fires.yaml'), 'short-exit-window');
     expect(finding.severity).toBe('error');
     expect(finding.message).toContain('Lumen Ops Safe (a 4-of-7 multisig) can upgrade as Upgrade admin after 2 days');
-    expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days');
-    expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['7d']);
+    expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days and Stage 2 30 days: add a timelock of 30 days or more (7 days for Stage 1)');
+    expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['30d']);
   });
 
   it('is a Stage 2 warning for a 14-day timelock with no withdrawal delay', () => {
@@ -180,7 +180,7 @@ describe('short-exit-window', () => {
     const finding = only(lintFile(ruleFixture('short-exit-window', 'no-delay/fires.json')), 'short-exit-window');
     expect(finding.severity).toBe('error');
     expect(finding.message).toContain('ops-safe (a 3-of-5 multisig) can upgrade as L1 ProxyAdmin owner with no delay while withdrawals take 7 days, leaving users no exit window at all');
-    expect(finding.message).toContain('add a timelock of 14 days or more');
+    expect(finding.message).toContain('add a timelock of 37 days or more (14 days for Stage 1)');
   });
 
   it('leaves undeclared upgraders to unverified-authority rather than guessing their delay', () => {
@@ -198,6 +198,12 @@ describe('presets and rule settings', () => {
   it('l2beat-stage1 drops the Stage 2 exit-window warning', () => {
     expect(findingsOf(lintSource('appchain.yaml', stage2, 'preset: l2beat-stage1\n'), 'short-exit-window')).toEqual([]);
     expect(findingsOf(lintSource('appchain.yaml', stage2, 'preset: recommended\n'), 'short-exit-window')).toHaveLength(1);
+  });
+
+  it('l2beat-stage1 fixes the exit window to the Stage 1 bar it checks', () => {
+    const finding = only(lintSource('appchain.yaml', stage1, 'preset: l2beat-stage1\n'), 'short-exit-window');
+    expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days: add a timelock of 7 days or more');
+    expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['7d']);
   });
 
   it('l2beat-stage1 raises Stage 1 rules to errors and leaves the others alone', () => {

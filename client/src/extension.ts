@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CliLinter, activeFileUri } from './cli-lint';
 import { registerCommands } from './commands';
+import { RestartPolicy } from './restart-policy';
 import { LargeFileNotice } from './large-files';
 import { StatusView } from './status';
 
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  let restarts = 0;
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
@@ -38,14 +39,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
+      // `handled`: the message below is the only one the user sees; the language client logs it to the output.
       closed: () => {
-        restarts++;
-        if (restarts > 4) {
-          void vscode.window.showErrorMessage('The Chokepoint language server stopped 5 times and will not be restarted. See the Chokepoint output for details.', 'Show Output').then((choice) => choice && output.show());
-          return { action: CloseAction.DoNotRestart };
+        const { restart, message } = restarts.onServerClosed();
+        if (restart) {
+          void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => choice && output.show());
+        } else {
+          void vscode.window.showErrorMessage(message, 'Restart Language Server', 'Show Output').then((choice) => {
+            if (choice === 'Show Output') output.show();
+            else if (choice) void vscode.commands.executeCommand('chokepoint.restartServer');
+          });
         }
-        void vscode.window.showWarningMessage('The Chokepoint language server stopped unexpectedly and was restarted.');
-        return { action: CloseAction.Restart };
+        return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart, message, handled: true };
       },
     },
   };

@@ -9,7 +9,7 @@ import { EXTENSION_VSIX, REPO_ROOT } from './lib/paths.mjs';
 import { assertShipsNoTests } from './lib/vsix.mjs';
 import { padGenesis } from './lib/large-genesis.mjs';
 import { createWorkspace } from './lib/workspace.mjs';
-import { runEndToEnd, runLargeFileEndToEnd } from './e2e.mjs';
+import { runEndToEnd, runLargeFileEndToEnd, runServerRestartEndToEnd } from './e2e.mjs';
 
 const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'vscode');
 
@@ -29,6 +29,7 @@ export async function runBrowserEndToEnd(root) {
   try {
     browser = await openWorkbench(server.url, join(root, 'chromium'));
     await runEndToEnd(browser.page, workspace);
+    await runServerRestartEndToEnd(browser.page, profile.extensions);
     await runLargeFileEndToEnd(browser.page);
   } catch (error) {
     let shot = '';

@@ -2,11 +2,13 @@
 /**
  * The end-to-end check, done as a person would in the browser: open the role-collapsed OP deploy
  * config from the explorer, hover the collapsed address, read the Problems panel, apply the
- * "Set fundDevAccounts to false" quick fix and save. Saves the screenshots the docs show.
+ * "Set fundDevAccounts to false" quick fix and save. Saves the screenshots the docs show. Then kills
+ * the language server and sees it restarted, and opens a file too large to lint as you type.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
+import { processesMentioning } from './lib/processes.mjs';
 import { waitFor } from './lib/wait.mjs';
 
 /** @typedef {import('playwright-core').Page} Page @typedef {import('playwright-core').Locator} Locator */
@@ -122,6 +124,39 @@ export async function runEndToEnd(page, workspace) {
 
   await step('see the fixed problem leave the Problems panel', async () => {
     await waitFor(async () => (await problemCount(page)) < problemsBefore, { what: `fewer than ${problemsBefore} problems after the fix` });
+  });
+}
+
+/** The language server processes of the extension installed in `extensionsDir`. @param {string} extensionsDir */
+function serverProcesses(extensionsDir) {
+  return processesMentioning(extensionsDir).filter((p) => p.command.includes('dist/server.js'));
+}
+
+/**
+ * Kills the language server, as a crash would: the extension restarts it and says so, and the
+ * restarted server lints the next edit (undoing the quick fix brings its problem back).
+ * @param {Page} page @param {string} extensionsDir where the profile installed chokepoint.vsix
+ */
+export async function runServerRestartEndToEnd(page, extensionsDir) {
+  const killed = await step('find the language server process and kill it', async () => {
+    const [server] = await waitFor(() => (serverProcesses(extensionsDir).length === 1 ? serverProcesses(extensionsDir) : undefined), { what: 'one Chokepoint language server process' });
+    process.kill(server.pid, 'SIGKILL');
+    return server.pid;
+  });
+  const problemsAfterFix = await problemCount(page);
+
+  await step('read that the server was restarted', async () => {
+    const toast = page.locator('.notification-toast', { hasText: 'The Chokepoint language server stopped unexpectedly and was restarted' }).first();
+    await toast.waitFor({ state: 'visible' });
+    await waitFor(() => serverProcesses(extensionsDir).some((p) => p.pid !== killed), { what: 'a new language server process' });
+    await toast.locator('.codicon-notifications-clear').first().click();
+  });
+
+  await step('undo the quick fix and see the restarted server report it again', async () => {
+    await editorLine(page, '"fundDevAccounts"').click();
+    await page.keyboard.press('Control+Z');
+    await editorLine(page, '"fundDevAccounts": true').waitFor();
+    await waitFor(async () => (await problemCount(page)) > problemsAfterFix, { what: `more than ${problemsAfterFix} problems once the restarted server lints the undone fix` });
   });
 }
 

@@ -19,5 +19,5 @@ export function renderValue(doc: ParsedDocument, path: Path, value: string | num
 }
 
 function isSafePlainYaml(value: string): boolean {
-  return /^[A-Za-z0-9_][A-Za-z0-9_./@+-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?[\d._]+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i.test(value);
+  return /^(?!<<)[A-Za-z0-9_<][A-Za-z0-9_./@+<>-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?[\d._]+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i.test(value);
 }

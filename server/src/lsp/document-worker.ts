@@ -10,6 +10,7 @@ import { CancelFlag, isCancelled, throwIfCancelled } from '../engine/cancel';
 import { lintChain, type ChainMember, type FileReport } from '../engine/lint';
 import { parseDocument, type ParsedDocument } from '../engine/parse';
 import type { Distribution } from '../engine/model/schema';
+import type { Rule } from '../engine/rules/types';
 import { distributionsOf, KEPT_ENTRIES, type MemberInfo, type MemberSource, type WorkerLint, type WorkerMessage, type WorkerReply } from './worker-protocol';
 
 /** Lints on the worker: keeps the latest text of each open document (parsed once) and siblings read from disk. */
@@ -18,6 +19,9 @@ export class DocumentLinter {
   private readonly onDisk = new Map<string, { mtimeMs: number; size: number; doc: ParsedDocument | undefined }>();
   /** The distribution entries kept back from the latest lint of each file, for a hover that asks. */
   private readonly kept = new Map<string, { version: number; entries: Distribution['entries'][] }>();
+
+  /** `rules` replaces the rule set, for tests in-process; the worker thread always runs them all. */
+  constructor(private readonly rules?: Rule[]) {}
 
   handle(message: WorkerMessage): WorkerReply | undefined {
     if (message.type === 'forget') {
@@ -51,7 +55,7 @@ export class DocumentLinter {
         members.push({ doc: siblingDoc });
         infos.push(info(siblingDoc, open !== undefined));
       }
-      const [report] = lintChain(members, { config: request.config, signal });
+      const [report] = lintChain(members, { config: request.config, signal, ...(this.rules ? { rules: this.rules } : {}) });
       const keptEntries = this.keepEntries(request.file.path, request.file.version, report);
       return { id: request.id, kind: 'done', report, members: infos, ms: performance.now() - started, keptEntries };
     } catch (error) {

@@ -34,6 +34,9 @@ export const shortExitWindow: Rule = {
       const failsStage1 = window < stage1;
       if (!failsStage1 && (window >= stage2 || options.stage === 1)) continue;
       const target = failsStage1 ? stage1 : stage2;
+      // The fix meets the bar this rule checks, so applying it clears the finding rather than turning a Stage 1 error into a Stage 2 warning.
+      const bar = options.stage === 1 ? stage1 : stage2;
+      const needs = failsStage1 && bar !== target ? `L2BEAT Stage 1 needs at least ${formatDuration(stage1)} and Stage 2 ${formatDuration(stage2)}` : `L2BEAT Stage ${failsStage1 ? 1 : 2} needs at least ${formatDuration(target)}`;
       const windowText = window <= 0 ? 'no exit window at all' : `an exit window of ${formatDuration(window)}`;
       const delayText = delay === 0 ? 'with no delay' : `after ${formatDuration(delay)}`;
       const withdrawalText = withdrawal > 0 ? ` while withdrawals take ${formatDuration(withdrawal)}` : '';
@@ -41,9 +44,9 @@ export const shortExitWindow: Rule = {
         at: upgrades[0].at,
         severity: failsStage1 ? 'error' : 'warning',
         subjects: holder.entity.addressKeys,
-        message: `${entities.who(holder.entity)} can upgrade as ${roleTitles(upgrades)} ${delayText}${withdrawalText}, leaving users ${windowText}. L2BEAT Stage ${failsStage1 ? 1 : 2} needs at least ${formatDuration(target)}: add a timelock of ${formatDuration(target + withdrawal)} or more, or give upgrades to a 75% Security Council.`,
+        message: `${entities.who(holder.entity)} can upgrade as ${roleTitles(upgrades)} ${delayText}${withdrawalText}, leaving users ${windowText}. ${needs}: add a timelock of ${formatDuration(bar + withdrawal)} or more${bar !== target ? ` (${formatDuration(target + withdrawal)} for Stage 1)` : ''}, or give upgrades to a 75% Security Council.`,
         related: [...(timelock ? [{ at: timelock.at, message: `${timelock.title}: ${formatDuration(delay)}` }] : []), ...withdrawalDelays.map((d) => ({ at: d.at, message: `${d.title}: ${formatDuration(d.seconds ?? 0)}` }))],
-        fixes: timelock ? [setDelay(timelock, target + withdrawal)] : [],
+        fixes: timelock ? [setDelay(timelock, bar + withdrawal)] : [],
       };
     }
   },
