@@ -16,8 +16,8 @@ export interface LspTimings {
 }
 
 /**
- * Drives `chokepoint lsp --stdio` as VS Code does: pull diagnostics, a full-text didChange per
- * edit, then a diagnostic request. Each edit changes a value deep in the file, as typing does.
+ * Drives `chokepoint lsp --stdio` as VS Code does: pull diagnostics, an incremental didChange per
+ * edit, then a diagnostic request.
  */
 export async function lspTimings(cli: string, file: string, edits: number, pauseMs: number): Promise<LspTimings> {
   const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -51,14 +51,17 @@ export async function lspTimings(cli: string, file: string, edits: number, pause
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
     const first = await pullDiagnostics();
     const firstMs = performance.now() - started;
-    // Type near the end of the file (a space in, a space out): the server gets the whole text, as with full sync.
+    // Type near the end of the file (a space in, a space out). The server asks for incremental sync,
+    // so VS Code sends only the change, not the text.
     const anchor = text.lastIndexOf('}');
+    const before = text.slice(0, anchor).split('\n');
+    const at = { line: before.length - 1, character: before[before.length - 1].length };
     const changeMs: number[] = [];
     for (let i = 0; i < edits; i++) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      const edited = i % 2 ? text : `${text.slice(0, anchor)} ${text.slice(anchor)}`;
+      const change = i % 2 ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: ' ' };
       started = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: edited }] });
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
       await pullDiagnostics();
       changeMs.push(performance.now() - started);
     }

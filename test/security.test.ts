@@ -107,6 +107,7 @@ describe('no workspace code is ever loaded', () => {
   const ALLOWED_WORKERS: Record<string, string> = {
     'server/src/engine/worker-pool.ts': 'new Worker(options.script)',
     'server/src/lsp/linting.ts': 'new Worker(this.workerScript)',
+    'server/src/engine/parse/prescan.ts': 'new Worker(script, { workerData: { path, shared } satisfies PrescanRequest })',
   };
 
   it('server/src has no require() or import() of a computed specifier, and no eval', () => {
@@ -129,6 +130,7 @@ describe('no workspace code is ever loaded', () => {
     // Where those scripts come from: constants next to the bundle, not configuration.
     expect(readFileSync('server/src/engine/workspace.ts', 'utf8')).toMatch(/join\(__dirname, 'lint-worker\.js'\)/);
     expect(readFileSync('server/src/lsp/linting.ts', 'utf8')).toMatch(/const WORKER_SCRIPT = join\(__dirname, 'document-worker\.js'\)/);
+    expect(readFileSync('server/src/engine/parse/prescan.ts', 'utf8')).toMatch(/join\(__dirname, 'structure-worker\.js'\)/);
     for (const file of sources('server/src/engine/config')) expect(code(file), file).not.toMatch(/workerScript/);
   });
 

@@ -20,10 +20,12 @@ export interface Concentration {
 
 /** Fewest of the largest holders whose sum exceeds numerator/denominator of the total. */
 export function nakamoto(sorted: bigint[], total: bigint, numerator: bigint, denominator: bigint): number {
+  // sum × denominator > total × numerator  ⟺  sum > ⌊total × numerator / denominator⌋, for integers.
+  const threshold = (total * numerator) / denominator;
   let sum = 0n;
   for (let i = 0; i < sorted.length; i++) {
     sum += sorted[i];
-    if (sum * denominator > total * numerator) return i + 1;
+    if (sum > threshold) return i + 1;
   }
   return sorted.length;
 }
@@ -35,9 +37,12 @@ export function ratio(part: bigint, total: bigint): number {
 }
 
 export function concentration(amounts: bigint[]): Concentration {
-  const sorted = amounts.filter((a) => a > 0n).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  const positive = amounts.filter((a) => a > 0n);
+  const sorted = isDescending(positive) ? positive : positive.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
   const total = sorted.reduce((sum, a) => sum + a, 0n);
-  const shares = sorted.map((a) => ratio(a, total));
+  // Shares as doubles: each within about 1e-16 of the exact fraction, far below what is shown.
+  const whole = Number(total);
+  const shares = Number.isFinite(whole) ? sorted.map((a) => Number(a) / whole) : sorted.map((a) => ratio(a, total));
   const hhi = shares.reduce((sum, s) => sum + (s * 100) ** 2, 0);
   const n = shares.length;
   // Gini from the Lorenz curve: holders ascending, weighted by rank.
@@ -53,6 +58,11 @@ export function concentration(amounts: bigint[]): Concentration {
     gini: Math.max(0, Math.min(1, gini)),
     topShare: shares[0] ?? 0,
   };
+}
+
+function isDescending(amounts: bigint[]): boolean {
+  for (let i = 1; i < amounts.length; i++) if (amounts[i] > amounts[i - 1]) return false;
+  return true;
 }
 
 export function percent(share: number): string {

@@ -8,6 +8,7 @@ import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
 import { lintChain, matchesFiles, type ChainMember, type FileReport, type Finding } from './lint';
 import { parseDocument } from './parse';
+import { PRESCAN_MIN_BYTES, startPrescan } from './parse/prescan';
 import { LineIndex } from './text/positions';
 import { ruleMeta } from './rules/index';
 import { runPool } from './worker-pool';
@@ -22,6 +23,8 @@ export interface WorkspaceOptions {
    * without the context siblings linted alongside them): increasing, the last call has done === total.
    */
   onProgress?: (done: number, total: number) => void;
+  /** Keep each report's models and entity index (`lintPaths` only: they do not survive a copy between threads), for the sovereignty report. */
+  models?: boolean;
 }
 
 export interface ParallelOptions extends WorkspaceOptions {
@@ -111,7 +114,7 @@ export function lintPaths(paths: string[], options: WorkspaceOptions): Workspace
   let done = 0;
   options.onProgress?.(0, plan.total);
   plan.tasks.forEach((task, i) => {
-    outcomes.push(runChainTask(task));
+    outcomes.push(runChainTask(task, options.models));
     options.onProgress?.((done += plan.weights[i]), plan.total);
   });
   return assemble(plan, outcomes, options.now, 0);
@@ -162,21 +165,24 @@ export async function lintPathsParallel(paths: string[], options: ParallelOption
 }
 
 /** Lints one chain: reads its files (context siblings that are not a recognized config are skipped) and keeps the reported ones. */
-export function lintChainTask(task: ChainTask): FileReport[] {
+export function lintChainTask(task: ChainTask, models = false): FileReport[] {
   const chain: { member: ChainMember; reported: boolean }[] = [];
   for (const [path, role] of task.members) {
+    // A large JSON file's structure is scanned on another thread while this one reads and parses it.
+    const prescan = /\.json$/i.test(path) && sizeOf(path) >= PRESCAN_MIN_BYTES ? startPrescan(path) : undefined;
     const text = readText(path, role === 'explicit');
     if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)))) continue;
-    chain.push({ member: { doc: parseDocument(path, text), explicit: role === 'explicit' }, reported: role !== 'context' });
+    const doc = parseDocument(path, text, undefined, prescan ? { structure: () => prescan.take() } : {});
+    chain.push({ member: { doc, explicit: role === 'explicit' }, reported: role !== 'context' });
   }
   const reports = lintChain(chain.map((c) => c.member), { config: task.config, now: task.now });
-  return reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter)).map(plainReport);
+  return reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter)).map(models ? (report) => report : plainReport);
 }
 
 /** `lintChainTask` with its errors as data, as a worker returns them. */
-export function runChainTask(task: ChainTask): ChainOutcome {
+export function runChainTask(task: ChainTask, models = false): ChainOutcome {
   try {
-    return { reports: lintChainTask(task) };
+    return { reports: lintChainTask(task, models) };
   } catch (error) {
     return { error: (error as Error).message, usage: error instanceof UsageError };
   }

@@ -1,4 +1,4 @@
-import { decodeBech32, decodeSs58, toHex } from './encodings';
+import { bech32Key, decodeSs58, toHex } from './encodings';
 import type { Address } from './schema';
 
 const EVM = /^0x[0-9a-fA-F]{40}$/;
@@ -26,10 +26,8 @@ function decode(text: string): Address | undefined {
     return undefined;
   }
   if (text.lastIndexOf('1') > 0 && BECH32_SHAPE.test(text)) {
-    const decoded = decodeBech32(text);
-    if (decoded && (decoded.bytes.length === 20 || decoded.bytes.length === 32)) {
-      return { raw: text, key: toHex(decoded.bytes, `b${decoded.bytes.length}:`), scheme: 'bech32' };
-    }
+    const key = bech32Key(text);
+    if (key) return { raw: text, key, scheme: 'bech32' };
   }
   if (SS58_SHAPE.test(text)) {
     const decoded = decodeSs58(text);

@@ -4,20 +4,26 @@ const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const BECH32_GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-const HEX_DIGITS = '0123456789abcdef';
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** Scratch space for the characters of one key: keys are made synchronously, so one buffer serves every call. */
+let hexOut = Buffer.alloc(256);
 
 /**
- * Lower-case hex, after an optional prefix. Built with one String.fromCharCode call, so that the
- * keys held for every account of a genesis are flat strings made in one step, not ropes.
+ * Lower-case hex, after an optional ASCII prefix. Written into a byte buffer and read back as one
+ * Latin-1 string, so that the keys held for every account of a genesis are flat strings made in
+ * one step, not ropes.
  */
-export function toHex(bytes: Uint8Array, prefix = ''): string {
-  const codes = new Array<number>(prefix.length + bytes.length * 2);
-  for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
-  for (let i = 0, j = prefix.length; i < bytes.length; i++, j += 2) {
-    codes[j] = HEX_DIGITS.charCodeAt(bytes[i] >> 4);
-    codes[j + 1] = HEX_DIGITS.charCodeAt(bytes[i] & 15);
+export function toHex(bytes: Uint8Array, prefix = '', length = bytes.length): string {
+  const size = prefix.length + length * 2;
+  if (size > hexOut.length) hexOut = Buffer.alloc(size * 2);
+  const out = hexOut;
+  for (let i = 0; i < prefix.length; i++) out[i] = prefix.charCodeAt(i);
+  for (let i = 0, j = prefix.length; i < length; i++, j += 2) {
+    out[j] = HEX_DIGITS[bytes[i] >> 4];
+    out[j + 1] = HEX_DIGITS[bytes[i] & 15];
   }
-  return String.fromCharCode(...codes);
+  return out.toString('latin1', 0, size);
 }
 
 export function fromHex(hex: string): Uint8Array {
@@ -34,25 +40,41 @@ const WORDS = new Uint8Array(200);
 const BECH32_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < BECH32_CHARSET.length; i++) BECH32_VALUE[BECH32_CHARSET.charCodeAt(i)] = i;
 
-/** One step of the BIP-173 checksum, branch-free: each generator is XORed in when its bit of `top` is set. */
-function polymodStep(checksum: number, value: number): number {
-  const top = checksum >>> 25;
-  return (
-    (((checksum & 0x1ffffff) << 5) ^ value) ^
-    (-(top & 1) & BECH32_GENERATORS[0]) ^
-    (-((top >>> 1) & 1) & BECH32_GENERATORS[1]) ^
-    (-((top >>> 2) & 1) & BECH32_GENERATORS[2]) ^
-    (-((top >>> 3) & 1) & BECH32_GENERATORS[3]) ^
-    (-((top >>> 4) & 1) & BECH32_GENERATORS[4])
-  );
+/** The generators XORed into the BIP-173 checksum for each value of its top five bits. */
+const BECH32_TOP = new Int32Array(32);
+for (let top = 0; top < 32; top++) {
+  for (let bit = 0; bit < 5; bit++) if ((top >> bit) & 1) BECH32_TOP[top] ^= BECH32_GENERATORS[bit];
 }
 
+function polymodStep(checksum: number, value: number): number {
+  return (((checksum & 0x1ffffff) << 5) ^ value) ^ BECH32_TOP[checksum >>> 25];
+}
+
+/** The checksum state after the last prefix seen: a genesis repeats one prefix hundreds of thousands of times. */
+let lastPrefix = '';
+let lastPrefixCheck = 0;
+
+function prefixCheck(lower: string, separator: number): number {
+  if (separator === lastPrefix.length && lower.startsWith(lastPrefix)) return lastPrefixCheck;
+  let check = 1;
+  for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) >> 5);
+  check = polymodStep(check, 0);
+  for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) & 31);
+  lastPrefix = lower.slice(0, separator);
+  lastPrefixCheck = check;
+  return check;
+}
+
+/** Scratch space for the payload of one address. */
+const BYTES = new Uint8Array(125);
+
 /**
- * Decodes a bech32 or bech32m string (BIP-173/350); undefined unless the checksum holds. Written
- * without intermediate arrays: a large genesis decodes hundreds of thousands of addresses.
+ * Decodes a bech32 or bech32m string (BIP-173/350) into BYTES and returns the payload's length, or
+ * -1 unless the checksum holds. Written without allocating: a large genesis decodes hundreds of
+ * thousands of addresses.
  */
-export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array } | undefined {
-  if (text.length > 200) return undefined;
+function decodeIntoScratch(text: string): number {
+  if (text.length > 200) return -1;
   // Mixed case is invalid; fold upper case while checking, without allocating a copy.
   let lowerSeen = false;
   let upperSeen = false;
@@ -61,40 +83,49 @@ export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array 
     if (code >= 97 && code <= 122) lowerSeen = true;
     else if (code >= 65 && code <= 90) upperSeen = true;
   }
-  if (lowerSeen && upperSeen) return undefined;
+  if (lowerSeen && upperSeen) return -1;
   const lower = upperSeen ? text.toLowerCase() : text;
   const separator = lower.lastIndexOf('1');
-  if (separator < 1 || separator + 7 > lower.length) return undefined;
-  let check = 1;
-  for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) >> 5);
-  check = polymodStep(check, 0);
-  for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) & 31);
+  if (separator < 1 || separator + 7 > lower.length) return -1;
+  let check = prefixCheck(lower, separator);
   const dataLength = lower.length - separator - 1;
-  const words = dataLength <= WORDS.length ? WORDS : new Uint8Array(dataLength);
   for (let i = 0; i < dataLength; i++) {
     const code = lower.charCodeAt(separator + 1 + i);
     const value = code < 128 ? BECH32_VALUE[code] : -1;
-    if (value === -1) return undefined;
-    words[i] = value;
+    if (value === -1) return -1;
+    WORDS[i] = value;
     check = polymodStep(check, value);
   }
   check >>>= 0;
-  if (check !== 1 && check !== 0x2bc830a3) return undefined;
+  if (check !== 1 && check !== 0x2bc830a3) return -1;
   const wordCount = dataLength - 6;
-  const bytes = new Uint8Array(Math.floor((wordCount * 5) / 8));
   let length = 0;
   let accumulator = 0;
   let bits = 0;
   for (let i = 0; i < wordCount; i++) {
-    accumulator = ((accumulator << 5) | words[i]) & 0xfff;
+    accumulator = ((accumulator << 5) | WORDS[i]) & 0xfff;
     bits += 5;
     if (bits >= 8) {
       bits -= 8;
-      bytes[length++] = (accumulator >> bits) & 0xff;
+      BYTES[length++] = (accumulator >> bits) & 0xff;
     }
   }
-  if (bits >= 5 || (accumulator & ((1 << bits) - 1)) !== 0) return undefined;
-  return { prefix: lower.slice(0, separator), bytes };
+  if (bits >= 5 || (accumulator & ((1 << bits) - 1)) !== 0) return -1;
+  return length;
+}
+
+/** Decodes a bech32 or bech32m string; undefined unless the checksum holds. */
+export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array } | undefined {
+  const length = decodeIntoScratch(text);
+  return length === -1 ? undefined : { prefix: lastPrefix, bytes: BYTES.slice(0, length) };
+}
+
+/** The address key (`b20:<hex>` or `b32:<hex>`) of a bech32 account or validator address, without allocating its bytes. */
+export function bech32Key(text: string): string | undefined {
+  const length = decodeIntoScratch(text);
+  if (length === 20) return toHex(BYTES, 'b20:', 20);
+  if (length === 32) return toHex(BYTES, 'b32:', 32);
+  return undefined;
 }
 
 export function decodeBase58(text: string): Uint8Array | undefined {

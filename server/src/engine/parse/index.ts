@@ -1,5 +1,6 @@
 import { LineIndex } from '../text/positions';
 import { JsonLocator } from './json-locator';
+import type { StructureIndex } from './structure-scan';
 import { parseJsonc } from './jsonc';
 import { duplicatesInTree, locateInTree, styleInTree, type SourceNode } from './source-tree';
 import { parseToml } from './toml';
@@ -27,12 +28,12 @@ export function formatOf(uri: string, text: string): Format {
 }
 
 /** Parses a configuration file. Never throws: malformed input yields problems with spans. */
-export function parseDocument(uri: string, text: string, format: Format = formatOf(uri, text)): ParsedDocument {
-  const lines = new LineIndex(text);
+export function parseDocument(uri: string, text: string, format: Format = formatOf(uri, text), options: ParseOptions = {}): ParsedDocument {
   if (format === 'json') {
     const fast = parseStrictJson(text);
     if (fast) {
-      const locator = new JsonLocator(text);
+      const locator = new JsonLocator(text, options.structure);
+      const lines = new LineIndex(text, options.structure);
       return {
         uri, text, format, lines, value: fast.value, problems: [], comments: [],
         locate: (path: Path) => locator.locate(path),
@@ -41,9 +42,15 @@ export function parseDocument(uri: string, text: string, format: Format = format
       };
     }
   }
+  const lines = new LineIndex(text);
   const result = format === 'yaml' ? parseYaml(text) : format === 'toml' ? parseToml(text) : parseJsonc(text);
   if (format === 'json' && result.comments.length > 0) format = 'jsonc';
   return treeDocument(uri, text, format, lines, result);
+}
+
+export interface ParseOptions {
+  /** A structure scan of the same text made on another thread, for strict JSON (see prescan.ts). */
+  structure?: () => StructureIndex | undefined;
 }
 
 function parseStrictJson(text: string): { value: unknown } | undefined {

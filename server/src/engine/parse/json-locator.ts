@@ -1,4 +1,5 @@
 import type { Span } from '../text/positions';
+import type { StructureIndex } from './structure-scan';
 import { decodeLiteral, sourceSpan, type DecodedLiteral } from './string-literal';
 import type { DuplicateKey, Located, Path, ScalarStyle } from './types';
 
@@ -37,9 +38,24 @@ export class JsonLocator {
   /** Ends of the large containers seen so far, by start offset. */
   private readonly ends = new Map<number, number>();
   private readonly rootStart: number;
+  /** Element starts of long arrays from a structure scan, by array start (see structure-scan.ts). */
+  private checkpoints?: { every: number; starts: Map<number, number[]> };
 
-  constructor(private readonly text: string) {
+  /** `structure` gives a scan of the same text made elsewhere, asked for only once something must be located. */
+  constructor(
+    private readonly text: string,
+    private structure?: () => StructureIndex | undefined,
+  ) {
     this.rootStart = this.skipWhitespace(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  }
+
+  /** Takes in the structure scan, if any, once; an index of another text (a different length) is ignored. */
+  private useStructure(): void {
+    const index = this.structure?.();
+    this.structure = undefined;
+    if (!index || index.length !== this.text.length) return;
+    for (const [start, end] of index.ends) if (!this.ends.has(start)) this.ends.set(start, end);
+    this.checkpoints = { every: index.every, starts: index.checkpoints };
   }
 
   /**
@@ -105,14 +121,39 @@ export class JsonLocator {
     if (!index) return undefined;
     if (index.kind === 'object') return index.entries.get(String(step));
     if (typeof step !== 'number' || step < 0) return undefined;
+    const jumped = this.viaCheckpoint(start, index, step);
+    if (jumped) return jumped;
     while (index.starts.length <= step && index.next !== -1) this.indexNextElement(index);
     if (step >= index.starts.length) return undefined;
     return { value: { start: index.starts[step], end: index.ends[step] } };
   }
 
+  /**
+   * Element `step` of a long array found from the nearest checkpoint before it, when that is past
+   * what the array's index already holds; the elements skipped are not indexed.
+   */
+  private viaCheckpoint(start: number, index: ArrayIndex, step: number): Located | undefined {
+    const starts = this.checkpoints?.starts.get(start);
+    if (!starts || index.next === -1) return undefined;
+    const every = this.checkpoints!.every;
+    const k = Math.min(Math.floor(step / every), starts.length);
+    if (k === 0 || k * every <= index.starts.length) return undefined;
+    const checkpoint = starts[k - 1];
+    if (this.text.charCodeAt(checkpoint - 1) !== 44 /* , */) return undefined;
+    let pos = this.skipWhitespace(checkpoint);
+    for (let i = k * every; ; i++) {
+      const end = this.valueEnd(pos);
+      if (i === step) return { value: { start: pos, end } };
+      const after = this.skipWhitespace(end);
+      if (this.text.charCodeAt(after) !== 44) return undefined;
+      pos = this.skipWhitespace(after + 1);
+    }
+  }
+
   private indexAt(start: number): ObjectIndex | ArrayIndex | undefined {
     const cached = this.indexes.get(start);
     if (cached) return cached;
+    if (this.structure) this.useStructure();
     const code = this.text.charCodeAt(start);
     let index: ObjectIndex | ArrayIndex | undefined;
     if (code === OPEN_BRACE) index = this.indexObject(start);
@@ -206,7 +247,8 @@ export class JsonLocator {
    */
   private containerEnd(start: number): number {
     const known = this.ends.get(start);
-    if (known !== undefined) return known;
+    // An end from a structure scan is trusted only where the text closes what `start` opens.
+    if (known !== undefined && this.text.charCodeAt(known - 1) === this.text.charCodeAt(start) + 2) return known;
     const text = this.text;
     const length = text.length;
     const open: number[] = [];

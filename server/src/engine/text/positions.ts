@@ -15,8 +15,9 @@ export interface Span {
   end: number;
 }
 
-/** Every STRIDE-th line start is kept; the lines between are found with indexOf. */
-const STRIDE = 64;
+/** Every LINE_STRIDE-th line start is kept; the lines between are found with indexOf. */
+export const LINE_STRIDE = 64;
+const STRIDE = LINE_STRIDE;
 
 /**
  * Maps offsets to line/character positions. Line starts are indexed once, on first use, keeping
@@ -27,9 +28,21 @@ export class LineIndex {
   private checkpoints: number[] | undefined;
   private lines = 0;
 
-  constructor(private readonly text: string) {}
+  /** `known` gives the line starts counted elsewhere (a structure scan of the same text), asked for on first use. */
+  constructor(
+    private readonly text: string,
+    private known?: () => { lineStarts: number[]; lines: number; length: number } | undefined,
+  ) {}
 
   private index(): number[] {
+    if (!this.checkpoints && this.known) {
+      const known = this.known();
+      this.known = undefined;
+      if (known && known.length === this.text.length) {
+        this.checkpoints = known.lineStarts;
+        this.lines = known.lines;
+      }
+    }
     if (!this.checkpoints) {
       const checkpoints = [0];
       const text = this.text;
