@@ -53,13 +53,9 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '-c':
         args.config = value();
         break;
-      case '--rule': {
-        const v = value();
-        const match = /^([\w-]+)=(off|info|warning|error)$/.exec(v);
-        if (!match) throw new ArgsError(`--rule takes id=severity, e.g. --rule role-collapse=error (severity: off, ${SEVERITIES.join(', ')}).`);
-        args.rules[match[1]] = match[2] as SeverityOrOff;
+      case '--rule':
+        addRuleOverride(args.rules, value());
         break;
-      }
       case '--color':
         args.color = true;
         break;
@@ -83,4 +79,64 @@ export function parseLintArgs(argv: string[]): LintArgs {
   }
   if (args.paths.length === 0) args.paths.push('.');
   return args;
+}
+
+function addRuleOverride(rules: Record<string, SeverityOrOff>, v: string): void {
+  const match = /^([\w-]+)=(off|info|warning|error)$/.exec(v);
+  if (!match) throw new ArgsError(`--rule takes id=severity, e.g. --rule role-collapse=error (severity: off, ${SEVERITIES.join(', ')}).`);
+  rules[match[1]] = match[2] as SeverityOrOff;
+}
+
+export const REPORT_FORMATS = ['html', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportArgs {
+  paths: string[];
+  format: ReportFormat;
+  output?: string;
+  config?: string;
+  rules: Record<string, SeverityOrOff>;
+}
+
+/**
+ * Parses `report` arguments. Without --format, the format follows --output's extension (.html,
+ * .htm: html; otherwise md), and Markdown goes to stdout when there is no --output.
+ */
+export function parseReportArgs(argv: string[]): ReportArgs {
+  const args: Omit<ReportArgs, 'format'> & { format?: ReportFormat } = { paths: [], rules: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new ArgsError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown report format "${v}"; use ${REPORT_FORMATS.join(' or ')}.`);
+        args.format = v as ReportFormat;
+        break;
+      }
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--config':
+      case '-c':
+        args.config = value();
+        break;
+      case '--rule':
+        addRuleOverride(args.rules, value());
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg} for report. Run "chokepoint --help" for the options.`);
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  const format = args.format ?? (args.output && /\.html?$/i.test(args.output) ? 'html' : 'md');
+  return { ...args, format };
 }

@@ -29,8 +29,7 @@ const PROGRESS_INTERVAL_MS = 100;
 
 /** Runs `chokepoint lint`; returns the exit code: 0 clean, 1 findings at the fail level, 2 usage or config errors. */
 export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number> {
-  const unknown = Object.keys(args.rules).filter((id) => !ruleMeta(id));
-  if (unknown.length > 0) throw new ArgsError(`Unknown rule ${unknown.join(', ')} in --rule. Run "chokepoint rules" for the list.`);
+  checkRuleOverrides(args.rules);
   const progress = io.stderrIsTTY ? progressLine(io) : undefined;
   let result;
   try {
@@ -48,8 +47,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
     progress?.clear();
   }
   if (result.configProblems.length > 0) {
-    for (const problem of result.configProblems) io.stderr(`${relative(io.cwd, problem.file)}:${position(problem)}  config-error  ${problem.message}\n`);
-    io.stderr('Fix the configuration above; nothing was linted with it.\n');
+    printConfigProblems(result.configProblems, io);
     return 2;
   }
 
@@ -105,6 +103,18 @@ function progressLine(io: CommandIO): { update: (done: number, total: number) =>
   };
 }
 
+/** `--rule` names only rules that exist. */
+export function checkRuleOverrides(rules: Record<string, unknown>): void {
+  const unknown = Object.keys(rules).filter((id) => !ruleMeta(id));
+  if (unknown.length > 0) throw new ArgsError(`Unknown rule ${unknown.join(', ')} in --rule. Run "chokepoint rules" for the list.`);
+}
+
+/** Problems in .chokepoint.yaml files, one a line, on stderr. */
+export function printConfigProblems(problems: ConfigProblem[], io: CommandIO): void {
+  for (const problem of problems) io.stderr(`${relative(io.cwd, problem.file)}:${position(problem)}  config-error  ${problem.message}\n`);
+  io.stderr('Fix the configuration above; nothing was linted with it.\n');
+}
+
 /** `line:column` of a config problem, 1-based, or `1:1` when the file cannot be read. */
 function position(problem: ConfigProblem): string {
   let text = '';
@@ -117,7 +127,7 @@ function position(problem: ConfigProblem): string {
   return `${line + 1}:${character + 1}`;
 }
 
-function writeReport(path: string, text: string): void {
+export function writeReport(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {

@@ -1,13 +1,15 @@
 import { ruleDocMarkdown } from '../engine/rules/docs';
 import { ALL_RULE_METAS, docsUrl, ruleMeta } from '../engine/rules/index';
-import { ArgsError, parseLintArgs } from './args';
+import { ArgsError, parseLintArgs, parseReportArgs } from './args';
 import { lintCommand, type CommandIO } from './lint-command';
+import { reportCommand } from './report-command';
 import { VERSION } from '../version';
 
 const HELP = `Chokepoint ${VERSION}: lints appchain configuration for hidden centralization.
 
 Usage:
   chokepoint lint [paths...] [options]   Lint files and folders (default: .)
+  chokepoint report [paths...] [options] Write the sovereignty report of each chain (HTML or Markdown)
   chokepoint rules [--format json]       List the rules
   chokepoint explain <rule-id>           Print a rule's documentation
   chokepoint lsp [--stdio]               Start the language server (for Neovim, Helix, Zed, Emacs…)
@@ -22,6 +24,14 @@ Lint options:
       --quiet                             Report errors only
   -j, --jobs N                            Worker threads for a large scan (default: one per core with 3+ cores, else 1: none)
       --color / --no-color                Force or disable colors
+
+Report options:
+  -f, --format html|md                    html: a self-contained page (no scripts, nothing loaded from the
+                                          network); md: for a pull-request comment. Default: html when
+                                          --output ends in .html or .htm, else md
+  -o, --output FILE                       Write the report to FILE (default: stdout)
+  -c, --config FILE, --rule ID=SEVERITY   As for lint
+  The report exits 0 once written, 2 for usage or configuration errors.
 
 Exit codes: 0 nothing at the fail level, 1 findings at the fail level, 2 usage or configuration error.
 `;
@@ -42,6 +52,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         return 0;
       case 'lint':
         return await lintCommand(parseLintArgs(rest), io);
+      case 'report':
+        return await reportCommand(parseReportArgs(rest), io);
       case 'rules':
         return rulesCommand(rest, io);
       case 'explain':

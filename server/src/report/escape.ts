@@ -1,0 +1,31 @@
+/** Text for HTML content and attribute values: every character that could open markup or end an attribute is an entity. */
+export function html(value: string | number): string {
+  return String(value).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Text for Markdown, inline or in a table cell: on one line, with every character that could start
+ * markup, a link, HTML, a mention, an autolink or a cell boundary escaped, so a config's strings stay text in a PR comment.
+ */
+export function md(value: string | number): string {
+  return String(value)
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_[\]<>|~&@]/g, (c) => `\\${c}`)
+    .replace(/:\/\//g, '\\:\\/\\/');
+}
+
+/** A code span that no backtick or line break in the text can end early. */
+export function mdCode(value: string): string {
+  return `\`${value.replace(/[`\r\n]/g, ' ')}\``;
+}
+
+/** "1234567" → "1,234,567", for BigInt amounts as decimal strings. */
+export function thousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A compact amount: "1.2e27" beyond what anyone reads digit by digit, else "1,234,567". */
+export function amount(digits: string): string {
+  if (digits.length <= 15) return thousands(digits);
+  return `${digits[0]}.${digits.slice(1, 3)}e${digits.length - 1}`;
+}
