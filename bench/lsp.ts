@@ -51,15 +51,16 @@ export async function lspTimings(cli: string, file: string, edits: number, pause
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
     const first = await pullDiagnostics();
     const firstMs = performance.now() - started;
-    // Type near the end of the file (a space in, a space out). The server asks for incremental sync,
-    // so VS Code sends only the change, not the text.
-    const anchor = text.lastIndexOf('}');
-    const before = text.slice(0, anchor).split('\n');
+    // Type a digit into the last number of the file, then delete it, as someone editing a
+    // parameter does. The server asks for incremental sync, so VS Code sends only the change.
+    const digits = [...text.matchAll(/": "?\d/g)];
+    const offset = digits[digits.length - 1].index! + digits[digits.length - 1][0].length - 1;
+    const before = text.slice(0, offset).split('\n');
     const at = { line: before.length - 1, character: before[before.length - 1].length };
     const changeMs: number[] = [];
     for (let i = 0; i < edits; i++) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      const change = i % 2 ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: ' ' };
+      const change = i % 2 ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: '1' };
       started = performance.now();
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
       await pullDiagnostics();

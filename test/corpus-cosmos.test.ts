@@ -111,7 +111,7 @@ describe.skipIf(!HAVE_CORPUS)('Cosmos SDK corpus', () => {
       expect(metrics.nakamotoSafety).toBeGreaterThan(metrics.nakamotoHalt);
       expect(metrics.hhi).toBeLessThan(1_000);
       // The largest holder points at the validator whose moniker is Polychain Labs.
-      const top = holders[0].at[0].path;
+      const top = holders.at(0)!.at[0].path;
       expect(top.slice(0, 3)).toEqual(['app_state', 'staking', 'validators']);
       const validator = (JSON.parse(text) as { app_state: { staking: { validators: { description: { moniker: string } }[] } } }).app_state.staking.validators[top[3] as number];
       expect(validator.description.moniker).toBe('Polychain Labs');

@@ -8,14 +8,16 @@ import { parentPort } from 'node:worker_threads';
 import { ADAPTERS } from '../engine/adapters';
 import { CancelFlag, isCancelled, throwIfCancelled } from '../engine/cancel';
 import { lintChain, type ChainMember, type FileReport } from '../engine/lint';
-import { parseDocument, type ParsedDocument } from '../engine/parse';
+import { parseDocument, reparseEdited, type ParsedDocument } from '../engine/parse';
+import { rememberAddresses } from '../engine/model/address';
 import type { Distribution } from '../engine/model/schema';
 import type { Rule } from '../engine/rules/types';
 import { distributionsOf, KEPT_ENTRIES, type MemberInfo, type MemberSource, type WorkerLint, type WorkerMessage, type WorkerReply } from './worker-protocol';
 
 /** Lints on the worker: keeps the latest text of each open document (parsed once) and siblings read from disk. */
 export class DocumentLinter {
-  private readonly open = new Map<string, { version: number; text: string; doc?: ParsedDocument }>();
+  /** `previous`: the last parse of an earlier version, which the next parse starts from (reparseEdited). */
+  private readonly open = new Map<string, { version: number; text: string; doc?: ParsedDocument; previous?: ParsedDocument }>();
   private readonly onDisk = new Map<string, { mtimeMs: number; size: number; doc: ParsedDocument | undefined }>();
   /** The distribution entries kept back from the latest lint of each file, for a hover that asks. */
   private readonly kept = new Map<string, { version: number; entries: Distribution['entries'][] }>();
@@ -80,15 +82,20 @@ export class DocumentLinter {
   private receive(source: MemberSource): void {
     if (source.text === undefined || source.version === undefined) return;
     // A version names one text: documents are forgotten when closed, before a reopening restarts the versions.
-    if (this.open.get(source.path)?.version === source.version) return;
-    this.open.set(source.path, { version: source.version, text: source.text });
+    const held = this.open.get(source.path);
+    if (held?.version === source.version) return;
+    this.open.set(source.path, { version: source.version, text: source.text, previous: held?.doc ?? held?.previous });
   }
 
   /** An open document's parse at `version`, parsed on first use; undefined if the worker does not hold that version. */
   private openDoc(path: string, version: number): ParsedDocument | undefined {
     const held = this.open.get(path);
     if (!held || held.version !== version) return undefined;
-    return (held.doc ??= parseDocument(path, held.text));
+    if (!held.doc) {
+      held.doc = held.previous ? reparseEdited(held.previous, held.text) : parseDocument(path, held.text);
+      held.previous = undefined;
+    }
+    return held.doc;
   }
 
   /** A sibling's parsed text from disk, cached by modification time; undefined when it is not a config Chokepoint knows. */
@@ -119,6 +126,8 @@ function info(doc: ParsedDocument, open: boolean): MemberInfo {
 }
 
 if (parentPort) {
+  // An edit re-reads every account of a genesis: a 90 MB one has about 200,000.
+  rememberAddresses(500_000);
   const linter = new DocumentLinter();
   const port = parentPort;
   port.on('message', (message: WorkerMessage) => {

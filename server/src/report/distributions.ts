@@ -27,7 +27,7 @@ export function distributionView(distribution: Distribution, entities: EntityInd
     hhi: metrics.hhi,
     gini: metrics.gini,
     topShare: metrics.topShare,
-    top: holders.slice(0, TOP).map((h) => ({ label: entities.label(h.entity), share: ratio(h.amount, metrics.total) })),
+    top: holders.top(TOP).map((h) => ({ label: entities.label(h.entity), share: ratio(h.amount, metrics.total) })),
     lorenz: curve,
     marks: { halt: marks[0], safety: marks[1] },
     origin: place(distribution.at),

@@ -124,9 +124,10 @@ function validatorControl(model: AuthorityModel, entities: EntityIndex): Control
   }
   if (!power || power.entries.length === 0) return undefined;
   const { holders, metrics } = sharesByEntity(power, entities);
-  if (holders.length === 0) return undefined;
+  const largest = holders.at(0);
+  if (!largest) return undefined;
   if (metrics.nakamotoSafety === 1) {
-    const top = holders[0].entity;
+    const top = largest.entity;
     const { control, controller } = entityControl(top, entities);
     return { control: control === 'chain' ? 'named-party' : control, controller, at: power.at, reason: `${controller} holds ${percent(metrics.topShare)} of the ${power.title}: it alone commits every block.` };
   }

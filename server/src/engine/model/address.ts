@@ -3,7 +3,6 @@ import type { Address } from './schema';
 
 const EVM = /^0x[0-9a-fA-F]{40}$/;
 const HEX32 = /^0x[0-9a-fA-F]{64}$/;
-const BECH32_SHAPE = /^[a-z][a-z0-9]{0,82}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}$/i;
 const SS58_SHAPE = /^[1-9A-HJ-NP-Za-km-z]{46,50}$/;
 
 /**
@@ -14,9 +13,31 @@ const SS58_SHAPE = /^[1-9A-HJ-NP-Za-km-z]{46,50}$/;
  */
 export function parseAddress(raw: unknown): Address | undefined {
   if (typeof raw !== 'string') return undefined;
+  if (remembered) {
+    const known = remembered.get(raw);
+    if (known !== undefined || remembered.has(raw)) return known ?? undefined;
+  }
   const text = raw.trim();
-  if (text.length < 40 || text.length > 90) return undefined;
-  return decode(text);
+  const address = text.length < 40 || text.length > 90 ? undefined : decode(text);
+  if (remembered) {
+    if (remembered.size >= rememberLimit) remembered.clear();
+    remembered.set(raw, address);
+  }
+  return address;
+}
+
+/** Addresses already parsed, by their text, once rememberAddresses has been called. */
+let remembered: Map<string, Address | undefined> | undefined;
+let rememberLimit = 0;
+
+/**
+ * Makes parseAddress remember up to `limit` results (then start over). For the language server's
+ * lint thread, which parses the same genesis accounts again on every edit; the CLI parses each
+ * once and does not need it. Addresses are never modified, so sharing them between lints is safe.
+ */
+export function rememberAddresses(limit: number): void {
+  remembered = new Map();
+  rememberLimit = limit;
 }
 
 function decode(text: string): Address | undefined {
@@ -25,7 +46,8 @@ function decode(text: string): Address | undefined {
     if (HEX32.test(text)) return { raw: text, key: `b32:${text.slice(2).toLowerCase()}`, scheme: 'hex32' };
     return undefined;
   }
-  if (text.lastIndexOf('1') > 0 && BECH32_SHAPE.test(text)) {
+  // The checksum settles what is bech32; a payload of 20 or 32 bytes is an account or a key.
+  if (text.lastIndexOf('1') > 0) {
     const key = bech32Key(text);
     if (key) return { raw: text, key, scheme: 'bech32' };
   }

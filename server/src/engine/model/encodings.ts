@@ -36,9 +36,19 @@ export function fromHex(hex: string): Uint8Array {
 /** Scratch space for the 5-bit words of one address: decoding is synchronous, so one buffer serves every call. */
 const WORDS = new Uint8Array(200);
 
-/** Bech32 character → 5-bit value, -1 for characters outside the charset. */
+/**
+ * Bech32 character → 5-bit value, with UPPER (32) or LOWER (64) set for letters, -1 for characters
+ * outside the charset: one lookup both decodes a character and tracks the case (mixed case is invalid).
+ */
+const UPPER = 32;
+const LOWER = 64;
 const BECH32_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < BECH32_CHARSET.length; i++) BECH32_VALUE[BECH32_CHARSET.charCodeAt(i)] = i;
+for (let i = 0; i < BECH32_CHARSET.length; i++) {
+  const char = BECH32_CHARSET[i];
+  const letter = char >= 'a' && char <= 'z';
+  BECH32_VALUE[char.charCodeAt(0)] = i | (letter ? LOWER : 0);
+  if (letter) BECH32_VALUE[char.toUpperCase().charCodeAt(0)] = i | UPPER;
+}
 
 /** The generators XORed into the BIP-173 checksum for each value of its top five bits. */
 const BECH32_TOP = new Int32Array(32);
@@ -50,18 +60,31 @@ function polymodStep(checksum: number, value: number): number {
   return (((checksum & 0x1ffffff) << 5) ^ value) ^ BECH32_TOP[checksum >>> 25];
 }
 
-/** The checksum state after the last prefix seen: a genesis repeats one prefix hundreds of thousands of times. */
+/** The last prefix seen, as written, with its checksum state, lower-case form and case: a genesis repeats one prefix hundreds of thousands of times. */
 let lastPrefix = '';
+let lastPrefixLower = '';
 let lastPrefixCheck = 0;
+let lastPrefixCase = 0;
 
-function prefixCheck(lower: string, separator: number): number {
-  if (separator === lastPrefix.length && lower.startsWith(lastPrefix)) return lastPrefixCheck;
+/** Checksum state after the human-readable part; -1 if it has a character outside ASCII 33–126. */
+function prefixCheck(text: string, separator: number): number {
+  if (separator === lastPrefix.length && text.startsWith(lastPrefix)) return lastPrefixCheck;
+  let letters = 0;
+  for (let i = 0; i < separator; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 33 || code > 126) return -1;
+    if (code >= 65 && code <= 90) letters |= UPPER;
+    else if (code >= 97 && code <= 122) letters |= LOWER;
+  }
+  const lower = letters & UPPER ? text.slice(0, separator).toLowerCase() : text.slice(0, separator);
   let check = 1;
   for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) >> 5);
   check = polymodStep(check, 0);
   for (let i = 0; i < separator; i++) check = polymodStep(check, lower.charCodeAt(i) & 31);
-  lastPrefix = lower.slice(0, separator);
+  lastPrefix = text.slice(0, separator);
+  lastPrefixLower = lower;
   lastPrefixCheck = check;
+  lastPrefixCase = letters;
   return check;
 }
 
@@ -70,36 +93,32 @@ const BYTES = new Uint8Array(125);
 
 /**
  * Decodes a bech32 or bech32m string (BIP-173/350) into BYTES and returns the payload's length, or
- * -1 unless the checksum holds. Written without allocating: a large genesis decodes hundreds of
- * thousands of addresses.
+ * -1 unless the checksum holds. Written without allocating and in one pass over the data part: a
+ * large genesis decodes hundreds of thousands of addresses.
  */
 function decodeIntoScratch(text: string): number {
-  if (text.length > 200) return -1;
-  // Mixed case is invalid; fold upper case while checking, without allocating a copy.
-  let lowerSeen = false;
-  let upperSeen = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 97 && code <= 122) lowerSeen = true;
-    else if (code >= 65 && code <= 90) upperSeen = true;
-  }
-  if (lowerSeen && upperSeen) return -1;
-  const lower = upperSeen ? text.toLowerCase() : text;
-  const separator = lower.lastIndexOf('1');
-  if (separator < 1 || separator + 7 > lower.length) return -1;
-  let check = prefixCheck(lower, separator);
-  const dataLength = lower.length - separator - 1;
+  const length = text.length;
+  if (length > 200) return -1;
+  const separator = text.lastIndexOf('1');
+  if (separator < 1 || separator + 7 > length) return -1;
+  let check = prefixCheck(text, separator);
+  if (check === -1) return -1;
+  let letters = lastPrefixCase;
+  const dataLength = length - separator - 1;
   for (let i = 0; i < dataLength; i++) {
-    const code = lower.charCodeAt(separator + 1 + i);
-    const value = code < 128 ? BECH32_VALUE[code] : -1;
-    if (value === -1) return -1;
+    const code = text.charCodeAt(separator + 1 + i);
+    const entry = code < 128 ? BECH32_VALUE[code] : -1;
+    if (entry === -1) return -1;
+    letters |= entry;
+    const value = entry & 31;
     WORDS[i] = value;
     check = polymodStep(check, value);
   }
+  if ((letters & (UPPER | LOWER)) === (UPPER | LOWER)) return -1;
   check >>>= 0;
   if (check !== 1 && check !== 0x2bc830a3) return -1;
   const wordCount = dataLength - 6;
-  let length = 0;
+  let size = 0;
   let accumulator = 0;
   let bits = 0;
   for (let i = 0; i < wordCount; i++) {
@@ -107,17 +126,17 @@ function decodeIntoScratch(text: string): number {
     bits += 5;
     if (bits >= 8) {
       bits -= 8;
-      BYTES[length++] = (accumulator >> bits) & 0xff;
+      BYTES[size++] = (accumulator >> bits) & 0xff;
     }
   }
   if (bits >= 5 || (accumulator & ((1 << bits) - 1)) !== 0) return -1;
-  return length;
+  return size;
 }
 
 /** Decodes a bech32 or bech32m string; undefined unless the checksum holds. */
 export function decodeBech32(text: string): { prefix: string; bytes: Uint8Array } | undefined {
   const length = decodeIntoScratch(text);
-  return length === -1 ? undefined : { prefix: lastPrefix, bytes: BYTES.slice(0, length) };
+  return length === -1 ? undefined : { prefix: lastPrefixLower, bytes: BYTES.slice(0, length) };
 }
 
 /** The address key (`b20:<hex>` or `b32:<hex>`) of a bech32 account or validator address, without allocating its bytes. */

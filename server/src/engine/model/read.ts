@@ -18,6 +18,23 @@ export function valueAt(root: unknown, path: Path): unknown {
   return current;
 }
 
+/**
+ * \`root\` with the value at \`path\` replaced, copying only the containers along the path (the rest
+ * is shared). A step that does not lead into a container leaves \`root\` as it is.
+ */
+export function withValueAt(root: unknown, path: Path, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [step, ...rest] = path;
+  if (Array.isArray(root) && typeof step === 'number') {
+    const copy = root.slice();
+    copy[step] = withValueAt(root[step], rest, value);
+    return copy;
+  }
+  // A computed key defines an own property, so a "__proto__" key stays plain data.
+  if (root !== null && typeof root === 'object' && !Array.isArray(root)) return { ...root, [step]: withValueAt((root as Record<string, unknown>)[step as string], rest, value) };
+  return root;
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

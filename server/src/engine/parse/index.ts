@@ -1,3 +1,4 @@
+import { withValueAt } from '../model/read';
 import { LineIndex } from '../text/positions';
 import { JsonLocator } from './json-locator';
 import type { StructureIndex } from './structure-scan';
@@ -31,21 +32,65 @@ export function formatOf(uri: string, text: string): Format {
 export function parseDocument(uri: string, text: string, format: Format = formatOf(uri, text), options: ParseOptions = {}): ParsedDocument {
   if (format === 'json') {
     const fast = parseStrictJson(text);
-    if (fast) {
-      const locator = new JsonLocator(text, options.structure);
-      const lines = new LineIndex(text, options.structure);
-      return {
-        uri, text, format, lines, value: fast.value, problems: [], comments: [],
-        locate: (path: Path) => locator.locate(path),
-        scalarStyle: (path: Path) => locator.style(path),
-        duplicatesAlong: (path: Path) => locator.duplicatesAlong(path),
-      };
-    }
+    if (fast) return strictJsonDocument(uri, text, fast.value, new JsonLocator(text, options.structure), new LineIndex(text, options.structure));
   }
   const lines = new LineIndex(text);
   const result = format === 'yaml' ? parseYaml(text) : format === 'toml' ? parseToml(text) : parseJsonc(text);
   if (format === 'json' && result.comments.length > 0) format = 'jsonc';
   return treeDocument(uri, text, format, lines, result);
+}
+
+/** The locator behind each strict-JSON document, for reparseEdited. */
+const locators = new WeakMap<ParsedDocument, JsonLocator>();
+
+function strictJsonDocument(uri: string, text: string, value: unknown, locator: JsonLocator, lines: LineIndex): ParsedDocument {
+  const doc: ParsedDocument = {
+    uri, text, format: 'json', lines, value, problems: [], comments: [],
+    locate: (path: Path) => locator.locate(path),
+    scalarStyle: (path: Path) => locator.style(path),
+    duplicatesAlong: (path: Path) => locator.duplicatesAlong(path),
+  };
+  locators.set(doc, locator);
+  return doc;
+}
+
+/**
+ * \`parseDocument(previous.uri, text)\` for a new version of a document, reusing what it can: when
+ * strict JSON was edited inside one object or array, only that container is parsed again and
+ * spliced into a copy of the path down to it (the rest of the value is shared), and the locator
+ * keeps what it had indexed outside it. The result is the same as parsing the text afresh.
+ */
+export function reparseEdited(previous: ParsedDocument, text: string): ParsedDocument {
+  const locator = locators.get(previous);
+  if (!locator || formatOf(previous.uri, text) !== 'json') return parseDocument(previous.uri, text);
+  const change = changedRange(previous.text, text);
+  if (!change) return previous.text === text ? previous : parseDocument(previous.uri, text);
+  const unit = locator.enclosing(change.start, change.oldEnd);
+  if (!unit) return parseDocument(previous.uri, text);
+  const delta = text.length - previous.text.length;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(unit.span.start, unit.span.end + delta));
+  } catch {
+    return parseDocument(previous.uri, text);
+  }
+  return strictJsonDocument(previous.uri, text, withValueAt(previous.value, unit.path, value), locator.edited(text, unit.span, delta), new LineIndex(text));
+}
+
+/** Where two texts differ: [start, oldEnd) of the old became [start, newEnd) of the new. Undefined if equal. */
+export function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+  if (before === after) return undefined;
+  const limit = Math.min(before.length, after.length);
+  // Whole blocks first (substring comparison is a native compare), then character by character.
+  const BLOCK = 4096;
+  let start = 0;
+  while (start + BLOCK <= limit && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  const tailLimit = limit - start;
+  while (tail + BLOCK <= tailLimit && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
+  while (tail < tailLimit && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
 export interface ParseOptions {

@@ -26,6 +26,15 @@ const OPEN_BRACKET = 91;
 /** Containers at least this long (in characters) have their end remembered once scanned. */
 const LARGE_CONTAINER = 64 * 1024;
 
+function shiftIndex(index: ObjectIndex | ArrayIndex, shift: (x: number) => number): ObjectIndex | ArrayIndex {
+  const span = (s: Span) => ({ start: shift(s.start), end: shift(s.end) });
+  const entry = (e: { key: Span; value: Span }) => ({ key: span(e.key), value: span(e.value) });
+  if (index.kind === 'array') return { kind: 'array', starts: index.starts.map(shift), ends: index.ends.map(shift), next: index.next === -1 ? -1 : shift(index.next) };
+  const entries = new Map([...index.entries].map(([name, e]) => [name, entry(e)]));
+  if (!index.repeated) return { kind: 'object', entries };
+  return { kind: 'object', entries, repeated: new Map([...index.repeated].map(([name, list]) => [name, list.map(entry)])) };
+}
+
 /**
  * Finds source spans in text that JSON.parse has already accepted. Nothing is scanned until a
  * position is asked for; then only the containers along the path are indexed, and each index is
@@ -74,6 +83,64 @@ export class JsonLocator {
       start = current.value.start;
     }
     return current;
+  }
+
+  /**
+   * The deepest object or array whose brackets enclose [from, to) without touching them: where an
+   * edit of that range can be parsed again on its own. Undefined when the edit touches the root's
+   * brackets or lies outside them.
+   */
+  enclosing(from: number, to: number): { span: Span; path: (string | number)[] } | undefined {
+    const code = this.text.charCodeAt(this.rootStart);
+    if (code !== OPEN_BRACE && code !== OPEN_BRACKET) return undefined;
+    let span = { start: this.rootStart, end: this.containerEnd(this.rootStart) };
+    if (!(span.start < from && to < span.end)) return undefined;
+    const path: (string | number)[] = [];
+    for (;;) {
+      const child = this.childAround(span.start, from, to);
+      if (!child) return { span, path };
+      path.push(child.step);
+      span = child.span;
+    }
+  }
+
+  /** The child of the container at `start` that is itself a container enclosing [from, to) without touching its brackets. */
+  private childAround(start: number, from: number, to: number): { step: string | number; span: Span } | undefined {
+    const index = this.indexAt(start);
+    const encloses = (span: Span) => span.start < from && to < span.end && (this.text.charCodeAt(span.start) === OPEN_BRACE || this.text.charCodeAt(span.start) === OPEN_BRACKET);
+    if (index?.kind === 'object') {
+      for (const [name, entry] of index.entries) if (encloses(entry.value)) return { step: name, span: entry.value };
+      return undefined;
+    }
+    if (!index) return undefined;
+    while (index.next !== -1 && (index.ends.length === 0 || index.ends[index.ends.length - 1] < from)) this.indexNextElement(index);
+    let low = 0;
+    let high = index.starts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (index.ends[mid] <= from) low = mid + 1;
+      else if (index.starts[mid] >= from) high = mid - 1;
+      else return encloses({ start: index.starts[mid], end: index.ends[mid] }) ? { step: mid, span: { start: index.starts[mid], end: index.ends[mid] } } : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A locator for `text`, the old text with the inside of the container at `unit` (old offsets)
+   * changed and `delta` characters longer: what was indexed outside that container is kept, with
+   * the offsets after it shifted, so an edit does not cost a new scan of the whole file.
+   */
+  edited(text: string, unit: Span, delta: number): JsonLocator {
+    const next = new JsonLocator(text);
+    const shift = (x: number) => (x >= unit.end ? x + delta : x);
+    const inside = (start: number) => start > unit.start && start < unit.end;
+    for (const [start, end] of this.ends) if (!inside(start)) next.ends.set(shift(start), shift(end));
+    for (const [start, index] of this.indexes) {
+      if (inside(start) || start === unit.start) continue;
+      next.indexes.set(shift(start), shiftIndex(index, shift));
+    }
+    for (const [start, embedded] of this.embedded) if (start < unit.start) next.embedded.set(start, embedded);
+    return next;
   }
 
   duplicatesAlong(path: Path): DuplicateKey[] {

@@ -9,8 +9,38 @@ export interface HolderShare {
   at: Origin[];
 }
 
+/**
+ * Holders ranked largest first. A genesis has hundreds of thousands; a rule names a few, so each
+ * holder's object (and its entity) is made only when asked for.
+ */
+export class RankedHolders {
+  private readonly made = new Map<number, HolderShare>();
+
+  constructor(
+    private readonly order: number[],
+    private readonly make: (slot: number) => HolderShare,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  /** The holder at `rank` (0 is the largest), or undefined past the end. */
+  at(rank: number): HolderShare | undefined {
+    if (rank < 0 || rank >= this.order.length) return undefined;
+    let holder = this.made.get(rank);
+    if (!holder) this.made.set(rank, (holder = this.make(this.order[rank])));
+    return holder;
+  }
+
+  /** The `count` largest holders. */
+  top(count: number): HolderShare[] {
+    return Array.from({ length: Math.min(count, this.order.length) }, (_, rank) => this.at(rank)!);
+  }
+}
+
 interface Shares {
-  holders: HolderShare[];
+  holders: RankedHolders;
   metrics: Concentration;
 }
 
@@ -18,66 +48,70 @@ interface Shares {
 const memo = new WeakMap<Distribution, WeakMap<EntityIndex, Shares>>();
 
 /**
- * A holder whose entity, and the list of its places, are made only when a rule names it: most
- * holders of a genesis never are.
+ * A distribution summed by controlling entity, largest first: addresses of one entity are one
+ * holder. Kept in parallel arrays by slot (one per address, then one per declared entity) rather
+ * than an object per holder.
  */
-class LazyShare implements HolderShare {
-  private resolved?: Entity;
-  private more?: Origin[];
-  constructor(
-    private readonly index: EntityIndex,
-    private readonly holder: Address,
-    public amount: bigint,
-    private readonly first: Origin,
-  ) {}
-
-  get entity(): Entity {
-    return (this.resolved ??= this.index.entityOf(this.holder));
-  }
-
-  get at(): Origin[] {
-    return (this.more ??= [this.first]);
-  }
-}
-
-/** A distribution summed by controlling entity, largest first: addresses of one entity are one holder. */
 export function sharesByEntity(distribution: Distribution, entities: EntityIndex): Shares {
   const cached = memo.get(distribution)?.get(entities);
   if (cached) return cached;
-  // Sum by address first, then merge the addresses that a declared entity controls.
-  const byKey = new Map<string, LazyShare>();
+  // Sum by address first.
+  const slotOf = new Map<string, number>();
+  const addresses: Address[] = [];
+  const amounts: bigint[] = [];
+  const places: (Origin | Origin[])[] = [];
   for (const entry of distribution.entries) {
-    const existing = byKey.get(entry.holder.key);
-    if (existing) {
-      existing.amount += BigInt(entry.amount);
-      existing.at.push(entry.at);
+    const slot = slotOf.get(entry.holder.key);
+    if (slot === undefined) {
+      slotOf.set(entry.holder.key, addresses.length);
+      addresses.push(entry.holder);
+      amounts.push(BigInt(entry.amount));
+      places.push(entry.at);
     } else {
-      byKey.set(entry.holder.key, new LazyShare(entities, entry.holder, BigInt(entry.amount), entry.at));
+      amounts[slot] += BigInt(entry.amount);
+      const held = places[slot];
+      if (Array.isArray(held)) held.push(entry.at);
+      else places[slot] = [held, entry.at];
     }
   }
-  const byEntity = new Map<string, HolderShare>();
-  const holders: HolderShare[] = [];
-  for (const [key, share] of byKey) {
-    const declared = entities.declaredIdOf(key);
+  // Then merge the addresses a declared entity controls into one slot per entity, after the addresses.
+  const holders: number[] = [];
+  const entitySlots = new Map<string, number>();
+  const slotEntities = new Map<number, Entity>();
+  const addressCount = addresses.length;
+  for (let slot = 0; slot < addressCount; slot++) {
+    const declared = entities.declaredIdOf(addresses[slot].key);
     if (declared === undefined) {
-      if (share.amount > 0n) holders.push(share);
+      if (amounts[slot] > 0n) holders.push(slot);
       continue;
     }
-    const merged = byEntity.get(declared);
-    if (merged) {
-      merged.amount += share.amount;
-      merged.at.push(...share.at);
+    const merged = entitySlots.get(declared);
+    if (merged === undefined) {
+      entitySlots.set(declared, amounts.length);
+      slotEntities.set(amounts.length, entities.entityOf(addresses[slot]));
+      amounts.push(amounts[slot]);
+      places.push(placesOf(places[slot]).slice());
     } else {
-      byEntity.set(declared, { entity: share.entity, amount: share.amount, at: [...share.at] });
+      amounts[merged] += amounts[slot];
+      (places[merged] as Origin[]).push(...placesOf(places[slot]));
     }
   }
-  for (const merged of byEntity.values()) if (merged.amount > 0n) holders.push(merged);
-  const sorted = largestFirst(holders);
-  const result = { holders: sorted, metrics: concentration(sorted.map((h) => h.amount)) };
+  for (const slot of entitySlots.values()) if (amounts[slot] > 0n) holders.push(slot);
+  const order = largestFirst(holders, amounts);
+  const make = (slot: number): HolderShare => ({
+    entity: slotEntities.get(slot) ?? entities.entityOf(addresses[slot]),
+    amount: amounts[slot],
+    at: placesOf(places[slot]),
+  });
+  const result = { holders: new RankedHolders(order, make), metrics: concentration(order.map((slot) => amounts[slot])) };
   const perIndex = memo.get(distribution) ?? new WeakMap<EntityIndex, Shares>();
   perIndex.set(entities, result);
   memo.set(distribution, perIndex);
   return result;
+}
+
+function placesOf(held: Origin | Origin[]): Origin[] {
+  return Array.isArray(held) ? held : [held];
 }
 
 /** Holders are numbered in the low bits of their sort keys, so at most this many sort natively. */
@@ -92,17 +126,17 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * Amounts the shortened doubles cannot tell apart (equal, or within about 1 part in 4 billion) end
  * up adjacent, and each such run is then ordered by BigInt.
  */
-function largestFirst(holders: HolderShare[]): HolderShare[] {
-  const n = holders.length;
-  const byAmount = (a: number, b: number) => (holders[a].amount > holders[b].amount ? -1 : holders[a].amount < holders[b].amount ? 1 : a - b);
+function largestFirst(slots: number[], amounts: bigint[]): number[] {
+  const n = slots.length;
+  const byAmount = (a: number, b: number) => (amounts[slots[a]] > amounts[slots[b]] ? -1 : amounts[slots[a]] < amounts[slots[b]] ? 1 : a - b);
   let order: number[];
   if (n > INDEX_MASK || !LITTLE_ENDIAN) {
-    order = holders.map((_, i) => i).sort(byAmount);
+    order = slots.map((_, i) => i).sort(byAmount);
   } else {
     const keys = new Float64Array(n);
     const words = new Uint32Array(keys.buffer);
     for (let i = 0; i < n; i++) {
-      const approx = Number(holders[i].amount);
+      const approx = Number(amounts[slots[i]]);
       keys[i] = approx === Infinity ? Number.MAX_VALUE : approx;
       words[2 * i] = ((words[2 * i] & ~INDEX_MASK) | i) >>> 0;
     }
@@ -117,7 +151,7 @@ function largestFirst(holders: HolderShare[]): HolderShare[] {
       if (end - start > 1) {
         // Equal amounts (common: a genesis gives many accounts the same) came out by number, descending.
         const run = order.slice(start, end);
-        const equal = run.every((i) => holders[i].amount === holders[run[0]].amount);
+        const equal = run.every((i) => amounts[slots[i]] === amounts[slots[run[0]]]);
         if (equal) run.reverse();
         else run.sort(byAmount);
         for (let i = 0; i < run.length; i++) order[start + i] = run[i];
@@ -125,5 +159,5 @@ function largestFirst(holders: HolderShare[]): HolderShare[] {
       start = end;
     }
   }
-  return order.map((i) => holders[i]);
+  return order.map((i) => slots[i]);
 }

@@ -44,7 +44,7 @@ function* quorum(model: AuthorityModel, entities: EntityIndex): Iterable<RuleFin
   const power = model.distributions.find((d) => d.kind === 'voting-power') ?? model.distributions.find((d) => d.kind === 'stake');
   if (power) {
     const { holders, metrics } = sharesByEntity(power, entities);
-    const top = holders[0];
+    const top = holders.at(0);
     if (top && metrics.topShare >= q) {
       const who = entities.label(top.entity);
       yield {
@@ -63,7 +63,8 @@ function* quorum(model: AuthorityModel, entities: EntityIndex): Iterable<RuleFin
   let holderClause = '';
   if (supply) {
     const { holders, metrics } = sharesByEntity(supply, entities);
-    if (holders[0] && metrics.topShare >= q) holderClause = `; the largest genesis holder, ${entities.label(holders[0].entity)}, has ${percent(metrics.topShare)} of the ${supply.title}, enough to meet the quorum alone once staked`;
+    const largest = holders.at(0);
+    if (largest && metrics.topShare >= q) holderClause = `; the largest genesis holder, ${entities.label(largest.entity)}, has ${percent(metrics.topShare)} of the ${supply.title}, enough to meet the quorum alone once staked`;
   }
   yield {
     at: setting.at,

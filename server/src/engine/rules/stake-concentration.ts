@@ -22,11 +22,11 @@ export const stakeConcentration: Rule = {
     for (const distribution of model.distributions) {
       if (distribution.kind === 'supply') continue;
       const { holders, metrics } = sharesByEntity(distribution, entities);
-      if (holders.length === 0) continue;
-      const top = holders[0];
+      const top = holders.at(0);
+      if (!top) continue;
       const who = entities.label(top.entity);
       const figures = `Nakamoto coefficient ${metrics.nakamotoHalt} to halt and ${metrics.nakamotoSafety} to take over, HHI ${metrics.hhi}, Gini ${metrics.gini.toFixed(2)}`;
-      const related = holders.slice(1, 4).map((h) => ({ at: h.at[0], message: `${entities.label(h.entity)}: ${percent(ratio(h.amount, metrics.total))} of the ${distribution.title}` }));
+      const related = holders.top(4).slice(1).map((h) => ({ at: h.at[0], message: `${entities.label(h.entity)}: ${percent(ratio(h.amount, metrics.total))} of the ${distribution.title}` }));
       const base = { at: top.at[0], subjects: top.entity.addressKeys, related };
       // topShare is a rounded double; the Nakamoto counts compare BigInts, so a share beyond 1/3 (or 2/3) by 1 in 10^30 still is.
       if (holders.length === 1) {
@@ -36,7 +36,7 @@ export const stakeConcentration: Rule = {
       } else if (metrics.topShare > THRESHOLDS.haltingShare.value || metrics.nakamotoHalt === 1) {
         yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 1/3: it can halt the chain on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
       } else if (metrics.nakamotoHalt < THRESHOLDS.nakamotoMin.value) {
-        const few = holders.slice(0, metrics.nakamotoHalt).map((h) => entities.label(h.entity));
+        const few = holders.top(metrics.nakamotoHalt).map((h) => entities.label(h.entity));
         yield { ...base, message: `Only ${metrics.nakamotoHalt} entities (${listOf(few)}) together hold more than 1/3 of the ${distribution.title}, enough to halt the chain (${cite('nakaflow')}; ${figures}). Bring in more independent validators.` };
       } else if (metrics.hhi > THRESHOLDS.hhiHighlyConcentrated.value) {
         yield { ...base, message: `The ${distribution.title} is highly concentrated: HHI ${metrics.hhi} is above ${THRESHOLDS.hhiHighlyConcentrated.value} (${cite('dojMergerGuidelines')}; ${figures}). Spread the stake more evenly.` };

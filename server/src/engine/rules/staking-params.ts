@@ -70,7 +70,7 @@ export const stakingParams: Rule = {
     if (zero(staking.minCommissionRate)) {
       const power = model.distributions.find((d) => d.kind === 'voting-power') ?? model.distributions.find((d) => d.kind === 'stake');
       const shares = power && sharesByEntity(power, entities);
-      const top = shares?.holders[0];
+      const top = shares?.holders.at(0);
       if (power && shares && top && shares.metrics.topShare > THRESHOLDS.haltingShare.value) {
         const who = entities.label(top.entity);
         yield {

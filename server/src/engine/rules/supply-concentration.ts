@@ -22,7 +22,7 @@ export const supplyConcentration: Rule = {
     for (const distribution of model.distributions) {
       if (distribution.kind !== 'supply') continue;
       const { holders, metrics } = sharesByEntity(distribution, entities);
-      const top = holders[0];
+      const top = holders.at(0);
       if (!top || metrics.topShare <= THRESHOLDS.haltingShare.value) continue;
       yield {
         at: top.at[0],

@@ -134,7 +134,7 @@ export function readSupply(builder: ModelBuilder, bondDenom: string | undefined)
     for (let i = 0; i < balances.length; i++) {
       const balance = balances[i];
       if (!isRecord(balance) || typeof balance.address !== 'string' || modules.has(balance.address)) continue;
-      push(builder, entries, balance.address, amountOf(balance.coins, denom), [...balancesPath, i, 'address']);
+      push(builder, entries, balance.address, amountOf(balance.coins, denom), ['app_state', 'bank', 'balances', i, 'address']);
     }
     return record(builder, entries, denom, balancesPath);
   }

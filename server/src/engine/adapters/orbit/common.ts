@@ -1,6 +1,6 @@
 import { THRESHOLDS } from '../../data/thresholds';
 import type { ModelBuilder, RoleSpec } from '../../model/builder';
-import { isRecord, valueAt } from '../../model/read';
+import { isRecord, valueAt, withValueAt } from '../../model/read';
 import type { Dependency, Network } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
 import { entryOf, networkFromChainId, networkFromName } from '../networks';
@@ -51,24 +51,12 @@ export function withEmbeddedJson(doc: ParsedDocument, paths: Path[]): { doc: Par
     const raw = valueAt(value, path);
     if (typeof raw !== 'string') continue;
     try {
-      value = substitute(value, path, JSON.parse(raw));
+      value = withValueAt(value, path, JSON.parse(raw));
     } catch (error) {
       problems.push({ path, message: `${path.join('.')} should hold JSON, but its text does not parse (${(error as Error).message}).` });
     }
   }
   return { doc: value === doc.value ? doc : { ...doc, value }, problems };
-}
-
-function substitute(root: unknown, path: Path, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [step, ...rest] = path;
-  if (Array.isArray(root) && typeof step === 'number') {
-    const copy = root.slice();
-    copy[step] = substitute(root[step], rest, value);
-    return copy;
-  }
-  if (isRecord(root)) return { ...root, [step]: substitute(root[step], rest, value) };
-  return root;
 }
 
 export interface ChainConfigRead {
