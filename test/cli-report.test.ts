@@ -11,9 +11,9 @@ const GENESIS = join(ROOT, 'examples', 'cosmos', 'genesis.json');
 const MB = 1024 * 1024;
 
 /** Runs the built CLI as the extension does: in the file's folder, with the arguments the extension builds. */
-function runLikeTheExtension(file: string, rules: unknown = {}) {
+function runLikeTheExtension(file: string, rules: unknown = {}, preset?: unknown) {
   const cwd = dirname(file);
-  const result = spawnSync(process.execPath, cliLintArgs(CLI, file, rules), { cwd, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, cliLintArgs(CLI, file, rules, preset), { cwd, encoding: 'utf8', timeout: 20_000 });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return { stdout: result.stdout, cwd };
@@ -48,6 +48,17 @@ describe('Lint File with CLI: the CLI report in the Problems panel', () => {
     const problems = run.problems.get(GENESIS)!;
     expect(problems.some((p) => p.ruleId === 'supply-concentration')).toBe(false);
     expect(problems.filter((p) => p.ruleId === 'root-authority').map((p) => p.severity)).toEqual(['info']);
+  });
+
+  it('passes the editor preset as --preset, so the CLI grades findings as the language server does', () => {
+    expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, 'strict')).toEqual(['/x/cli.js', 'lint', '/w/g.json', '--format', 'json', '--fail-on', 'none', '--preset', 'strict']);
+    expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, '')).not.toContain('--preset');
+    expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, 'lax; rm -rf')).not.toContain('--preset');
+    const recommended = readCliReport(runLikeTheExtension(GENESIS).stdout, dirname(GENESIS)).problems.get(GENESIS)!;
+    const strict = readCliReport(runLikeTheExtension(GENESIS, {}, 'strict').stdout, dirname(GENESIS)).problems.get(GENESIS)!;
+    expect(recommended.some((p) => p.severity === 'warning')).toBe(true);
+    expect(strict.map((p) => p.ruleId)).toEqual(recommended.map((p) => p.ruleId));
+    expect(strict.map((p) => p.severity)).toEqual(recommended.map((p) => (p.severity === 'info' ? 'warning' : 'error')));
   });
 
   it('puts related places in their own file when the report names one, else in the finding\'s file; marks unused suppressions', () => {

@@ -311,6 +311,18 @@ describe('rule settings and configuration', () => {
     expect(findings(info).filter((f) => f.ruleId === 'role-collapse').map((f) => f.severity)).toEqual(['info']);
   });
 
+  it('--preset replaces the preset of .chokepoint.yaml: strict raises every finding a level; an unknown preset is a usage error', () => {
+    const dir = tempDir({ '.chokepoint.yaml': 'preset: recommended\n', 'collapsed.json': COLLAPSED });
+    const recommended = findings(lintJson(['collapsed.json'], dir).report);
+    const strict = findings(lintJson(['collapsed.json', '--preset', 'strict'], dir).report);
+    expect(recommended.some((f) => f.severity !== 'error')).toBe(true);
+    expect(strict.map((f) => f.ruleId)).toEqual(recommended.map((f) => f.ruleId));
+    expect(strict.map((f) => f.severity)).toEqual(recommended.map((f) => (f.severity === 'info' ? 'warning' : 'error')));
+    const unknown = cli(['lint', 'collapsed.json', '--preset', 'lenient'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown preset "lenient"; use recommended, strict, l2beat-stage1.');
+  });
+
   it('--config overrides the discovered .chokepoint.yaml', () => {
     const dir = tempDir({
       'project/.chokepoint.yaml': 'rules:\n  role-collapse: off\n',

@@ -98,7 +98,7 @@ export class CliLinter implements vscode.Disposable {
     const file = uri.fsPath;
     const cwd = dirname(file);
     const settings = vscode.workspace.getConfiguration('chokepoint', uri);
-    const args = cliLintArgs(this.cliPath, file, settings.get('rules'));
+    const args = cliLintArgs(this.cliPath, file, settings.get('rules'), settings.get('preset'));
     return new Promise((resolvePromise) => {
       // The extension host's executable is Node in code-server and VS Code's server, Electron in desktop VS Code: run it as Node.
       const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });

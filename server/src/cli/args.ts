@@ -1,4 +1,4 @@
-import { SEVERITIES, type SeverityOrOff } from '../engine/config/schema';
+import { PRESETS, SEVERITIES, type PresetName, type SeverityOrOff } from '../engine/config/schema';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -12,6 +12,8 @@ export interface LintArgs {
   failOn: FailLevel;
   config?: string;
   rules: Record<string, SeverityOrOff>;
+  /** Replaces the preset of every .chokepoint.yaml, as the editor's chokepoint.preset does. */
+  preset?: PresetName;
   color: boolean | undefined;
   quiet: boolean;
   /** Worker threads for a large scan; 1 lints on the main thread; undefined: one per core. */
@@ -56,6 +58,9 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '--rule':
         addRuleOverride(args.rules, value());
         break;
+      case '--preset':
+        args.preset = presetName(value());
+        break;
       case '--color':
         args.color = true;
         break;
@@ -81,6 +86,11 @@ export function parseLintArgs(argv: string[]): LintArgs {
   return args;
 }
 
+function presetName(v: string): PresetName {
+  if (!(PRESETS as readonly string[]).includes(v)) throw new ArgsError(`Unknown preset "${v}"; use ${PRESETS.join(', ')}.`);
+  return v as PresetName;
+}
+
 function addRuleOverride(rules: Record<string, SeverityOrOff>, v: string): void {
   const match = /^([\w-]+)=(off|info|warning|error)$/.exec(v);
   if (!match) throw new ArgsError(`--rule takes id=severity, e.g. --rule role-collapse=error (severity: off, ${SEVERITIES.join(', ')}).`);
@@ -96,6 +106,7 @@ export interface ReportArgs {
   output?: string;
   config?: string;
   rules: Record<string, SeverityOrOff>;
+  preset?: PresetName;
 }
 
 /**
@@ -130,6 +141,9 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         break;
       case '--rule':
         addRuleOverride(args.rules, value());
+        break;
+      case '--preset':
+        args.preset = presetName(value());
         break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg} for report. Run "chokepoint --help" for the options.`);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
-import { withRuleOverrides, type ConfigProblem } from '../engine/config/resolved';
+import { withOverrides, type ConfigProblem } from '../engine/config/resolved';
 import { LineIndex } from '../engine/text/positions';
 import { ruleMeta } from '../engine/rules/index';
 import { lintPathsParallel, UsageError } from '../engine/workspace';
@@ -35,7 +35,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
   try {
     result = await lintPathsParallel(args.paths, {
       resolver: new ConfigResolver(args.config),
-      adjust: (config) => withRuleOverrides(config, args.rules),
+      adjust: (config) => withOverrides(config, args.preset, args.rules),
       now: io.now,
       jobs: args.jobs,
       onProgress: progress?.update,

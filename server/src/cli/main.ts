@@ -21,6 +21,8 @@ Lint options:
       --fail-on error|warning|info|none   Exit 1 when a finding reaches this level (default: error)
   -c, --config FILE                       Use this .chokepoint.yaml instead of searching upward
       --rule ID=SEVERITY                  Override a rule: off, info, warning or error (repeatable)
+      --preset recommended|strict|l2beat-stage1
+                                          Use this preset instead of the one in .chokepoint.yaml
       --quiet                             Report errors only
   -j, --jobs N                            Worker threads for a large scan (default: one per core with 3+ cores, else 1: none)
       --color / --no-color                Force or disable colors
@@ -30,7 +32,8 @@ Report options:
                                           network); md: for a pull-request comment. Default: html when
                                           --output ends in .html or .htm, else md
   -o, --output FILE                       Write the report to FILE (default: stdout)
-  -c, --config FILE, --rule ID=SEVERITY   As for lint
+  -c, --config FILE, --rule ID=SEVERITY, --preset NAME
+                                          As for lint
   The report exits 0 once written, 2 for usage or configuration errors.
 
 Exit codes: 0 nothing at the fail level, 1 findings at the fail level, 2 usage or configuration error.

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
-import { withRuleOverrides } from '../engine/config/resolved';
+import { withOverrides } from '../engine/config/resolved';
 import { lintPaths, UsageError } from '../engine/workspace';
 import { buildReportData, fileLocator, renderHtml, renderMarkdown } from '../report';
 import { ArgsError, type ReportArgs } from './args';
@@ -15,7 +15,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIO): Promise<nu
   checkRuleOverrides(args.rules);
   let result;
   try {
-    result = lintPaths(args.paths, { resolver: new ConfigResolver(args.config), adjust: (config) => withRuleOverrides(config, args.rules), now: io.now, models: true });
+    result = lintPaths(args.paths, { resolver: new ConfigResolver(args.config), adjust: (config) => withOverrides(config, args.preset, args.rules), now: io.now, models: true });
   } catch (error) {
     if (error instanceof UsageError) throw new ArgsError(error.message);
     throw error;

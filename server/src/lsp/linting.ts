@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { CancelFlag, isCancelled, LintCancelled } from '../engine/cancel';
 import { chainSiblings } from '../engine/chains';
 import { ConfigResolver } from '../engine/config/discover';
-import { withRuleOverrides, type ResolvedConfig } from '../engine/config/resolved';
+import { withOverrides, type ResolvedConfig } from '../engine/config/resolved';
 import { EntityIndex } from '../engine/entities';
 import type { FileReport, Finding } from '../engine/lint';
 import { formatOf, parseDocument, type Format, type ParsedDocument, type Path } from '../engine/parse';
@@ -304,8 +304,7 @@ function documentView(uri: string, source: string | (() => string), format?: For
 
 /** Editor settings on top of .chokepoint.yaml, the way `--rule` applies on the command line. */
 export function applySettings(config: ResolvedConfig, settings: Settings): ResolvedConfig {
-  const withPreset = settings.preset ? { ...config, preset: settings.preset } : config;
-  return withRuleOverrides(withPreset, settings.rules);
+  return withOverrides(config, settings.preset || undefined, settings.rules);
 }
 
 function isExtraFile(path: string, settings: Settings, root: string | undefined): boolean {

@@ -51,6 +51,11 @@ export function fromConfigFile(file: string, baseDir: string, data: ConfigFile):
 }
 
 /** Applies `--rule id=severity` style overrides on top of a resolved config. */
+/** A config with its preset replaced (when `preset` is given) and rules overridden: the editor's settings, the CLI's --preset and --rule. */
+export function withOverrides(config: ResolvedConfig, preset: PresetName | undefined, rules: Record<string, SeverityOrOff>): ResolvedConfig {
+  return withRuleOverrides(preset ? { ...config, preset } : config, rules);
+}
+
 export function withRuleOverrides(config: ResolvedConfig, overrides: Record<string, SeverityOrOff>): ResolvedConfig {
   if (Object.keys(overrides).length === 0) return config;
   const rules = { ...config.rules };
