@@ -4,6 +4,7 @@ import { parseJsonc } from '../server/src/engine/parse/jsonc';
 import type { Span } from '../server/src/engine/text/positions';
 import { LineIndex } from '../server/src/engine/text/positions';
 import { generatedDocuments, pick, slice, valueAt } from './helpers/generated-json';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mulberry32 } from './helpers/random';
 
 describe('JSON: lazy locator and tolerant tree agree', () => {
@@ -438,7 +439,7 @@ describe('formatOf', () => {
 });
 
 describe('LineIndex', () => {
-  const texts = ['', 'one line', 'a\nb\n', 'a\r\nbb\r\n\r\nccc', '\r\n', '\n\n\n', 'tail\r\nno newline at end', '😀\r\nü'];
+  const texts = ['', 'one line', 'a\nb\n', 'a\r\nbb\r\n\r\nccc', '\r\n', '\n\n\n', 'tail\r\nno newline at end', '😀\r\nü', 'classic\rmac\r', 'a\rb\r\nc\nd\r\r\n'];
 
   it.each(texts.map((t) => [JSON.stringify(t), t]))('round-trips offsets and positions in %s', (_, text) => {
     const lines = new LineIndex(text);
@@ -455,6 +456,22 @@ describe('LineIndex', () => {
         expect(lines.positionAt(lines.offsetAt({ line, character }))).toEqual({ line, character });
       }
       expect(lines.offsetAt({ line, character: length + 5 })).toBe(lines.lineEnd(line));
+    }
+  });
+
+  it('counts lines as the LSP does, a lone \\r included, on long texts of mixed line endings', () => {
+    const rand = mulberry32(11);
+    for (let round = 0; round < 20; round++) {
+      const text = Array.from({ length: 400 }, () => pick(rand, ['x', 'yz', '\n', '\r\n', ...(round % 2 ? ['\r'] : [])])).join('');
+      const lines = new LineIndex(text);
+      const reference = TextDocument.create('file:///t.json', 'json', 1, text);
+      expect(lines.lineCount).toBe(reference.lineCount);
+      for (let offset = 0; offset <= text.length; offset++) {
+        // Between \r and \n is no place in the text (see above); the two differ only in how they round it.
+        if (text[offset] === '\n' && text[offset - 1] === '\r') continue;
+        expect(lines.positionAt(offset), `offset ${offset}`).toEqual(reference.positionAt(offset));
+      }
+      for (let line = 0; line < lines.lineCount; line++) expect(lines.lineStart(line)).toBe(reference.offsetAt({ line, character: 0 }));
     }
   });
 

@@ -62,6 +62,7 @@ describe('the structure scan', () => {
     }
     const lines = new LineIndex(text);
     expect(index.lines).toBe(lines.lineCount);
+    expect(index.carriageReturns).toBe(text.includes('\r'));
   });
 
   it.each(documents.filter((d) => !d.text.includes('\r')))('document #$seed: the locator gives the same spans and positions with the scan as without', ({ text, seed }) => {

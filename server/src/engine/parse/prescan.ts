@@ -17,7 +17,7 @@ export interface Prescan {
 export const PRESCAN_MIN_BYTES = 16 * 1024 * 1024;
 /** Int32 slots for the index: the header, then (start, end) pairs, (array start, offset) pairs and line starts. */
 const SLOTS = 1 << 22;
-const HEADER = 7;
+const HEADER = 8;
 const PENDING = 0;
 const DONE = 1;
 const FAILED = 2;
@@ -87,6 +87,7 @@ export function writeIndex(shared: SharedArrayBuffer, index: StructureIndex | un
   slots[4] = checkpoints;
   slots[5] = index.lineStarts.length;
   slots[6] = index.lines;
+  slots[7] = index.carriageReturns ? 1 : 0;
   Atomics.store(slots, 0, DONE);
   Atomics.notify(slots, 0);
 }
@@ -103,7 +104,7 @@ function readIndex(slots: Int32Array): StructureIndex {
     list.push(slots[at + 1]);
   }
   const lineStarts = Array.from(slots.subarray(at, at + slots[5]));
-  return { length: slots[1], every: slots[3], ends, checkpoints, lineStarts, lines: slots[6] };
+  return { length: slots[1], every: slots[3], ends, checkpoints, lineStarts, lines: slots[6], carriageReturns: slots[7] === 1 };
 }
 
 /** structure-worker.js beside the running bundle (dist/); absent when the engine runs from source. */

@@ -18,6 +18,8 @@ export interface StructureIndex {
   /** Start of every LINE_STRIDE-th line, as LineIndex keeps them, and the number of lines. */
   lineStarts: number[];
   lines: number;
+  /** Whether any \r was seen (outside strings): then the lines, counted at \n, may not be the LSP's. */
+  carriageReturns: boolean;
   /** How many elements apart the checkpoints are. */
   every: number;
   /** For a long array (by its start): where element k × every begins (after its comma), for k = 1, 2, … */
@@ -50,6 +52,7 @@ export class StructureScanner {
   private readonly checkpoints = new Map<number, number[]>();
   private readonly lineStarts = [0];
   private newlines = 0;
+  private carriageReturns = false;
 
   feed(bytes: Uint8Array, length = bytes.length): void {
     const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, length);
@@ -84,6 +87,7 @@ export class StructureScanner {
       const b = bytes[i];
       if (b === QUOTE) this.inString = true;
       else if (b === 10) this.newline(base + this.bytesSeen + i);
+      else if (b === 13) this.carriageReturns = true;
       else if (b === 123 || b === 91 || b === 125 || b === 93 || b === 44) this.structural(b, this.bytesSeen + i, base + this.bytesSeen + i);
       i++;
     }
@@ -139,6 +143,7 @@ export class StructureScanner {
         this.structural(b, this.bytesSeen + i, offset);
       }
       if (b === 10) this.newline(offset);
+      else if (b === 13) this.carriageReturns = true;
       offset++;
     }
     this.offset = offset;
@@ -148,6 +153,6 @@ export class StructureScanner {
   }
 
   finish(): StructureIndex {
-    return { length: this.offset, every: this.every, ends: this.ends, checkpoints: this.checkpoints, lineStarts: this.lineStarts, lines: this.newlines + 1 };
+    return { length: this.offset, every: this.every, ends: this.ends, checkpoints: this.checkpoints, lineStarts: this.lineStarts, lines: this.newlines + 1, carriageReturns: this.carriageReturns };
   }
 }

@@ -27,31 +27,44 @@ const STRIDE = LINE_STRIDE;
 export class LineIndex {
   private checkpoints: number[] | undefined;
   private lines = 0;
+  /** Whether a lone \r (classic Mac) ends lines too, as the LSP counts them; decided on first use. */
+  private loneCr: boolean | undefined;
 
   /** `known` gives the line starts counted elsewhere (a structure scan of the same text), asked for on first use. */
   constructor(
     private readonly text: string,
-    private known?: () => { lineStarts: number[]; lines: number; length: number } | undefined,
+    private known?: () => { lineStarts: number[]; lines: number; length: number; carriageReturns: boolean } | undefined,
   ) {}
+
+  /** The start of the line after the one holding `from`, or -1 on the last line. */
+  private nextLineStart(from: number): number {
+    const text = this.text;
+    const newline = text.indexOf('\n', from);
+    if (!(this.loneCr ??= text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text))) return newline === -1 ? -1 : newline + 1;
+    const cr = text.indexOf('\r', from);
+    if (cr === -1 || (newline !== -1 && newline < cr)) return newline === -1 ? -1 : newline + 1;
+    return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+  }
 
   private index(): number[] {
     if (!this.checkpoints && this.known) {
       const known = this.known();
       this.known = undefined;
-      if (known && known.length === this.text.length) {
+      // The scan counted lines at \n, which are the LSP's lines when there is no \r at all.
+      if (known && known.length === this.text.length && !known.carriageReturns) {
+        this.loneCr = false;
         this.checkpoints = known.lineStarts;
         this.lines = known.lines;
       }
     }
     if (!this.checkpoints) {
       const checkpoints = [0];
-      const text = this.text;
       let line = 0;
-      let i = text.indexOf('\n');
-      while (i !== -1) {
+      let next = this.nextLineStart(0);
+      while (next !== -1) {
         line++;
-        if (line % STRIDE === 0) checkpoints.push(i + 1);
-        i = text.indexOf('\n', i + 1);
+        if (line % STRIDE === 0) checkpoints.push(next);
+        next = this.nextLineStart(next);
       }
       this.lines = line + 1;
       this.checkpoints = checkpoints;
@@ -77,10 +90,10 @@ export class LineIndex {
     let line = low * STRIDE;
     let start = checkpoints[low];
     for (;;) {
-      const next = this.text.indexOf('\n', start);
-      if (next === -1 || next >= clamped) break;
+      const next = this.nextLineStart(start);
+      if (next === -1 || next > clamped) break;
       line++;
-      start = next + 1;
+      start = next;
     }
     return { line, character: clamped - start };
   }
@@ -94,16 +107,16 @@ export class LineIndex {
   /** Offset of the end of a line, before its line break. */
   lineEnd(line: number): number {
     const clamped = Math.max(0, Math.min(line, this.lineCount - 1));
-    const newline = this.text.indexOf('\n', this.lineStart(clamped));
-    const next = newline === -1 ? this.text.length : newline;
-    return next > 0 && this.text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
+    const next = this.nextLineStart(this.lineStart(clamped));
+    if (next === -1) return this.text.length;
+    return next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
   }
 
   lineStart(line: number): number {
     const checkpoints = this.index();
     const clamped = Math.max(0, Math.min(line, this.lines - 1));
     let start = checkpoints[Math.floor(clamped / STRIDE)];
-    for (let i = clamped % STRIDE; i > 0; i--) start = this.text.indexOf('\n', start) + 1;
+    for (let i = clamped % STRIDE; i > 0; i--) start = this.nextLineStart(start);
     return start;
   }
 
