@@ -30,9 +30,9 @@ const SUBSTRATE = [
   ['Ferdie', '5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL'],
   ['Alice//stash', '5GNJqTPyNqANBkUVMN1LPPrxXnFouWXoe2wNSmmEoLctxiZY'],
   ['Bob//stash', '5HpG9w8EBLe5XCrbczpwq5TSXvedjrBGCwqxK1iQ7qUsSWFc'],
-  ['Charlie//stash', '5DqkYdZSUnbZYJdKcXxPUPZBtWK66U9W8fvhe1E2W4LAGXUH'],
   // The rest of sp-keyring's Sr25519Keyring, in the order templates endow them (Charlie//stash … Two),
-  // and the ed25519 keys of the same names, which GRANDPA authorities use.
+  // and the ed25519 keys of the same names, which GRANDPA authorities use. (A second address some
+  // lists give for Charlie//stash, 5DqkYdZS…, appears in no template or keyring and is left out.)
   ['Charlie//stash', '5Ck5SLSHYac6WFt5UZRSsdJjwmpSZq85fd5TRNAdZQVzEAPT'],
   ['Dave//stash', '5HKPmK9GYtE1PSLsS1qiYU9xQ9Si1NcEhdeCq9sw5bqu4ns8'],
   ['Eve//stash', '5FCfAonRZgTFrTd9HREEyeJjDpT397KMzizE6T3DvebLFE7n'],
