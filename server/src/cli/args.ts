@@ -5,15 +5,19 @@ export type OutputFormat = (typeof FORMATS)[number];
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'none'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
-export interface LintArgs {
+/** Options `lint` and `report` share: where the output and config are, and how to grade findings. */
+interface CommonArgs {
   paths: string[];
-  format: OutputFormat;
   output?: string;
-  failOn: FailLevel;
   config?: string;
   rules: Record<string, SeverityOrOff>;
   /** Replaces the preset of every .chokepoint.yaml, as the editor's chokepoint.preset does. */
   preset?: PresetName;
+}
+
+export interface LintArgs extends CommonArgs {
+  format: OutputFormat;
+  failOn: FailLevel;
   color: boolean | undefined;
   quiet: boolean;
   /** Worker threads for a large scan; 1 lints on the main thread; undefined: one per core. */
@@ -22,9 +26,12 @@ export interface LintArgs {
 
 export class ArgsError extends Error {}
 
-/** Parses `lint` arguments; throws ArgsError with a message fit for the user. */
-export function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'stylish', failOn: 'error', rules: {}, color: undefined, quiet: false };
+/**
+ * Walks `argv`: each flag goes to `option` (with `value()` reading its value, from `--flag=value`
+ * or the next argument), or else to the options both commands share; other arguments are paths.
+ * `option` returns false for a flag it does not know.
+ */
+function walkArgs(argv: string[], args: CommonArgs, option: (flag: string, value: () => string) => boolean, command: string): void {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -33,24 +40,12 @@ export function parseLintArgs(argv: string[]): LintArgs {
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new ArgsError(`${flag} needs a value.`);
       return v;
     };
+    if (option(flag, value)) continue;
     switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (!(FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown format "${v}"; use ${FORMATS.join(', ')}.`);
-        args.format = v as OutputFormat;
-        break;
-      }
       case '--output':
       case '-o':
         args.output = value();
         break;
-      case '--fail-on': {
-        const v = value();
-        if (!(FAIL_LEVELS as readonly string[]).includes(v)) throw new ArgsError(`Unknown --fail-on level "${v}"; use ${FAIL_LEVELS.join(', ')}.`);
-        args.failOn = v as FailLevel;
-        break;
-      }
       case '--config':
       case '-c':
         args.config = value();
@@ -61,28 +56,52 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '--preset':
         args.preset = presetName(value());
         break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}${command}. Run "chokepoint --help" for the options.`);
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+}
+
+/** Parses `lint` arguments; throws ArgsError with a message fit for the user. */
+export function parseLintArgs(argv: string[]): LintArgs {
+  const args: LintArgs = { paths: [], format: 'stylish', failOn: 'error', rules: {}, color: undefined, quiet: false };
+  walkArgs(argv, args, (flag, value) => {
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown format "${v}"; use ${FORMATS.join(', ')}.`);
+        args.format = v as OutputFormat;
+        return true;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (!(FAIL_LEVELS as readonly string[]).includes(v)) throw new ArgsError(`Unknown --fail-on level "${v}"; use ${FAIL_LEVELS.join(', ')}.`);
+        args.failOn = v as FailLevel;
+        return true;
+      }
       case '--color':
         args.color = true;
-        break;
+        return true;
       case '--no-color':
         args.color = false;
-        break;
+        return true;
       case '--quiet':
         args.quiet = true;
-        break;
+        return true;
       case '--jobs':
       case '-j': {
         const v = value();
         if (!/^[1-9]\d*$/.test(v)) throw new ArgsError(`--jobs takes a whole number of threads, 1 or more (got "${v}").`);
         args.jobs = Number(v);
-        break;
+        return true;
       }
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}. Run "chokepoint --help" for the options.`);
-        args.paths.push(arg);
+        return false;
     }
-  }
-  if (args.paths.length === 0) args.paths.push('.');
+  }, '');
   return args;
 }
 
@@ -100,13 +119,8 @@ function addRuleOverride(rules: Record<string, SeverityOrOff>, v: string): void 
 export const REPORT_FORMATS = ['html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface ReportArgs {
-  paths: string[];
+export interface ReportArgs extends CommonArgs {
   format: ReportFormat;
-  output?: string;
-  config?: string;
-  rules: Record<string, SeverityOrOff>;
-  preset?: PresetName;
 }
 
 /**
@@ -115,42 +129,13 @@ export interface ReportArgs {
  */
 export function parseReportArgs(argv: string[]): ReportArgs {
   const args: Omit<ReportArgs, 'format'> & { format?: ReportFormat } = { paths: [], rules: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new ArgsError(`${flag} needs a value.`);
-      return v;
-    };
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown report format "${v}"; use ${REPORT_FORMATS.join(' or ')}.`);
-        args.format = v as ReportFormat;
-        break;
-      }
-      case '--output':
-      case '-o':
-        args.output = value();
-        break;
-      case '--config':
-      case '-c':
-        args.config = value();
-        break;
-      case '--rule':
-        addRuleOverride(args.rules, value());
-        break;
-      case '--preset':
-        args.preset = presetName(value());
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg} for report. Run "chokepoint --help" for the options.`);
-        args.paths.push(arg);
-    }
-  }
-  if (args.paths.length === 0) args.paths.push('.');
+  walkArgs(argv, args, (flag, value) => {
+    if (flag !== '--format' && flag !== '-f') return false;
+    const v = value();
+    if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown report format "${v}"; use ${REPORT_FORMATS.join(' or ')}.`);
+    args.format = v as ReportFormat;
+    return true;
+  }, ' for report');
   const format = args.format ?? (args.output && /\.html?$/i.test(args.output) ? 'html' : 'md');
   return { ...args, format };
 }
