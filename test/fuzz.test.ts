@@ -304,6 +304,11 @@ function describeCase(c: Case): string {
   return JSON.stringify(c, (_k, v) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 20)}…(${v.length})` : v));
 }
 
+/** The text's lines as the LSP counts them: \r\n, \n and a lone \r each end one. */
+function lspLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
 function checkRange(range: Finding['range'], lines: string[], what: string): void {
   const { start, end } = range;
   const ok =
@@ -316,8 +321,8 @@ function checkRange(range: Finding['range'], lines: string[], what: string): voi
 
 /** Checks a report's invariants; returns the first fix's result so it can be linted in turn. */
 function checkReport(report: FileReport, uri: string, text: string, others: ReadonlyMap<string, string> = new Map()): string | undefined {
-  const lines = text.split('\n');
-  const linesOf = (file: string) => (file === uri ? lines : others.get(file)?.split('\n'));
+  const lines = lspLines(text);
+  const linesOf = (file: string) => (file === uri ? lines : others.has(file) ? lspLines(others.get(file)!) : undefined);
   let fixed: string | undefined;
   for (const finding of [...report.findings, ...report.suppressed]) {
     stats.findings++;

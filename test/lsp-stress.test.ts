@@ -91,12 +91,15 @@ describe('the language server under stress', () => {
     expect(comparable(published)).toEqual(comparable(expected));
   }, 90_000);
 
+  const HEAP_CAP_MB = 48;
+
   it.runIf(process.platform === 'linux')('keeps its memory flat over 10,000 edits of a 5 KB deploy config after a warm-up, and still publishes', async () => {
     const dir = folder();
     const path = join(dir, 'deploy-config.json');
     expect(largeDeployConfig(0).length).toBeGreaterThan(5000);
     writeFileSync(path, largeDeployConfig(0));
-    client = new LspClient();
+    // The JS heap is capped: a server that kept every version (13,000 × 5 KB) would run out of memory and stop publishing.
+    client = new LspClient([`--max-old-space-size=${HEAP_CAP_MB}`, 'dist/cli.js', 'lsp', '--stdio']);
     await client.initialize();
     const pid = client.process.pid!;
     const uri = client.open(path, largeDeployConfig(0));
@@ -120,8 +123,8 @@ describe('the language server under stress', () => {
     expect(published.version).toBe(13_001);
     expect(published.diagnostics.map((d) => d.code)).toContain('role-collapse');
     console.log(`lsp memory: ${(warm / 2 ** 20).toFixed(1)} MB after 3,000 edits, ${(after / 2 ** 20).toFixed(1)} MB after 10,000 more`);
-    // Keeping each version's text alone would add about 55 MB.
-    expect(after - warm).toBeLessThan(40 * 2 ** 20);
+    // Keeping each version's text alone would add about 65 MB; RSS also moves by tens of MB with the GC's timing under load.
+    expect(after - warm).toBeLessThan(60 * 2 ** 20);
   }, 120_000);
 });
 

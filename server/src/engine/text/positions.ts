@@ -89,13 +89,21 @@ export class LineIndex {
     }
     let line = low * STRIDE;
     let start = checkpoints[low];
+    let next: number;
     for (;;) {
-      const next = this.nextLineStart(start);
+      next = this.nextLineStart(start);
       if (next === -1 || next > clamped) break;
       line++;
       start = next;
     }
-    return { line, character: clamped - start };
+    // An offset inside a \r\n is no place in the text: it is the end of its line, as the LSP has it.
+    return { line, character: Math.min(clamped, this.breakBefore(next)) - start };
+  }
+
+  /** Where the line break ending at `nextStart` begins (the text's end when there is no next line). */
+  private breakBefore(nextStart: number): number {
+    if (nextStart === -1) return this.text.length;
+    return nextStart >= 2 && this.text.charCodeAt(nextStart - 2) === 13 && this.text.charCodeAt(nextStart - 1) === 10 ? nextStart - 2 : nextStart - 1;
   }
 
   offsetAt(position: Position): number {
@@ -107,9 +115,7 @@ export class LineIndex {
   /** Offset of the end of a line, before its line break. */
   lineEnd(line: number): number {
     const clamped = Math.max(0, Math.min(line, this.lineCount - 1));
-    const next = this.nextLineStart(this.lineStart(clamped));
-    if (next === -1) return this.text.length;
-    return next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
+    return this.breakBefore(this.nextLineStart(this.lineStart(clamped)));
   }
 
   lineStart(line: number): number {
