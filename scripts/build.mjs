@@ -22,6 +22,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/engine/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),
   // The language server's lint thread (LintService), loaded from beside dist/server.js and dist/cli.js.
   build({ ...common, entryPoints: ['server/src/lsp/document-worker.ts'], outfile: 'dist/document-worker.js' }),
+  // The script of the authority-map webview (client/src/authority-map.ts), run in the webview, not in Node.
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/authority-map-view.ts'], outfile: 'dist/authority-map-view.js' }),
   // The structure scan of a large JSON file, run while the file is parsed (parse/prescan.ts).
   build({ ...common, entryPoints: ['server/src/engine/parse/structure-worker.ts'], outfile: 'dist/structure-worker.js' }),
 ]);

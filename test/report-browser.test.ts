@@ -16,8 +16,8 @@ if (!available) console.warn(`report-browser.test.ts skipped: no Chromium at ${C
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND'];
 
 const EXAMPLES = [
-  { name: 'cosmos', file: 'examples/cosmos/genesis.json', badge: 'No stage', lorenz: 2 },
-  { name: 'op', file: 'examples/op-stack/deploy-config.json', badge: 'Stage 0', lorenz: 0 },
+  { name: 'cosmos', file: 'examples/cosmos/genesis.json', badge: 'No stage', lorenz: 2, holders: 2 },
+  { name: 'op', file: 'examples/op-stack/deploy-config.json', badge: 'Stage 0', lorenz: 0, holders: 4 },
 ];
 
 describe.skipIf(!available)('the HTML report in headless Chromium', () => {
@@ -64,6 +64,10 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
         expect(box!.width).toBeGreaterThan(200);
         expect(await chart.locator('polyline.lorenz-line').count()).toBe(1);
       }
+      const graph = page.locator('svg.authority-graph');
+      expect(await graph.isVisible()).toBe(true);
+      expect(await graph.locator('g.holder-node').count()).toBe(example.holders);
+      expect((await graph.boundingBox())!.width).toBeGreaterThan(500);
       // The stylesheet applied (the CSP lets the inline one in): the badge takes its colour from it.
       expect(await page.locator('svg.badge .badge-bg').first().evaluate('(el) => getComputedStyle(el).fill')).not.toBe('rgb(0, 0, 0)');
       expect(await page.locator('script').count()).toBe(0);

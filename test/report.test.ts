@@ -271,6 +271,10 @@ describe('the page for a VS Code webview', () => {
     expect(page).toContain('<script nonce="n0nce" src="vscode-webview://abc/map.js"></script>');
     expect(page).not.toMatch(/\sstyle="/);
     expect(page).toMatch(/<li class="power" data-uri="[^"]+deploy-config\.json" data-path="\[&#34;proxyAdminOwner&#34;\]" data-line="15" data-entity="lumen-launch-multisig">L1 ProxyAdmin owner/);
+    // The authority map: each holder and power a node at the line that grants it.
+    expect(page).toMatch(/<g class="node holder-node risk-few" data-entity="lumen-launch-multisig" data-uri="[^"]+deploy-config\.json" data-path="\[&#34;proxyAdminOwner&#34;\]" data-line="15">/);
+    expect(page.match(/<g class="node holder-node /g)).toHaveLength(4);
+    expect(page.match(/<g class="node power-node"/g)).toHaveLength(7);
   });
 });
 

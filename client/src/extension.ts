@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { AuthorityMap } from './authority-map';
 import { CliLinter, activeFileUri } from './cli-lint';
 import { registerCommands } from './commands';
 import { RestartPolicy } from './restart-policy';
@@ -71,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCommands(context, () => client, output, ready),
     vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
   );
+  const authorityMap = new AuthorityMap(context.extensionUri, () => client, ready, output);
+  context.subscriptions.push(authorityMap, vscode.commands.registerCommand('chokepoint.showAuthorityMap', () => authorityMap.show()));
   output.info(`Activated in ${Math.round(performance.now() - began)} ms (loading the language client: ${Math.round(loaded)} ms)`);
 }
 

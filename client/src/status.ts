@@ -56,6 +56,8 @@ export class StatusView implements vscode.Disposable {
     }
     this.item.command = { title: 'Lint workspace', command: 'chokepoint.lintWorkspace' };
     const status = uri ? this.byUri.get(uri) : undefined;
+    // Shows "Show Authority Map" in the editor title of configurations the server recognizes.
+    void vscode.commands.executeCommand('setContext', 'chokepoint.recognized', Boolean(status && status.severity !== 'none'));
     if (!status || status.severity === 'none') {
       this.item.text = 'Chokepoint';
       this.item.detail = 'Not a configuration Chokepoint recognizes';

@@ -10,6 +10,7 @@ import { assertShipsNoTests } from './lib/vsix.mjs';
 import { padGenesis } from './lib/large-genesis.mjs';
 import { createWorkspace } from './lib/workspace.mjs';
 import { runEndToEnd, runLargeFileEndToEnd, runServerRestartEndToEnd } from './e2e.mjs';
+import { runAuthorityMapEndToEnd } from './authority-map-e2e.mjs';
 
 const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'vscode');
 
@@ -31,6 +32,7 @@ export async function runBrowserEndToEnd(root) {
     await runEndToEnd(browser.page, workspace);
     await runServerRestartEndToEnd(browser.page, profile.extensions);
     await runLargeFileEndToEnd(browser.page);
+    await runAuthorityMapEndToEnd(browser.page, workspace);
   } catch (error) {
     let shot = '';
     if (browser) {

@@ -73,6 +73,6 @@ const suitePassed = built && (await part('in-editor suite inside code-server', a
 const e2ePassed = built && (await part('end-to-end check in the browser', async () => {
   await runBrowserEndToEnd(join(root, 'e2e'));
   const dir = relative(REPO_ROOT, SCREENSHOTS_DIR);
-  console.log(`[vscode] screenshots: ${['problems-and-hover.png', 'hover.png', 'quick-fix.png'].map((name) => join(dir, name)).join(', ')}`);
+  console.log(`[vscode] screenshots: ${['problems-and-hover.png', 'hover.png', 'quick-fix.png', 'authority-map.png'].map((name) => join(dir, name)).join(', ')}`);
 }));
 await finish(suitePassed && e2ePassed ? 0 : 1);

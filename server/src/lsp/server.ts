@@ -26,6 +26,7 @@ import { VERSION } from '../version';
 import { summarize, summaryText } from '../engine/summary';
 import { LineIndex } from '../engine/text/positions';
 import { lintPathsParallel } from '../engine/workspace';
+import { AUTHORITY_MAP_REQUEST, authorityMap } from './authority-map';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { declarationEdit, validDeclaration } from './declare';
 import { toDiagnostic } from './diagnostics';
@@ -331,6 +332,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!entry) return [];
     return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path) });
   });
+
+  connection.onRequest(AUTHORITY_MAP_REQUEST, authorityMap({ documents, lintOpen, complete: (entry) => service.complete(entry), rootFor }));
 
   connection.onExecuteCommand(async (params, token) => {
     if (params.command === COMMANDS.lintWorkspace) return lintWorkspace(token);

@@ -121,5 +121,25 @@ dl.metrics { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; marg
 dl.metrics dt { color: var(--muted); }
 dl.metrics dd { margin: 0; font-weight: 600; }
 ol.top { font-size: 13px; }
+figure.authority-map { margin: 0 0 14px; }
+figure.authority-map svg { display: block; max-width: 100%; height: auto; }
+figure.authority-map figcaption { font-size: 12px; margin-top: 4px; }
+.authority-graph .edge { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-opacity: .6; }
+.authority-graph .edge.risk-dev, .authority-graph .edge.risk-single { stroke: var(--bad); stroke-opacity: .8; }
+.authority-graph .edge.risk-few { stroke: var(--warning); stroke-opacity: .8; }
+.authority-graph .node rect { fill: var(--bg); stroke: var(--line); stroke-width: 1.5; }
+.authority-graph .holder-node.risk-dev rect, .authority-graph .holder-node.risk-single rect { fill: var(--bad-bg); stroke: var(--bad); }
+.authority-graph .holder-node.risk-few rect { fill: var(--warning-bg); stroke: var(--warning); }
+.authority-graph .power-node rect { fill: var(--card); }
+.parties-dot.p-1 { fill: var(--bad); } .parties-dot.p-2 { fill: var(--warning); } .parties-dot.p-3 { fill: var(--good); } .parties-dot.p-vote { fill: var(--na); }
+.authority-graph .parties-text { font-size: 11px; font-weight: 700; fill: var(--bg); }
+.authority-graph .parties-text.vote { font-size: 8px; }
+.authority-graph .node-label { font-size: 13px; font-weight: 600; }
+.authority-graph .node-sub { font-size: 11px; fill: var(--muted); }
+/* In a VS Code webview (which sets these body classes) a click on anything with a line reveals it in the editor. */
+body.vscode-light [data-uri][data-line], body.vscode-dark [data-uri][data-line], body.vscode-high-contrast [data-uri][data-line] { cursor: pointer; }
+.authority-graph .node:hover rect, .authority-graph .node:focus-visible rect { stroke-width: 3; }
+.authority-graph .node:focus { outline: none; }
+.authority-graph .edge:hover, .authority-graph .edge.lit { stroke-width: 3.5; stroke-opacity: 1; }
 ol.top li span { word-break: break-all; }
 `;

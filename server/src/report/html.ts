@@ -1,5 +1,6 @@
 import { percent } from '../engine/metrics';
 import { amount, html } from './escape';
+import { authorityGraph } from './graph-svg';
 import { REPORT_CSS } from './html-style';
 import { lorenzChart, rosette, stageBadge } from './svg';
 import { controlWord, networkWord, sentimentWord } from './words';
@@ -18,7 +19,8 @@ export interface HtmlOptions {
 /**
  * The sovereignty report as one self-contained HTML page: inline CSS and SVG, nothing loaded from
  * anywhere, no script unless a webview adds its own. Every string from a config is escaped. Each
- * holder, role, risk and layer carries `data-uri`, `data-path` (JSON) and `data-line` with its origin.
+ * holder, role, risk and layer, and each node and edge of the authority map (`graph-svg.ts`), carries
+ * `data-uri`, `data-path` (JSON) and `data-line` with its origin.
  */
 export function renderHtml(data: ReportData, options: HtmlOptions = {}): string {
   const { webview } = options;
@@ -98,13 +100,14 @@ function riskTable(risks: RiskView[]): string {
 
 function powersTable(holders: HolderRow[]): string {
   if (holders.length === 0) return '<p class="muted">The configuration gives no one a power.</p>';
+  const graph = `<figure class="authority-map">${authorityGraph(holders)}<figcaption class="muted">Each holder (left, with how many parties must collude) is linked to the powers its roles grant (right). Red marks a single key or a public development key, amber two parties.</figcaption></figure>`;
   const rows = holders.map((row) => {
     const parties = row.parties === undefined ? '<span class="muted">a governance vote</span>' : `<span class="parties p-${Math.min(row.parties, 3)}">${row.parties}</span>`;
     const powers = row.powers.map((p) => `<span class="power-tag">${html(p)}</span>`).join(' ');
     const roles = row.roles.map((role) => `<li class="power"${originAttrs(role.origin)} data-entity="${html(row.entityId)}">${html(role.title)} ${originText(role.origin)}</li>`).join('');
     return `<tr class="holder" data-entity="${html(row.entityId)}"><th scope="row">${html(row.label)}</th><td>${html(row.kind)}</td><td class="num">${parties}</td><td>${powers}</td><td><ul class="roles">${roles}</ul></td></tr>`;
   }).join('');
-  return `<table class="powers"><thead><tr><th>Holder</th><th>What it is</th><th>Parties to collude</th><th>Powers</th><th>Roles</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `${graph}<table class="powers"><thead><tr><th>Holder</th><th>What it is</th><th>Parties to collude</th><th>Powers</th><th>Roles</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function distributions(views: DistributionView[]): string {

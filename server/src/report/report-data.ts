@@ -8,7 +8,7 @@ import { holdersOf } from '../engine/rules/holders';
 import type { Holder } from '../engine/rules/types';
 import { collusion, stageOf, stageRequirements, stagesApply, summarize, type StageRequirement } from '../engine/summary';
 import { VERSION } from '../version';
-import { describeHolder } from './describe';
+import { describeHolder, devKeyOf } from './describe';
 import { distributionView } from './distributions';
 import { layersOf } from './layers';
 import { risksOf, settlesElsewhere } from './risks';
@@ -122,14 +122,18 @@ function about(requirement: StageRequirement, findings: Finding[]): Finding[] {
 
 /** Powers × holders, one row an entity, the fewest colluding parties first. */
 function holderRows(holders: Holder[], entities: EntityIndex, place: (origin: Origin) => ReportOrigin): HolderRow[] {
-  const rows = holders.map((holder): HolderRow => ({
-    entityId: holder.entity.id,
-    label: entities.label(holder.entity),
-    kind: describeHolder(holder, entities),
-    parties: collusion(holder.entity, entities),
-    powers: POWERS.filter((p) => holder.powers.has(p)),
-    roles: holder.grants.map((g) => ({ title: g.title, layer: g.layer, powers: g.powers, origin: place(g.at) })),
-  }));
+  const rows = holders.map((holder): HolderRow => {
+    const devKey = devKeyOf(holder);
+    return {
+      entityId: holder.entity.id,
+      label: entities.label(holder.entity),
+      kind: describeHolder(holder, entities),
+      parties: collusion(holder.entity, entities),
+      ...(devKey ? { devKey: devKey.label } : {}),
+      powers: POWERS.filter((p) => holder.powers.has(p)),
+      roles: holder.grants.map((g) => ({ title: g.title, layer: g.layer, powers: g.powers, origin: place(g.at) })),
+    };
+  });
   return rows.sort((a, b) => (a.parties ?? Infinity) - (b.parties ?? Infinity) || b.powers.length - a.powers.length || a.label.localeCompare(b.label));
 }
 

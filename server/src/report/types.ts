@@ -80,6 +80,8 @@ export interface HolderRow {
   kind: string;
   /** Fewest parties that must act together; undefined for on-chain governance. */
   parties?: number;
+  /** The well-known development key it is ("Anvil/Hardhat test account #2"): its private key is public. */
+  devKey?: string;
   powers: Power[];
   roles: { title: string; layer: Layer; powers: Power[]; origin: ReportOrigin }[];
 }
