@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
+import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
 
 /** @typedef {import('playwright-core').Page} Page @typedef {import('playwright-core').Frame} Frame */
@@ -15,14 +16,6 @@ import { waitFor } from './lib/wait.mjs';
 const DEV_KEY = '0x3C44…93BC';
 const NEW_BATCHER = '0x5B38Da6a701c568545dCfcB03FcB875f56beddC4';
 
-/** @template T @param {string} name @param {() => Promise<T>} run @returns {Promise<T>} */
-async function step(name, run) {
-  try {
-    return await run();
-  } catch (error) {
-    throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 /** The webview's inner frame (code-server nests it in two iframes) once it shows the graph. @param {Page} page @returns {Promise<Frame>} */
 function mapFrame(page) {

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { processesMentioning } from './lib/processes.mjs';
+import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
 
 /** @typedef {import('playwright-core').Page} Page @typedef {import('playwright-core').Locator} Locator */
@@ -16,14 +17,6 @@ import { waitFor } from './lib/wait.mjs';
 const COLLAPSED = '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8';
 const FIX_TITLE = 'Set fundDevAccounts to false';
 
-/** Runs one step, naming it in the error when it fails. @template T @param {string} name @param {() => Promise<T>} run @returns {Promise<T>} */
-async function step(name, run) {
-  try {
-    return await run();
-  } catch (error) {
-    throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 /** @param {Page} page @param {string} name */
 async function screenshot(page, name) {
