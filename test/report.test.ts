@@ -1,11 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../server/src/cli/main';
+import { ConfigResolver } from '../server/src/engine/config/discover';
 import type { FileReport } from '../server/src/engine/lint';
 import { nakamoto } from '../server/src/engine/metrics';
+import { parseDocument } from '../server/src/engine/parse';
 import { DOCS_BASE_URL } from '../server/src/engine/rules/docs-url';
+import { lintPaths } from '../server/src/engine/workspace';
 import { buildReportData, fileLocator, renderHtml, renderMarkdown, type ChainReport } from '../server/src/report';
 import { LORENZ_POINTS, lorenz } from '../server/src/report/distributions';
 import { lintFile, lintSource, TODAY } from './helpers/lint';
@@ -304,5 +307,20 @@ describe('chokepoint report', () => {
     expect(off.stdout).not.toContain('[short-exit-window]');
     expect(await run('examples/', '--format', 'pdf')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown report format "pdf"; use html or md.') });
     expect(await run('examples/', '--rule', 'no-such-rule=off')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown rule no-such-rule') });
+  });
+});
+
+describe('the report reuses what the lint parsed', () => {
+  it('lintPaths with models keeps every parsed file of the chain, and the report places origins in those, not in a second read', () => {
+    const file = resolve('examples/op-stack/deploy-config.json');
+    const result = lintPaths([file], { resolver: new ConfigResolver(), now: TODAY, models: true });
+    expect(result.documents?.get(file)?.text).toBe(readFileSync(file, 'utf8'));
+    const [report] = result.reports;
+    const origin = report.model!.grants[0].at;
+    const fromDisk = fileLocator()(origin)!;
+    // The same file as the lint saw it with one more line on top: a locator reading the disk again would not see it.
+    const shifted = parseDocument(file, `\n${readFileSync(file, 'utf8')}`);
+    expect(fileLocator(new Map([[file, shifted]]))(origin)).toBe(fromDisk + 1);
+    expect(fileLocator(result.documents)(origin)).toBe(fromDisk);
   });
 });

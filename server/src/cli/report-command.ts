@@ -25,7 +25,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIO): Promise<nu
     return 2;
   }
   const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
-  const data = buildReportData(result.reports, { display, locate: fileLocator() });
+  const data = buildReportData(result.reports, { display, locate: fileLocator(result.documents) });
   const text = args.format === 'html' ? renderHtml(data) : renderMarkdown(data);
   if (args.output) writeReport(args.output, text);
   else io.stdout(text);

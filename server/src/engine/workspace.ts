@@ -7,7 +7,7 @@ import type { ConfigResolver } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
 import { lintChain, matchesFiles, type ChainMember, type FileReport, type Finding } from './lint';
-import { parseDocument } from './parse';
+import { parseDocument, type ParsedDocument } from './parse';
 import { PRESCAN_MIN_BYTES, startPrescan } from './parse/prescan';
 import { LineIndex } from './text/positions';
 import { ruleMeta } from './rules/index';
@@ -53,6 +53,8 @@ export interface WorkspaceResult {
   configFindings: Finding[];
   /** Worker threads the scan ran on; 0 when it ran on the calling thread. */
   workers: number;
+  /** With `models`: every file parsed for the lint (the chains' context files too), by path. */
+  documents?: Map<string, ParsedDocument>;
 }
 
 type Role = 'explicit' | 'found' | 'context';
@@ -111,13 +113,15 @@ export function defaultJobs(cores = availableParallelism()): number {
 export function lintPaths(paths: string[], options: WorkspaceOptions): WorkspaceResult {
   const plan = planPaths(paths, options);
   const outcomes: ChainOutcome[] = [];
+  const documents = options.models ? new Map<string, ParsedDocument>() : undefined;
   let done = 0;
   options.onProgress?.(0, plan.total);
   plan.tasks.forEach((task, i) => {
-    outcomes.push(runChainTask(task, options.models));
+    outcomes.push(runChainTask(task, options.models, documents));
     options.onProgress?.((done += plan.weights[i]), plan.total);
   });
-  return assemble(plan, outcomes, options.now, 0);
+  const result = assemble(plan, outcomes, options.now, 0);
+  return documents ? { ...result, documents } : result;
 }
 
 /**
@@ -165,7 +169,7 @@ export async function lintPathsParallel(paths: string[], options: ParallelOption
 }
 
 /** Lints one chain: reads its files (context siblings that are not a recognized config are skipped) and keeps the reported ones. */
-export function lintChainTask(task: ChainTask, models = false): FileReport[] {
+export function lintChainTask(task: ChainTask, models = false, documents?: Map<string, ParsedDocument>): FileReport[] {
   const chain: { member: ChainMember; reported: boolean }[] = [];
   for (const [path, role] of task.members) {
     // A large JSON file's structure is scanned on another thread while this one reads and parses it.
@@ -174,15 +178,16 @@ export function lintChainTask(task: ChainTask, models = false): FileReport[] {
     if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)))) continue;
     const doc = parseDocument(path, text, undefined, prescan ? { structure: () => prescan.take() } : {});
     chain.push({ member: { doc, explicit: role === 'explicit' }, reported: role !== 'context' });
+    documents?.set(path, doc);
   }
   const reports = lintChain(chain.map((c) => c.member), { config: task.config, now: task.now });
   return reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter)).map(models ? (report) => report : plainReport);
 }
 
 /** `lintChainTask` with its errors as data, as a worker returns them. */
-export function runChainTask(task: ChainTask, models = false): ChainOutcome {
+export function runChainTask(task: ChainTask, models = false, documents?: Map<string, ParsedDocument>): ChainOutcome {
   try {
-    return { reports: lintChainTask(task, models) };
+    return { reports: lintChainTask(task, models, documents) };
   } catch (error) {
     return { error: (error as Error).message, usage: error instanceof UsageError };
   }

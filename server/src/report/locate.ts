@@ -4,12 +4,11 @@ import type { Origin } from '../engine/model/schema';
 import { parseDocument, type ParsedDocument } from '../engine/parse';
 
 /**
- * Finds the line of an origin by reading and parsing its file again, once per file: the lint's
- * parsed documents are gone by the time a report is built. Strict JSON locates lazily, so a large
- * genesis costs one more `JSON.parse`.
+ * Finds the line of an origin in the documents the lint parsed (`parsed`), or else by reading and
+ * parsing its file again, once per file.
  */
-export function fileLocator(): (origin: Origin) => number | undefined {
-  const docs = new Map<string, ParsedDocument | null>();
+export function fileLocator(parsed?: ReadonlyMap<string, ParsedDocument>): (origin: Origin) => number | undefined {
+  const docs = new Map<string, ParsedDocument | null>(parsed);
   return (origin) => {
     let doc = docs.get(origin.file);
     if (doc === undefined) {
