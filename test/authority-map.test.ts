@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cosmosGenesis } from '../bench/generate';
+import { ConfigResolver } from '../server/src/engine/config/discover';
+import { docsUrl } from '../server/src/engine/rules/docs-url';
+import { lintPaths } from '../server/src/engine/workspace';
 import { KEPT_ENTRIES } from '../server/src/lsp/worker-protocol';
 import { ensureBuiltCli } from './helpers/cli-run';
 import { examplePath, LspClient } from './helpers/lsp-client';
@@ -128,6 +131,23 @@ describe('chokepoint/authorityMap', () => {
     expect(state.bank.balances.length + state.genutil.gen_txs.length).toBeGreaterThan(KEPT_ENTRIES);
     const map = (await mapOf(c, c.open(path, genesis)))!;
     expect(map.html.match(/<figure class="distribution" data-kind="(voting-power|supply)"/g)).toHaveLength(2);
+  });
+
+  it('counts the findings of the whole chain, those the lint placed in the chain\'s other files too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-map-chain-'));
+    const deploy = readFileSync(examplePath('op-stack', 'deploy-config.json'), 'utf8');
+    const manifest = 'appchain:\n  name: Two Files\n  network: mainnet\ngovernance:\n  roles:\n    - role: minter\n      holder: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"\n      powers: [mint]\n';
+    writeFileSync(join(dir, 'deploy-config.json'), deploy);
+    writeFileSync(join(dir, 'appchain.yaml'), manifest);
+    const linted = lintPaths([dir], { resolver: new ConfigResolver(), now: new Date() });
+    const inManifest = linted.reports.find((r) => r.uri.endsWith('appchain.yaml'))!.findings;
+    expect(inManifest.length).toBeGreaterThan(0);
+    const errors = linted.reports.flatMap((r) => r.findings).filter((f) => f.severity === 'error').length;
+
+    const c = await start();
+    const map = (await mapOf(c, c.open(join(dir, 'deploy-config.json'), deploy)))!;
+    expect(map.html).toContain(`<p><strong>${errors}</strong> errors,`);
+    for (const finding of inManifest) expect(map.html).toContain(`<a href="${docsUrl(finding.ruleId)}">${finding.ruleId}</a>`);
   });
 
   it('answers null for a file that is no configuration Chokepoint recognizes, and for one it does not have', async () => {

@@ -42,7 +42,7 @@ const ATTEMPTS = 10;
 /**
  * Answers `chokepoint/authorityMap`: the report of the open document's chain as of its latest
  * version, or null when the document is not a configuration Chokepoint lints. Lines come from the
- * editor's own text of each chain file; findings are those of the open document.
+ * editor's own text of each chain file; findings are those of the chain's files, as linted with it.
  */
 export function authorityMap(deps: AuthorityMapDeps): (params: AuthorityMapParams) => Promise<AuthorityMapResult | null> {
   return async (params) => {
@@ -72,7 +72,7 @@ function render(entry: LintEntry, params: AuthorityMapParams, root: string | und
     const doc = entry.chainDocs.get(origin.file);
     return doc ? doc.lines.positionAt(spanOf(doc, origin).start).line + 1 : undefined;
   };
-  const chain = buildChainReport([entry.report], { display, locate });
+  const chain = buildChainReport([entry.report, ...entry.siblings], { display, locate });
   const title = `Authority map: ${chain.name}`;
   return {
     html: renderHtml({ version: VERSION, chains: [chain], unrecognized: [] }, { webview: params.webview, title }),

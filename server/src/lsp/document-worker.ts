@@ -57,9 +57,10 @@ export class DocumentLinter {
         members.push({ doc: siblingDoc });
         infos.push(info(siblingDoc, open !== undefined));
       }
-      const [report] = lintChain(members, { config: request.config, signal, ...(this.rules ? { rules: this.rules } : {}) });
+      const [report, ...others] = lintChain(members, { config: request.config, signal, ...(this.rules ? { rules: this.rules } : {}) });
       const keptEntries = this.keepEntries(request.file.path, request.file.version, report);
-      return { id: request.id, kind: 'done', report, members: infos, ms: performance.now() - started, keptEntries };
+      const siblings = others.filter((r) => r.adapter).map(({ model: _model, chain: _chain, entities: _entities, ...findings }) => findings);
+      return { id: request.id, kind: 'done', report, siblings, members: infos, ms: performance.now() - started, keptEntries };
     } catch (error) {
       if (isCancelled(error)) return { id: request.id, kind: 'cancelled' };
       return { id: request.id, kind: 'failed', message: (error as Error).stack ?? String(error) };

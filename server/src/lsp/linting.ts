@@ -23,6 +23,8 @@ export interface LintEntry {
   config: ResolvedConfig;
   /** Every file of the chain it was linted with, by path (itself included). */
   chainDocs: Map<string, ParsedDocument>;
+  /** What the same lint found in the chain's other recognized files (reports without models). */
+  siblings: FileReport[];
   /** How long the lint took on the worker, in ms (0 when nothing was linted). */
   ms: number;
 }
@@ -124,7 +126,7 @@ export class LintService {
     if (config.problems.length > 0) {
       const doc = documentView(path, text, formatOf(path, text));
       const report: FileReport = { uri: path, format: doc.format, findings: [configFinding(path, config)], suppressed: [], usedConfigSuppressions: [] };
-      return this.remember({ path, version, doc, report, config, chainDocs: new Map([[path, doc]]), ms: 0 }, generation);
+      return this.remember({ path, version, doc, report, siblings: [], config, chainDocs: new Map([[path, doc]]), ms: 0 }, generation);
     }
     const texts = new Map([[path, text]]);
     const source = (member: string, open: { version: number; text: string }): MemberSource & { version: number } => {
@@ -157,7 +159,7 @@ export class LintService {
     const doc = chainDocs.get(path) ?? documentView(path, text);
     // A structured clone keeps the entity index's maps but not its class.
     if (reply.report.entities) Object.setPrototypeOf(reply.report.entities, EntityIndex.prototype);
-    const entry: LintEntry = { path, version, doc, report: reply.report, config, chainDocs, ms: reply.ms };
+    const entry: LintEntry = { path, version, doc, report: reply.report, siblings: reply.siblings, config, chainDocs, ms: reply.ms };
     if (reply.keptEntries) this.kept.set(entry, undefined);
     return this.remember(entry, generation);
   }

@@ -44,8 +44,12 @@ export interface MemberInfo {
 }
 
 export type WorkerReply =
-  /** `keptEntries`: the distributions' entries stayed on the worker (see KEPT_ENTRIES); ask with WorkerEntries. */
-  | { id: number; kind: 'done'; report: FileReport; members: MemberInfo[]; ms: number; keptEntries: boolean }
+  /**
+   * `keptEntries`: the distributions' entries stayed on the worker (see KEPT_ENTRIES); ask with
+   * WorkerEntries. `siblings`: what the same lint found in the chain's other recognized files,
+   * without their models (the authority map lists a chain's findings wherever they are).
+   */
+  | { id: number; kind: 'done'; report: FileReport; siblings: FileReport[]; members: MemberInfo[]; ms: number; keptEntries: boolean }
   | { id: number; kind: 'cancelled' }
   | { id: number; kind: 'failed'; message: string }
   /** In the order of distributionsOf(report); undefined when the worker has linted a newer version since. */
