@@ -6,13 +6,20 @@ const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('chokepoint');
 
 /**
  * The code actions VS Code offers, once one satisfies `wanted`. VS Code answers a request with no
- * actions when the set of code-action providers changes while it runs (as when the JSON language
- * server registers its own just after the first JSON file opens), so the request is repeated.
+ * actions, or cancels it, when the set of code-action providers changes while it runs (as when the
+ * JSON language server registers its own just after the first JSON file opens), so the request is
+ * repeated.
  */
 function codeActionWhere(uri: vscode.Uri, range: vscode.Range, kind: string, wanted: (action: vscode.CodeAction) => boolean): Promise<vscode.CodeAction> {
   let last: string[] = [];
   return waitFor(async () => {
-    const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, kind)) as vscode.CodeAction[];
+    let actions: vscode.CodeAction[];
+    try {
+      actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, kind)) as vscode.CodeAction[];
+    } catch (error) {
+      if (error instanceof Error && error.name === 'Canceled') return undefined;
+      throw error;
+    }
     last = actions.map((a) => `${a.title} [${a.kind?.value}]`);
     return actions.find(wanted);
   }, () => `a ${kind} code action as expected; last offered: ${JSON.stringify(last)}`);
