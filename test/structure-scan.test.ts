@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cosmosGenesis } from '../bench/generate';
 import { parseDocument, type Path } from '../server/src/engine/parse/index';
 import { JsonLocator } from '../server/src/engine/parse/json-locator';
-import { PRESCAN_MIN_BYTES } from '../server/src/engine/parse/prescan';
+import { PRESCAN_MIN_CHARS } from '../server/src/engine/parse/prescan';
 import { StructureScanner, type StructureIndex } from '../server/src/engine/parse/structure-scan';
 import { LineIndex } from '../server/src/engine/text/positions';
 import { BUILT_CLI as CLI, ensureBuiltCli, temporaryFolders } from './helpers/cli-run';
@@ -106,7 +106,7 @@ describe('a genesis above the prescan size, through the CLI', () => {
   beforeAll(() => {
     path = join(folder(), 'genesis.json');
     // The largest holder moved to the end of the balances, so locating it goes through the checkpoints of a long array.
-    const genesis = JSON.parse(cosmosGenesis(PRESCAN_MIN_BYTES + 1_000_000));
+    const genesis = JSON.parse(cosmosGenesis(PRESCAN_MIN_CHARS + 1_000_000));
     const balances = genesis.app_state.bank.balances;
     [balances[0], balances[balances.length - 1]] = [balances[balances.length - 1], balances[0]];
     whale = balances[balances.length - 1].address;

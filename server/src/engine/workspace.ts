@@ -8,7 +8,7 @@ import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
 import { lintChain, matchesFiles, type ChainMember, type FileReport, type Finding } from './lint';
 import { parseDocument, type ParsedDocument } from './parse';
-import { PRESCAN_MIN_BYTES, startPrescan } from './parse/prescan';
+import { PRESCAN_MIN_CHARS, startPrescan } from './parse/prescan';
 import { LineIndex } from './text/positions';
 import { ruleMeta } from './rules/index';
 import { runPool } from './worker-pool';
@@ -172,10 +172,10 @@ export async function lintPathsParallel(paths: string[], options: ParallelOption
 export function lintChainTask(task: ChainTask, models = false, documents?: Map<string, ParsedDocument>): FileReport[] {
   const chain: { member: ChainMember; reported: boolean }[] = [];
   for (const [path, role] of task.members) {
-    // A large JSON file's structure is scanned on another thread while this one reads and parses it.
-    const prescan = /\.json$/i.test(path) && sizeOf(path) >= PRESCAN_MIN_BYTES ? startPrescan(path) : undefined;
     const text = readText(path, role === 'explicit');
     if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)))) continue;
+    // A large JSON file's structure is scanned on another thread while this one parses it.
+    const prescan = text.length >= PRESCAN_MIN_CHARS && /\.json$/i.test(path) ? startPrescan(path) : undefined;
     const doc = parseDocument(path, text, undefined, prescan ? { structure: () => prescan.take() } : {});
     chain.push({ member: { doc, explicit: role === 'explicit' }, reported: role !== 'context' });
     documents?.set(path, doc);

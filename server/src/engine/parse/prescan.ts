@@ -13,8 +13,8 @@ export interface Prescan {
   take(): StructureIndex | undefined;
 }
 
-/** Files smaller than this are located faster than a thread starts. */
-export const PRESCAN_MIN_BYTES = 16 * 1024 * 1024;
+/** Texts shorter than this (in characters) are located faster than a thread starts. */
+export const PRESCAN_MIN_CHARS = 16 * 1024 * 1024;
 /** Int32 slots for the index: the header, then (start, end) pairs, (array start, offset) pairs and line starts. */
 const SLOTS = 1 << 22;
 const HEADER = 8;
