@@ -64,7 +64,7 @@ export function reparseEdited(previous: ParsedDocument, text: string): ParsedDoc
   const locator = locators.get(previous);
   if (!locator || formatOf(previous.uri, text) !== 'json') return parseDocument(previous.uri, text);
   const change = changedRange(previous.text, text);
-  if (!change) return previous.text === text ? previous : parseDocument(previous.uri, text);
+  if (!change) return previous;
   const unit = locator.enclosing(change.start, change.oldEnd);
   if (!unit) return parseDocument(previous.uri, text);
   const delta = text.length - previous.text.length;
