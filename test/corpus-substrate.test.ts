@@ -42,19 +42,20 @@ describe.skipIf(!HAVE_CORPUS)('corpus: substrate findings match PROVENANCE.tsv',
     ]);
   });
 
-  it('minimal template (plain patch, Live): sudo.key is Alice, and 14 dev accounts hold equal balances', () => {
+  it('minimal template (plain patch, Live on the "dev" relay): a devnet; sudo.key is Alice, and 14 dev accounts hold equal balances', () => {
     const file = 'substrate/polkadot-sdk-minimal-template/dev_chain_spec.json';
     const { report, text } = lint(file);
     const model = report.model!;
-    expect(model.chain.network).toBe('mainnet');
+    // chainType Live only says "not a local dev chain"; its relay chain "dev" says it is one.
+    expect(model.chain).toMatchObject({ network: 'devnet', networkReason: 'its relay chain "dev" is a local relay chain' });
     const sudo = model.grants.find((g) => g.role === 'sudo')!;
     expect(sudo.holder.key).toBe(keyOf(ALICE));
     for (const rule of ['root-authority', 'dev-key-authority']) {
       const found = findingsOf(report, rule);
-      expect(found.map((f) => [f.severity, underlined(text, f)]), rule).toEqual([['error', `"${ALICE}"`]]);
+      expect(found.map((f) => [f.severity, underlined(text, f)]), rule).toEqual([['info', `"${ALICE}"`]]);
     }
     expect(findingsOf(report, 'dev-key-authority')[0].message).toMatch(/^The Sudo key is Substrate dev account Alice, whose private key is public/);
-    expect(findingsOf(report, 'root-authority')[0].message).toMatch(/is the Sudo key: it can do anything on the chain .* treated as production \(chainType is Live/);
+    expect(findingsOf(report, 'root-authority')[0].message).toMatch(/is the Sudo key: it can do anything on the chain .* treated as a devnet \(its relay chain "dev"/);
 
     // The balances, read as the adapter reads them: 14 accounts, every one a dev key, 1000 each.
     const doc = parseDocument(join(CORPUS, file), text);
@@ -67,16 +68,16 @@ describe.skipIf(!HAVE_CORPUS)('corpus: substrate findings match PROVENANCE.tsv',
     expect(findingsOf(report, 'supply-concentration')).toEqual([]);
   });
 
-  it('parachain template (plain patch, Live): sudo Alice, invulnerables Alice and Bob, collators admitted by permission', () => {
+  it('parachain template (plain patch, Live on rococo-local): a devnet; sudo Alice, invulnerables Alice and Bob, collators admitted by permission', () => {
     const { report, text } = lint('substrate/polkadot-sdk-parachain-template/dev_chain_spec.json');
     const model = report.model!;
     expect(model.grants.find((g) => g.role === 'sudo')?.holder.key).toBe(keyOf(ALICE));
     expect(model.grants.filter((g) => g.role === 'invulnerable-collator').map((g) => g.holder.key)).toEqual([keyOf(ALICE), keyOf(BOB)]);
     const dev = findingsOf(report, 'dev-key-authority');
     expect(dev.map((f) => [f.severity, f.message.split(',')[0], underlined(text, f)])).toEqual([
-      ['error', 'The Invulnerable collator is Substrate dev account Alice', `"${ALICE}"`],
-      ['error', 'The Invulnerable collator is Substrate dev account Bob', `"${BOB}"`],
-      ['error', 'The Sudo key is Substrate dev account Alice', `"${ALICE}"`],
+      ['info', 'The Invulnerable collator is Substrate dev account Alice', `"${ALICE}"`],
+      ['info', 'The Invulnerable collator is Substrate dev account Bob', `"${BOB}"`],
+      ['info', 'The Sudo key is Substrate dev account Alice', `"${ALICE}"`],
     ]);
     expect(text.split('\n')[dev[2].range.start.line].trim()).toBe(`"key": "${ALICE}"`);
     const permissioned = findingsOf(report, 'permissioned-validator-set');
@@ -84,16 +85,18 @@ describe.skipIf(!HAVE_CORPUS)('corpus: substrate findings match PROVENANCE.tsv',
     expect(permissioned[0].message).toMatch(/Cumulus collator selection with 2 invulnerable collators: desiredCandidates is not set and defaults to 0.*candidacy bond \(16000000000\)/);
     // Two collators of a parachain are not a BFT set: no halting claim about them.
     expect(findingsOf(report, 'stake-concentration')).toEqual([]);
-    expect(findingsOf(report, 'root-authority').map((f) => f.severity)).toEqual(['error']);
+    expect(model.chain).toMatchObject({ network: 'devnet', networkReason: 'its relay chain "rococo-local" is a local relay chain' });
+    expect(findingsOf(report, 'root-authority').map((f) => f.severity)).toEqual(['info']);
   });
 
-  it('Bulletin Paseo (RAW, Live): Sudo::Key = 0x808cd360…6e0b is a root-authority error on the storage value', () => {
+  it('Bulletin Paseo (RAW, Live, on the Paseo test relay): a testnet, so Sudo::Key = 0x808cd360…6e0b is a root-authority warning on the storage value', () => {
     const { report, text, ms } = lint('substrate/paseo/bulletin-paseo.json');
     const sudoHex = '0x808cd36029a4142ad7d255cd504e826156fee86f453841d398f874467c7f6e0b';
     const model = report.model!;
     expect(model.grants.find((g) => g.role === 'sudo')?.holder.key).toBe(keyOf(sudoHex));
+    expect(model.chain.network).toBe('testnet');
     const root = findingsOf(report, 'root-authority');
-    expect(root.map((f) => f.severity)).toEqual(['error']);
+    expect(root.map((f) => f.severity)).toEqual(['warning']);
     expect(underlined(text, root[0])).toBe(`"${sudoHex}"`);
     expect(text.split('\n')[root[0].range.start.line]).toContain(`"${storageKey('Sudo', 'Key')}": "${sudoHex}"`);
     expect(root[0].message).toMatch(/^0x808c…6e0b .* is the Sudo key: it can do anything on the chain/);
@@ -107,7 +110,7 @@ describe.skipIf(!HAVE_CORPUS)('corpus: substrate findings match PROVENANCE.tsv',
   it('Polkadot Asset Hub (RAW, Live; control): no Sudo::Key, no error finding, four invulnerable collators', () => {
     const { report, ms } = lint('substrate/cumulus/asset-hub-polkadot-genesis.json');
     const model = report.model!;
-    expect(model.chain).toMatchObject({ network: 'mainnet', networkReason: 'chainType is Live, on the polkadot relay chain' });
+    expect(model.chain).toMatchObject({ network: 'mainnet', networkReason: 'its relay chain "polkadot" is a production relay chain' });
     expect(model.grants.some((g) => g.root)).toBe(false);
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     expect(findingsOf(report, 'root-authority')).toEqual([]);

@@ -129,14 +129,14 @@ describe('diagnostics across a chain\'s open files', () => {
     await client.initialize();
     const holder = '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8';
     const manifest = (powers: string) => `appchain:\n  name: One Chain\n  network: mainnet\ngovernance:\n  roles:\n    - role: minter\n      holder: "${holder}"\n      powers: [${powers}]\n`;
-    const deploy = JSON.stringify({ l1ChainID: 1, proxyAdminOwner: holder }, null, 2);
+    const deploy = JSON.stringify({ l1ChainID: 1, l2ChainID: 48213, proxyAdminOwner: holder }, null, 2);
     const dir = workspace({ 'appchain.yaml': manifest('receive-fees'), 'deploy-config.json': deploy });
     const yamlUri = client.open(join(dir, 'appchain.yaml'), manifest('receive-fees'));
     client.open(join(dir, 'deploy-config.json'), deploy);
     await client.until(() => client!.published.get(yamlUri));
     expect(client.published.get(yamlUri)!.diagnostics.some((d) => d.code === 'role-collapse')).toBe(false);
     const jsonUri = `file://${dir}/deploy-config.json`;
-    client.change(jsonUri, JSON.stringify({ l1ChainID: 1, proxyAdminOwner: holder, superchainConfigGuardian: holder }, null, 2), 2);
+    client.change(jsonUri, JSON.stringify({ l1ChainID: 1, l2ChainID: 48213, proxyAdminOwner: holder, superchainConfigGuardian: holder }, null, 2), 2);
     const after = await client.until(() => client!.published.get(jsonUri)?.version === 2 && client!.published.get(yamlUri)?.diagnostics.some((d) => d.code === 'fee-capture') ? client!.published.get(yamlUri) : undefined);
     expect(after.diagnostics.some((d) => d.code === 'fee-capture')).toBe(true);
   });
@@ -320,7 +320,7 @@ describe('commands and status', () => {
     const dir = workspace({ 'deploy-config.json': DEPLOY });
     const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
     const status = await client.until(() => client!.statuses.find((s) => s.uri === uri));
-    expect(status.text).toBe('Stage 0 · Nakamoto 1');
+    expect(status.text).toBe('At most Stage 0 · Nakamoto 1');
     expect(status.severity).toBe('error');
     expect(status.detail).toMatch(/^OP Stack deploy config: \d+ errors, \d+ warnings/);
   });

@@ -77,14 +77,17 @@ describe('report data for a Cosmos genesis (an L1, not a rollup)', () => {
 
 describe('report data for an OP Stack deploy config', () => {
   it('is Stage 0, listing each unmet requirement with the findings that break it', () => {
-    expect(op.stage.stage).toBe(0);
-    const unmet = op.stage.requirements.filter((r) => !r.met);
-    expect(unmet.map((r) => r.id)).toEqual(['exit-window-7d', 'permissionless-proofs', 'exit-window-30d']);
-    expect(unmet[0].findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['short-exit-window', 'examples/op-stack/deploy-config.json', 15]]);
-    expect(unmet[0].findings[0].docs).toBe(`${DOCS_BASE_URL}/short-exit-window.md`);
-    expect(unmet[1].findings.map((f) => [f.ruleId, f.line])).toEqual([['permissioned-proofs', 37]]);
+    expect(op.stage).toMatchObject({ applies: true, kind: 'rollup', stage: 0, bound: 'exact', text: 'Stage 0', missing: [] });
+    const unmet = op.stage.requirements.filter((r) => r.status === 'unmet');
+    expect(unmet.map((r) => r.id)).toEqual(['outside-challengers', 'exit-window-7d', 'permissionless-proofs', 'exit-window-30d']);
+    // One whitelisted challenger, where L2BEAT asks for at least 5.
+    expect(unmet[0].findings.map((f) => [f.ruleId, f.line])).toEqual([['permissioned-proofs', 37]]);
+    expect(unmet[1].findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['short-exit-window', 'examples/op-stack/deploy-config.json', 15]]);
+    expect(unmet[1].findings[0].docs).toBe(`${DOCS_BASE_URL}/short-exit-window.md`);
+    expect(unmet[2].findings.map((f) => [f.ruleId, f.line])).toEqual([['permissioned-proofs', 37]]);
     // The Batcher is a development key, but it cannot upgrade: that requirement is met.
-    expect(op.stage.requirements.find((r) => r.id === 'no-dev-key-upgrader')?.met).toBe(true);
+    expect(op.stage.requirements.find((r) => r.id === 'no-dev-key-upgrader')?.status).toBe('met');
+    expect(op.stage.requirements.filter((r) => r.status === 'unknown')).toEqual([]);
   });
 
   it('scores the five risks as L2BEAT would', () => {
@@ -126,10 +129,20 @@ describe('report data for an OP Stack deploy config', () => {
 describe('report data for the AI-appchain manifest', () => {
   const appchain = chainOf(lintFile('examples/appchain/appchain.yaml'));
 
+  it('gives no stage to a chain that settles on Base but keeps its data on Celestia, and says why', () => {
+    expect(appchain.rollup).toBe(true);
+    expect(appchain.stage).toMatchObject({ applies: false, kind: 'offchain-data', text: 'No stage', requirements: [] });
+    expect(appchain.stage.note).toMatch(/keeps its transaction data off it/);
+  });
+
   it('explains an unmet requirement by its suppressed finding when no active one does', () => {
-    const inclusion = appchain.stage.requirements.find((r) => r.id === 'forced-inclusion')!;
-    expect(inclusion.met).toBe(false);
-    expect(inclusion.findings.map((f) => [f.ruleId, f.line, f.suppressed])).toEqual([['forced-inclusion-window', 80, 'forced inclusion ships with the v2 bridge; tracked in LUM-142']]);
+    // The same manifest with its data on the parent chain: a rollup, so its stage requirements apply.
+    const path = resolve('examples/appchain/appchain.yaml');
+    const text = readFileSync(path, 'utf8').replace(/  dataAvailability:\n(    .*\n)+/, '');
+    const rollup = chainOf(lintSource(path, text));
+    const inclusion = rollup.stage.requirements.find((r) => r.id === 'forced-inclusion')!;
+    expect(inclusion.status).toBe('unmet');
+    expect(inclusion.findings.map((f) => [f.ruleId, f.line, f.suppressed])).toEqual([['forced-inclusion-window', 77, 'forced inclusion ships with the v2 bridge; tracked in LUM-142']]);
   });
 
   it('names the third parties the chain borrows its layers from', () => {
@@ -177,11 +190,11 @@ describe('Markdown for a pull-request comment', () => {
 
   it('has the stage, unmet requirements linked to rule docs, risks, powers, metrics, layers and findings', () => {
     expect(text).toContain('### chain 48213');
-    expect(text).toContain('**Stage 0** · OP Stack · mainnet');
+    expect(text).toContain('**Stage 0** · OP Stack · mainnet · settles on Ethereum mainnet (chain id 1)');
     expect(text).toContain(`- Stage 1: Users have at least 7 days to exit before an upgrade by anyone less trusted than a 75% Security Council ([short-exit-window](${DOCS_BASE_URL}/short-exit-window.md) at \`examples/op-stack/deploy-config.json:15\`)`);
     expect(text).toContain('| Exit window | 🔴 bad | None |');
     expect(text).toContain('| lumen-launch-multisig | a 2-of-3 multisig | 2 | upgrade, pause, set-params, receive-fees |');
-    expect(text).toContain('**No stage** (not a rollup)');
+    expect(text).toContain('**Not a rollup** · Cosmos SDK');
     expect(text).toContain('| genesis supply of alumen (total 1.00e27 alumen) | 5 | 1 | 2 | 3,342 | 0.46 | 45% lumen1…nrt9 |');
     expect(text).toContain('| Inference / intelligence | Not configured | not configured |');
     expect(text).toMatch(new RegExp(`\\*\\*Findings:\\*\\* 5 errors, 5 warnings, 0 info, 1 suppressed: \\[role-collapse\\]\\(${DOCS_BASE_URL}/role-collapse\\.md\\) ×2`));

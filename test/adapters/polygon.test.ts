@@ -146,7 +146,13 @@ describe('Polygon zkEVM deploy parameters', () => {
     expect(m.delays.find((d) => d.kind === 'upgrade-timelock')?.appliesTo?.key).toBe(key('0x5000000000000000000000000000000000000005'));
     // v2 deploys no sequencer, so nothing is said about forced batches.
     expect(m.delays.filter((d) => d.kind === 'forced-inclusion')).toEqual([]);
-    expect(m.flags.map((f) => f.id)).toEqual(['test']);
+    // test: true makes it a test deployment: the chain is a testnet, and the flag is no finding there.
+    expect(m.chain).toMatchObject({ network: 'testnet', networkReason: 'test is true, which makes a test deployment' });
+    expect(m.flags).toEqual([]);
+    // On a chain whose own id is a published mainnet, test: true is a development flag in production.
+    const mainnet = model('v2.json', v2.replace('"test": true,', '"test": true,\n  "chainID": 1101,'));
+    expect(mainnet.chain).toMatchObject({ network: 'mainnet', networkReason: 'chain id 1101 is Polygon zkEVM' });
+    expect(mainnet.flags.map((f) => f.id)).toEqual(['test']);
   });
 
   it('reports fields of the wrong type as schema errors where they are written', () => {

@@ -7,6 +7,8 @@ import { isPlaceholder, readDirectives, type Directive, type Suppression } from 
 import { effectiveSeverity, ruleOptions } from './config/presets';
 import type { ResolvedConfig } from './config/resolved';
 import type { Severity } from './config/schema';
+import { groupByIdentity } from './chain-groups';
+import { chainOf } from './chains';
 import { detectAdapter } from './detect';
 import { EntityIndex } from './entities';
 import { renderValue } from './fixes';
@@ -79,11 +81,13 @@ export interface FileReport {
   usedConfigSuppressions: number[];
 }
 
-/** A file of a chain: linted with the others, reported only when `report` is not false. */
+/** A file linted with the other files of its folder (or `chains:` entry). */
 export interface ChainMember {
   doc: ParsedDocument;
   /** Asked for by name: reported even when not a recognized config. */
   explicit?: boolean;
+  /** Read only as context for the others: a chain made of context files alone is not linted, and its reports carry no findings. */
+  context?: boolean;
 }
 
 interface Pending {
@@ -99,6 +103,7 @@ interface Pending {
 interface MemberState {
   doc: ParsedDocument;
   explicit: boolean;
+  context: boolean;
   report: FileReport;
   pending: Pending[];
   directives: Directive[];
@@ -116,56 +121,82 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions): FileRep
 }
 
 /**
- * Lints the files of one chain together: each file is detected and adapted on its own, then the
- * rules run once over the chain's combined model, so a holder's powers in a genesis and in a deploy
- * config add up. Every finding is reported in the file its primary location is in.
+ * Lints the files of a folder (or of a `chains:` entry) together. Each file is detected and adapted
+ * on its own; the files are then grouped into chains by the identity they state (`chain-groups.ts`),
+ * or all into one for a `chains:` entry, and the rules run once over each chain's combined model, so
+ * a holder's powers in a genesis and in a deploy config of one chain add up while two chains in one
+ * folder never mix. Every finding is reported in the file its primary location is in. Reports come
+ * back in the order of `members`; the files of one chain share one `chain` model.
  */
 export function lintChain(members: ChainMember[], options: Omit<LintOptions, 'explicit'>): FileReport[] {
   const { config, signal } = options;
-  const now = options.now ?? new Date();
   const states: MemberState[] = [];
   for (const member of members) {
     throwIfCancelled(signal);
-    states.push(adapt(member.doc, member.explicit ?? false));
+    states.push(adapt(member.doc, member.explicit ?? false, member.context ?? false));
   }
   throwIfCancelled(signal);
-  // Merged in path order, so a finding lands in the same file whichever file of the chain was asked for.
+  // In path order, so a finding lands in the same file whichever file of the chain was asked for.
   const adapted = states.filter((s) => s.model).sort((a, b) => a.doc.uri.localeCompare(b.doc.uri));
-  if (adapted.length > 0) {
-    const chain = mergeModels(adapted.map((s) => s.model!), config);
-    const byFile = new Map(states.map((s) => [s.doc.uri, s]));
-    const entities = declareEntities(chain, config, adapted);
-    const holders = holdersOf(chain, entities);
-    const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
-    for (const state of adapted) Object.assign(state.report, { chain, entities });
-    for (const rule of options.rules ?? RULES) {
-      throwIfCancelled(signal);
-      const setting = config.rules[rule.meta.id];
-      if (setting?.severity === 'off') continue;
-      const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, now };
-      try {
-        for (const finding of rule.check(context)) {
-          throwIfCancelled(signal);
-          const owner = byFile.get(finding.at.file) ?? adapted[0];
-          owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
-        }
-      } catch (error) {
-        if (isCancelled(error)) throw error;
-        for (const state of adapted) state.pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(state.doc)));
-      }
+  for (const group of chainsOf(adapted, config)) {
+    if (group.every((s) => s.context)) {
+      for (const state of group) state.pending = [];
+      continue;
     }
+    lintGroup(group, options);
   }
   return states.map((state) => {
     throwIfCancelled(signal);
-    return finish(state.doc, state.report, state.pending, state.directives, options);
+    return state.context && !state.report.chain ? state.report : finish(state.doc, state.report, state.pending, state.directives, options);
   });
 }
 
+/** The chains among a folder's adapted files: a `chains:` entry is one chain, whatever its files say; other files are grouped by identity. */
+function chainsOf(adapted: MemberState[], config: ResolvedConfig): MemberState[][] {
+  const named = new Map<string, MemberState[]>();
+  const rest: MemberState[] = [];
+  for (const state of adapted) {
+    const name = Object.keys(config.chains).length > 0 ? chainOf(state.doc.uri, config).name : undefined;
+    if (name === undefined) rest.push(state);
+    else named.set(name, [...(named.get(name) ?? []), state]);
+  }
+  return [...named.values(), ...groupByIdentity(rest.map((s) => s.model!.chain)).map((indexes) => indexes.map((i) => rest[i]))];
+}
+
+/** Runs the rules over one chain's files. */
+function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>): void {
+  const { config, signal } = options;
+  const now = options.now ?? new Date();
+  const chain = mergeModels(group.map((s) => s.model!), config);
+  const byFile = new Map(group.map((s) => [s.doc.uri, s]));
+  const entities = declareEntities(chain, config, group);
+  const holders = holdersOf(chain, entities);
+  const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
+  for (const state of group) Object.assign(state.report, { chain, entities });
+  for (const rule of options.rules ?? RULES) {
+    throwIfCancelled(signal);
+    const setting = config.rules[rule.meta.id];
+    if (setting?.severity === 'off') continue;
+    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, now };
+    try {
+      for (const finding of rule.check(context)) {
+        throwIfCancelled(signal);
+        const owner = byFile.get(finding.at.file) ?? group[0];
+        owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
+      }
+    } catch (error) {
+      if (isCancelled(error)) throw error;
+      for (const state of group) state.pending.push(engineFinding('internal-error', `Rule ${rule.meta.id} failed on this file: ${(error as Error).message}. The other rules still ran.`, firstLine(state.doc)));
+    }
+  }
+}
+
 /** Parse problems, detection and the file's own model. */
-function adapt(doc: ParsedDocument, explicit: boolean): MemberState {
+function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): MemberState {
   const state: MemberState = {
     doc,
     explicit,
+    context,
     report: { uri: doc.uri, format: doc.format, findings: [], suppressed: [], usedConfigSuppressions: [] },
     pending: doc.problems.map((p) => engineFinding('parse-error', p.message, p.span)),
     directives: [],
@@ -200,9 +231,20 @@ function adapt(doc: ParsedDocument, explicit: boolean): MemberState {
 const PRODUCTION_FIRST: Network[] = ['mainnet', 'testnet', 'devnet', 'unknown'];
 const WEAKEST_FIRST: ProofSystem['kind'][] = ['none', 'permissioned-fraud', 'permissionless-fraud', 'validity'];
 
-/** One model for a chain: every file's elements, the most production-like known network, the weakest proof system. */
+/**
+ * One model for a chain: every file's elements, the most production-like known network, the
+ * weakest proof system, the first name, chain id and parent any file states, and every id.
+ */
 function mergeModels(models: AuthorityModel[], config: ResolvedConfig): AuthorityModel {
   const chain = { ...[...models].sort((a, b) => PRODUCTION_FIRST.indexOf(a.chain.network) - PRODUCTION_FIRST.indexOf(b.chain.network))[0].chain };
+  const first = <K extends 'name' | 'chainId' | 'parent'>(key: K) => models.map((m) => m.chain[key]).find((v) => v !== undefined);
+  if (models.length > 1) {
+    Object.assign(chain, { name: first('name'), chainId: first('chainId'), parent: first('parent') });
+    const ids = [...new Set(models.flatMap((m) => m.chain.identity?.ids ?? []))];
+    const traits = [...new Set(models.flatMap((m) => m.chain.identity?.traits ?? []))];
+    chain.identity = { ids, traits };
+    for (const key of ['name', 'chainId', 'parent'] as const) if (chain[key] === undefined) delete chain[key];
+  }
   if (config.network) {
     chain.network = config.network;
     chain.networkReason = `.chokepoint.yaml sets network: ${config.network}`;

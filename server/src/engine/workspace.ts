@@ -177,7 +177,7 @@ export function lintChainTask(task: ChainTask, models = false, documents?: Map<s
     // A large JSON file's structure is scanned on another thread while this one parses it.
     const prescan = text.length >= PRESCAN_MIN_CHARS && /\.json$/i.test(path) ? startPrescan(path) : undefined;
     const doc = parseDocument(path, text, undefined, prescan ? { structure: () => prescan.take() } : {});
-    chain.push({ member: { doc, explicit: role === 'explicit' }, reported: role !== 'context' });
+    chain.push({ member: { doc, explicit: role === 'explicit', context: role === 'context' }, reported: role !== 'context' });
     documents?.set(path, doc);
   }
   const reports = lintChain(chain.map((c) => c.member), { config: task.config, now: task.now });

@@ -54,13 +54,16 @@ export class DocumentLinter {
         const open = sibling.version !== undefined ? this.openDoc(sibling.path, sibling.version) : undefined;
         const siblingDoc = open ?? this.fromDisk(sibling.path, request.maxFileBytes);
         if (!siblingDoc) continue;
-        members.push({ doc: siblingDoc });
+        members.push({ doc: siblingDoc, context: true });
         infos.push(info(siblingDoc, open !== undefined));
       }
       const [report, ...others] = lintChain(members, { config: request.config, signal, ...(this.rules ? { rules: this.rules } : {}) });
       const keptEntries = this.keepEntries(request.file.path, request.file.version, report);
-      const siblings = others.filter((r) => r.adapter).map(({ model: _model, chain: _chain, entities: _entities, ...findings }) => findings);
-      return { id: request.id, kind: 'done', report, siblings, members: infos, ms: performance.now() - started, keptEntries };
+      // The folder's files of other chains were read only to tell them apart.
+      const ofChain = others.map((r) => r.adapter !== undefined && r.chain !== undefined && r.chain === report.chain);
+      const siblings = others.filter((_, i) => ofChain[i]).map(({ model: _model, chain: _chain, entities: _entities, ...findings }) => findings);
+      const chainInfos = infos.filter((_, i) => i === 0 || ofChain[i - 1]);
+      return { id: request.id, kind: 'done', report, siblings, members: chainInfos, ms: performance.now() - started, keptEntries };
     } catch (error) {
       if (isCancelled(error)) return { id: request.id, kind: 'cancelled' };
       return { id: request.id, kind: 'failed', message: (error as Error).stack ?? String(error) };

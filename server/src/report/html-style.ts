@@ -63,6 +63,7 @@ ul.requirements.met { color: var(--muted); }
 ul.evidence { margin-top: 4px; font-size: 13px; }
 .req-stage { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 10px; background: var(--na-bg); color: var(--fg); }
 li.unmet > .req-stage { background: var(--bad-bg); color: var(--bad); }
+li.unknown > .req-stage { background: var(--warning-bg); color: var(--warning); }
 .chip, .sev { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .s-good, .chip.s-good { fill: var(--good); }
 .s-warning { fill: var(--warning); }

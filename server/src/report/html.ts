@@ -4,7 +4,7 @@ import { authorityGraph } from './graph-svg';
 import { REPORT_CSS } from './html-style';
 import { lorenzChart, rosette, stageBadge } from './svg';
 import { controlWord, networkWord, sentimentWord } from './words';
-import type { ChainReport, DistributionView, FindingRef, HolderRow, LayerView, ReportData, ReportOrigin, RiskView, StageView } from './types';
+import type { ChainReport, DistributionView, FindingRef, HolderRow, LayerView, ReportData, ReportOrigin, RequirementView, RiskView, StageView } from './types';
 
 export interface HtmlOptions {
   /**
@@ -58,7 +58,7 @@ function chainSection(chain: ChainReport, index: number): string {
   const nakamoto = chain.nakamoto !== undefined ? ` · <strong>${chain.nakamoto}</strong> part${chain.nakamoto === 1 ? 'y' : 'ies'} must collude to use a control power${chain.weakest ? ` (${html(chain.weakest)})` : ''}` : '';
   return `<section class="chain" id="chain-${index}" data-chain="${index}">
 <div class="chain-head">
-<div><h2>${html(chain.name)}</h2><p class="muted">${html(chain.framework)} · <span class="network" title="${html(chain.networkReason)}">${html(networkWord(chain.network))}</span>${nakamoto}</p><p class="muted files">${files}</p></div>
+<div><h2>${html(chain.name)}</h2><p class="muted">${html(chain.framework)} · <span class="network" title="${html(chain.networkReason)}">${html(networkWord(chain.network))}</span>${chain.parent ? ` · settles on ${html(chain.parent)}` : ''}${nakamoto}</p><p class="muted files">${files}</p></div>
 ${stageBadge(chain.stage)}
 </div>
 <div class="row">
@@ -74,10 +74,12 @@ ${stageBadge(chain.stage)}
 
 function stageBlock(stage: StageView): string {
   if (!stage.applies) return `<p>${html(stage.note)}</p>`;
-  const unmet = stage.requirements.filter((r) => !r.met);
-  const met = stage.requirements.filter((r) => r.met);
-  const list = unmet.map((r) => `<li class="unmet" data-requirement="${html(r.id)}"><span class="req-stage">Stage ${r.stage}</span> ${html(r.title)}${r.findings.length > 0 ? `<ul class="evidence">${r.findings.map(findingItem).join('')}</ul>` : ''}</li>`).join('');
-  return `<p>${html(stage.note)}</p>${unmet.length > 0 ? `<h4>Not met</h4><ul class="requirements">${list}</ul>` : ''}${met.length > 0 ? `<h4>Met</h4><ul class="requirements met">${met.map((r) => `<li><span class="req-stage">Stage ${r.stage}</span> ${html(r.title)}</li>`).join('')}</ul>` : ''}`;
+  const item = (r: RequirementView) => `<li class="${r.status}" data-requirement="${html(r.id)}"><span class="req-stage">Stage ${r.stage}</span> ${html(r.title)}${r.missing ? `<br><span class="muted">Not stated: ${html(r.missing)}</span>` : ''}${r.findings.length > 0 ? `<ul class="evidence">${r.findings.map(findingItem).join('')}</ul>` : ''}</li>`;
+  const section = (status: RequirementView['status'], heading: string) => {
+    const list = stage.requirements.filter((r) => r.status === status);
+    return list.length > 0 ? `<h4>${heading}</h4><ul class="requirements ${status}">${list.map(item).join('')}</ul>` : '';
+  };
+  return `<p>${html(stage.note)}</p>${section('unmet', 'Not met')}${section('unknown', 'Unknown: the configuration does not say')}${section('met', 'Met')}`;
 }
 
 function findingItem(finding: FindingRef): string {

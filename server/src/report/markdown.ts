@@ -17,22 +17,21 @@ export function renderMarkdown(data: ReportData): string {
 
 function chainMarkdown(chain: ChainReport): string {
   const lines: string[] = [];
-  const stage = chain.stage.applies ? `**Stage ${chain.stage.stage}**` : '**No stage** (not a rollup)';
+  const stage = `**${md(chain.stage.text)}**`;
   const nakamoto = chain.nakamoto !== undefined ? ` · **${chain.nakamoto}** part${chain.nakamoto === 1 ? 'y' : 'ies'} must collude to use a control power${chain.weakest ? ` (${md(chain.weakest)})` : ''}` : '';
-  lines.push(`### ${md(chain.name)}`, '', `${stage} · ${md(chain.framework)} · ${networkWord(chain.network)}${nakamoto}`, '', `Files: ${chain.files.map((f) => mdCode(f.file)).join(', ')}`, '');
+  const parent = chain.parent ? ` · settles on ${md(chain.parent)}` : '';
+  lines.push(`### ${md(chain.name)}`, '', `${stage} · ${md(chain.framework)} · ${networkWord(chain.network)}${parent}${nakamoto}`, '', `Files: ${chain.files.map((f) => mdCode(f.file)).join(', ')}`, '');
 
-  if (chain.stage.applies) {
-    const unmet = chain.stage.requirements.filter((r) => !r.met);
-    if (unmet.length > 0) {
-      lines.push('**Unmet stage requirements**', '');
-      for (const r of unmet) {
-        const evidence = r.findings.map((f) => `[${f.ruleId}](${f.docs}) at ${mdCode(`${f.file}:${f.line}`)}${f.suppressed !== undefined ? `, suppressed: ${md(f.suppressed)}` : ''}`).join('; ');
-        lines.push(`- Stage ${r.stage}: ${md(r.title)}${evidence ? ` (${evidence})` : ''}`);
-      }
-      lines.push('');
+  lines.push(md(chain.stage.note), '');
+  for (const [status, heading] of [['unmet', '**Unmet stage requirements**'], ['unknown', '**Stage requirements the configuration does not show**']] as const) {
+    const list = chain.stage.requirements.filter((r) => r.status === status);
+    if (list.length === 0) continue;
+    lines.push(heading, '');
+    for (const r of list) {
+      const evidence = r.findings.map((f) => `[${f.ruleId}](${f.docs}) at ${mdCode(`${f.file}:${f.line}`)}${f.suppressed !== undefined ? `, suppressed: ${md(f.suppressed)}` : ''}`).join('; ');
+      lines.push(`- Stage ${r.stage}: ${md(r.title)}${r.missing ? `; not stated: ${md(r.missing)}` : ''}${evidence ? ` (${evidence})` : ''}`);
     }
-  } else {
-    lines.push(md(chain.stage.note), '');
+    lines.push('');
   }
 
   lines.push('| Risk | | Value | Why |', '|---|---|---|---|');

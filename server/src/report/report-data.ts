@@ -6,12 +6,14 @@ import { POWERS, type AuthorityModel, type Origin } from '../engine/model/schema
 import { docsUrl } from '../engine/rules/docs-url';
 import { holdersOf } from '../engine/rules/holders';
 import type { Holder } from '../engine/rules/types';
-import { collusion, stageOf, stageRequirements, stagesApply, summarize, type StageRequirement } from '../engine/summary';
+import { settlesOnParent } from '../engine/chain-kind';
+import { estimateStage, stageNote, stageText, type StageRequirement } from '../engine/stages';
+import { collusion, summarize } from '../engine/summary';
 import { VERSION } from '../version';
 import { describeHolder, devKeyOf } from './describe';
 import { distributionView } from './distributions';
 import { layersOf } from './layers';
-import { risksOf, settlesElsewhere } from './risks';
+import { risksOf } from './risks';
 import type { ChainReport, FindingRef, FindingsSummary, HolderRow, ReportData, ReportOrigin, StageView } from './types';
 
 export interface ReportOptions {
@@ -62,7 +64,7 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
     ...(finding.suppression ? { suppressed: finding.suppression.reason } : {}),
   });
   const holders = holdersOf(model, entities);
-  const rollup = settlesElsewhere(model);
+  const rollup = settlesOnParent(model);
   const summary = summarize({ ...first, findings });
   return {
     name: model.chain.name ?? (model.chain.chainId ? `chain ${model.chain.chainId}` : basename(dirname(first.uri))),
@@ -71,9 +73,10 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
     networkReason: model.chain.networkReason,
     files: reports.map((r) => ({ uri: r.uri, file: display(r.uri), kind: r.adapter?.title })),
     rollup,
+    ...(model.chain.parent ? { parent: model.chain.parent.title } : {}),
     nakamoto: summary.nakamoto,
     weakest: summary.weakest,
-    stage: stageView(model, entities, rollup, findings, suppressed, refOf),
+    stage: stageView(model, entities, findings, suppressed, refOf),
     risks: risksOf(model, entities, holders, place),
     holders: holderRows(holders, entities, place),
     distributions: model.distributions.filter((d) => d.entries.length > 0).map((d) => distributionView(d, entities, place)),
@@ -82,24 +85,24 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
   };
 }
 
-function stageView(model: AuthorityModel, entities: EntityIndex, rollup: boolean, findings: Finding[], suppressed: Finding[], refOf: (f: Finding) => FindingRef): StageView {
-  if (!stagesApply(model)) {
-    return {
-      applies: false,
-      note: rollup
-        ? 'L2BEAT stages do not apply: the configuration names neither a proof system nor anyone who can upgrade.'
-        : 'Not a rollup: L2BEAT stages rate rollups, and this chain has no parent chain that checks its state.',
-      requirements: [],
-    };
-  }
-  const requirements = stageRequirements(model, entities);
-  const stage = stageOf(requirements);
-  const unmet = requirements.filter((r) => !r.met).length;
+function stageView(model: AuthorityModel, entities: EntityIndex, findings: Finding[], suppressed: Finding[], refOf: (f: Finding) => FindingRef): StageView {
+  const estimate = estimateStage(model, entities);
   return {
-    applies: true,
-    stage,
-    note: unmet === 0 ? 'Every requirement the configuration can show is met.' : `${unmet} requirement${unmet === 1 ? ' is' : 's are'} not met; the stage is the highest whose requirements, and those below it, all are.`,
-    requirements: requirements.map((r) => ({ stage: r.stage, id: r.id, title: r.title, met: r.met, findings: r.met ? [] : evidence(r, findings, suppressed).map(refOf) })),
+    kind: estimate.kind,
+    applies: estimate.applies,
+    ...(estimate.stage !== undefined ? { stage: estimate.stage } : {}),
+    bound: estimate.bound,
+    text: stageText(estimate),
+    note: stageNote(estimate),
+    missing: estimate.missing,
+    requirements: estimate.requirements.map((r) => ({
+      stage: r.stage,
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      ...(r.missing ? { missing: r.missing } : {}),
+      findings: r.status === 'met' ? [] : evidence(r, findings, suppressed).map(refOf),
+    })),
   };
 }
 

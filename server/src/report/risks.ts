@@ -1,9 +1,10 @@
+import { settlesOnParent } from '../engine/chain-kind';
 import { THRESHOLDS } from '../engine/data/thresholds';
 import type { EntityIndex } from '../engine/entities';
 import { formatDuration } from '../engine/model/duration';
 import type { AuthorityModel, Committee, Dependency, Origin } from '../engine/model/schema';
 import { listOf } from '../engine/rules/phrases';
-import { exitWindows, withdrawalDelay } from '../engine/rules/exit-window';
+import { exitWindows, upgradeDelay, withdrawalDelay } from '../engine/rules/exit-window';
 import type { Holder } from '../engine/rules/types';
 import type { ReportOrigin, RiskId, RiskView, Sentiment } from './types';
 
@@ -18,16 +19,9 @@ const TITLES: Record<RiskId, string> = {
   'proposer-failure': 'Proposer failure',
 };
 
-/** The chain settles on a parent chain: it has a proof system, withdrawals, forced inclusion or a settlement layer. */
-export function settlesElsewhere(model: AuthorityModel): boolean {
-  return model.proofSystem !== undefined
-    || model.delays.some((d) => d.kind === 'withdrawal' || d.kind === 'forced-inclusion' || d.kind === 'challenge-period' || d.kind === 'self-propose')
-    || model.dependencies.some((d) => d.kind === 'settlement');
-}
-
 /** L2BEAT's five rosette risks, each scored from the model as L2BEAT's risk view scores it. */
 export function risksOf(model: AuthorityModel, entities: EntityIndex, holders: Holder[], place: Place): RiskView[] {
-  const rollup = settlesElsewhere(model);
+  const rollup = settlesOnParent(model);
   const label = (holder: Holder) => entities.label(holder.entity);
   const risks: Record<RiskId, Risk> = rollup
     ? {
@@ -108,10 +102,17 @@ function dacRisk(name: string, committee: Committee): Omit<Risk, 'at'> {
 }
 
 function exitWindow(model: AuthorityModel, entities: EntityIndex, holders: Holder[], label: (h: Holder) => string): Risk {
-  const windows = exitWindows(holders, model, entities, true).sort((a, b) => a.window - b.window);
+  const windows = exitWindows(holders, model, entities, false).sort((a, b) => a.window - b.window);
   const upgraders = holders.filter((h) => h.grants.some((g) => g.powers.includes('upgrade')));
-  if (upgraders.length === 0) return { sentiment: 'na', value: 'No upgrader', reason: 'The configuration gives no one the power to upgrade, so there is no upgrade to exit before.' };
+  if (upgraders.length === 0) return { sentiment: 'warning', value: 'Not stated', reason: 'The configuration does not say who can upgrade the contracts the chain settles through, so the exit window cannot be judged.' };
   const at = (holder: Holder) => holder.grants.find((g) => g.powers.includes('upgrade'))?.at;
+  const undeclared = upgraders.filter((h) => !entities.isProperCouncil(h.entity) && upgradeDelay(h, model, false) === undefined);
+  const bad = windows.length > 0 && windows[0].window < THRESHOLDS.stage1ExitWindow.value;
+  if (undeclared.length > 0 && !bad) {
+    const who = undeclared[0];
+    const role = who.grants.find((g) => g.powers.includes('upgrade'))!.title;
+    return { sentiment: 'bad', value: 'Not stated', reason: `${label(who)} (${role}) can upgrade, and nothing declares whether it is a single key or waits behind a timelock: until it is declared, users may have no time to exit (L2BEAT counts an unknown delay as none).`, at: at(who) };
+  }
   if (windows.length === 0) {
     const council = upgraders[0];
     return { sentiment: 'warning', value: 'Council only', reason: `Only ${label(council)}, a properly set-up Security Council, can upgrade, and users cannot exit before its upgrades take effect.`, at: at(council) };

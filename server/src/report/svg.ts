@@ -8,9 +8,9 @@ const round = (n: number) => Number(n.toFixed(1));
 
 /** The stage as a badge: "Stage 1", or why there is none. */
 export function stageBadge(stage: StageView): string {
-  const text = stage.applies ? `Stage ${stage.stage}` : 'No stage';
-  const sub = stage.applies ? 'L2BEAT estimate' : 'not a rollup';
-  const tone = stage.applies ? `stage-${stage.stage}` : 'stage-na';
+  const text = !stage.applies ? 'No stage' : stage.stage === undefined ? 'Stage ?' : `Stage ${stage.stage}`;
+  const sub = !stage.applies ? (stage.kind === 'own-consensus' ? 'not a rollup' : 'data off the parent') : stage.bound === 'exact' ? 'L2BEAT estimate' : stage.bound === 'at-most' ? 'at most: facts missing' : 'facts missing';
+  const tone = stage.applies && stage.stage !== undefined ? `stage-${stage.stage}` : 'stage-na';
   return `<svg class="badge ${tone}" role="img" aria-label="${html(`${text}, ${sub}`)}" viewBox="0 0 150 56" width="150" height="56">`
     + `<title>${html(`${text} (${sub})`)}</title>`
     + '<rect class="badge-bg" x="1" y="1" width="148" height="54" rx="10"/>'

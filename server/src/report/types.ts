@@ -1,5 +1,6 @@
 import type { Severity } from '../engine/config/schema';
-import type { StageRequirement } from '../engine/summary';
+import type { ChainKind } from '../engine/chain-kind';
+import type { RequirementStatus, StageEstimate, StageRequirement } from '../engine/stages';
 import type { Layer, Network, Power } from '../engine/model/schema';
 
 /**
@@ -42,20 +43,29 @@ export interface FindingRef {
 export type Sentiment = 'good' | 'warning' | 'bad' | 'na';
 
 export interface StageView {
-  /** False where L2BEAT stages do not apply (no upgradeable contracts and no proof system). */
+  kind: ChainKind;
+  /** False where L2BEAT stages do not apply: a chain with its own consensus, or one whose data is off the parent chain. */
   applies: boolean;
+  /** The highest stage the configuration supports; undefined when even Stage 0 is unknown. */
   stage?: 0 | 1 | 2;
+  bound: StageEstimate['bound'];
+  /** "Stage 1", "At most Stage 0", "Stage unknown", "Not a rollup", "No stage". */
+  text: string;
   /** Why stages do not apply, or what the stage rests on, in a sentence. */
   note: string;
+  /** The facts that would decide the next stage. */
+  missing: string[];
   requirements: RequirementView[];
 }
 
 export interface RequirementView {
-  stage: 1 | 2;
+  stage: 0 | 1 | 2;
   id: StageRequirement['id'];
   title: string;
-  met: boolean;
-  /** The findings that show why it is not met. */
+  status: RequirementStatus;
+  /** When unknown: what would decide it. */
+  missing?: string;
+  /** The findings that show why it is not met, or why it is unknown. */
   findings: FindingRef[];
 }
 
@@ -136,8 +146,10 @@ export interface ChainReport {
   network: Network;
   networkReason: string;
   files: { uri: string; file: string; kind?: string }[];
-  /** True when the chain settles on a parent chain (a proof system, withdrawals, forced inclusion or a settlement layer). */
+  /** True when the chain settles on a parent chain (an L2 framework, a parent chain id, a proof system, withdrawals, forced inclusion or a settlement layer). */
   rollup: boolean;
+  /** The chain it settles on or is secured by, for people: "Ethereum mainnet (chain id 1)". */
+  parent?: string;
   /** Fewest parties that must collude to use a control power, and who. */
   nakamoto?: number;
   weakest?: string;

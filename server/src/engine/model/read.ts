@@ -49,6 +49,16 @@ export function chainIdFrom(value: unknown): string | undefined {
   return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string' ? String(value) : undefined;
 }
 
+/** An EIP-155 chain id as a decimal string, from a number, a decimal or a 0x hex string; undefined for anything else. */
+export function evmChainId(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+  if (typeof value === 'bigint') return value >= 0n ? value.toString() : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^0x[0-9a-f]{1,64}$/i.test(text)) return BigInt(text).toString();
+  return /^\d{1,78}$/.test(text) ? BigInt(text).toString() : undefined;
+}
+
 /** Reads a number written as a number, a decimal string or a 0x hex string. */
 export function numberFrom(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;

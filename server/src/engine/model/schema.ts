@@ -239,6 +239,29 @@ export const CodeOverrideSchema = z.object({
 
 export const NETWORKS = ['mainnet', 'testnet', 'devnet', 'unknown'] as const;
 
+/**
+ * Which chain a file describes, as the file itself states it, so that files are grouped into chains
+ * by identity rather than by folder (`engine/chain-groups.ts`). Every entry is namespaced:
+ * `evm:10`, `cosmos:noble-1`, `substrate:polkadot`, `parachain:rococo-local/1000`.
+ */
+export const IdentitySchema = z.object({
+  /** The chain's own ids: files sharing one (and conflicting in none) describe the same chain. */
+  ids: z.array(z.string()),
+  /** Facts that tell chains apart without naming one (`parent:evm:1`, `substrate-name:Polkadot`): a difference keeps files apart, a match alone does not join them. */
+  traits: z.array(z.string()),
+  /** The file describes several chains (a chain-info list, an intent with several chains), so it is a chain of its own. */
+  several: z.boolean().optional(),
+});
+
+/** The chain this one settles on or is secured by: a rollup's parent chain, a parachain's relay, a consumer's provider. */
+export const ParentSchema = z.object({
+  /** Namespaced like the identity's ids: `evm:1`, `relay:westend`. */
+  id: z.string(),
+  /** For people: "Ethereum mainnet (chain id 1)". */
+  title: z.string(),
+  at: OriginSchema,
+});
+
 export const ChainSchema = z.object({
   framework: z.string(),
   name: z.string().optional(),
@@ -246,6 +269,8 @@ export const ChainSchema = z.object({
   network: z.enum(NETWORKS),
   /** Why the network was classified so, for messages. */
   networkReason: z.string(),
+  identity: IdentitySchema.optional(),
+  parent: ParentSchema.optional(),
   at: OriginSchema,
 });
 
@@ -286,6 +311,8 @@ export type CodeOverride = z.infer<typeof CodeOverrideSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;
+export type ChainIdentity = z.infer<typeof IdentitySchema>;
+export type Parent = z.infer<typeof ParentSchema>;
 export type AuthorityModel = z.infer<typeof AuthorityModelSchema>;
 
 export function isProduction(network: Network): boolean {

@@ -5,7 +5,9 @@ import { parseDuration } from '../../model/duration';
 import { isRecord } from '../../model/read';
 import type { Address, Controller, Dependency, Layer, Power } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { cosmosEvmNumber } from '../cosmos/networks';
+import { evmIdentity, identify } from '../identity';
+import { classifyNetwork, networkFromChainId, networkFromName, type NetworkSignal } from '../networks';
 import type { Adapter } from '../types';
 import { readItems, readPart } from './read-section';
 import { AllocationSchema, BodySchema, ConsensusSchema, InferenceSchema, ManifestSchema, ModelSchema, RoleSchema, SequencerSchema, SettlementSchema, ValidatorSchema } from './schema';
@@ -32,10 +34,10 @@ export const appchainManifest: Adapter = {
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
     const head = isRecord(value.appchain) ? value.appchain : {};
-    const declared = typeof head.network === 'string' && ['mainnet', 'testnet', 'devnet'].includes(head.network)
-      ? { network: head.network as 'mainnet' | 'testnet' | 'devnet', reason: `the manifest says network: ${head.network}` }
+    const declared: NetworkSignal | undefined = typeof head.network === 'string' && ['mainnet', 'testnet', 'devnet'].includes(head.network)
+      ? { network: head.network as NetworkSignal['network'], reason: `the manifest says network: ${head.network}`, weight: 'declared' }
       : undefined;
-    const network = declared ?? networkFromChainId(head.chainId, 'chain') ?? networkFromName(head.name) ?? UNKNOWN_NETWORK;
+    const network = classifyNetwork([declared, networkFromChainId(head.chainId, 'chain'), networkFromName(head.name)]);
     const builder = new ModelBuilder(doc, {
       framework: 'appchain-manifest',
       name: typeof head.name === 'string' ? head.name : undefined,
@@ -44,6 +46,7 @@ export const appchainManifest: Adapter = {
       networkReason: network.reason,
     });
     readPart(builder, ManifestSchema.shape.appchain, ['appchain']);
+    identify(builder, manifestIds(head.chainId));
 
     const bodies = readItems(builder, BodySchema, ['governance', 'bodies']);
     const bodyIds = new Set(bodies.map(({ item }) => item.id));
@@ -217,4 +220,14 @@ function readInfrastructure(builder: ModelBuilder, bodyIds: Set<string>): void {
       }
     }
   }
+}
+
+/** A manifest's chainId is an EVM chain id or a Cosmos chain id (or a Substrate spec id): whichever chain states it. */
+function manifestIds(chainId: unknown): string[] {
+  const evm = evmIdentity(chainId);
+  if (evm) return [evm];
+  if (typeof chainId !== 'string' || chainId.trim() === '') return [];
+  const id = chainId.trim();
+  const number = cosmosEvmNumber(id);
+  return [`cosmos:${id}`, `substrate:${id}`, ...(number ? [`evm:${number}`] : [])];
 }

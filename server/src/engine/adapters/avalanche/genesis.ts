@@ -4,7 +4,8 @@ import { isRecord } from '../../model/read';
 import type { Distribution } from '../../model/schema';
 import type { ParsedDocument } from '../../parse';
 import { accountAddress, readStorage, type GenesisAccount } from '../evm-storage';
-import { networkFromChainId, UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, identify } from '../identity';
+import { classifyNetwork, networkFromChainId } from '../networks';
 import type { Adapter } from '../types';
 import { bigAmount, PRECOMPILE_KEYS, readPrecompile } from './precompiles';
 import { readPredeployedProxies } from './validator-manager';
@@ -32,13 +33,14 @@ export const subnetEvmGenesis: Adapter = {
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
     const config = value.config as Record<string, unknown>;
-    const network = networkFromChainId(config.chainId, 'chain') ?? UNKNOWN_NETWORK;
+    const network = classifyNetwork([networkFromChainId(config.chainId, 'chain')]);
     const builder = new ModelBuilder(doc, {
       framework: 'avalanche-subnet-evm',
       chainId: typeof config.chainId === 'number' || typeof config.chainId === 'string' ? String(config.chainId) : undefined,
       network: network.network,
       networkReason: network.reason,
     });
+    identify(builder, [evmIdentity(config.chainId)]);
 
     const minted = PRECOMPILE_KEYS.flatMap((key) => readPrecompile(builder, ['config', key], key, 'genesis').initialMint);
 

@@ -4,7 +4,8 @@ import type { ParsedDocument, Path } from '../../parse';
 import type { Adapter } from '../types';
 import { readAuthorities, readValidatorSet } from './authority';
 import { readGovernance, readStaking } from './governance';
-import { cosmosNetwork } from './networks';
+import { identify } from '../identity';
+import { cosmosEvmNumber, cosmosNetwork } from './networks';
 import { readSupply, readVotingPower } from './power';
 
 /** Modules whose presence in `app_state` says the file is a Cosmos SDK genesis. */
@@ -35,6 +36,10 @@ export const cosmosGenesis: Adapter = {
     const network = cosmosNetwork(chainId);
     const builder = new ModelBuilder(doc, { framework: 'cosmos-sdk', chainId, network: network.network, networkReason: network.reason });
     if (chainId !== undefined) builder.model.chain.at = builder.origin(['chain_id']);
+    // A Cosmos-EVM chain also answers to the EIP-155 number inside its chain id.
+    const app = isRecord(value.app_state) ? value.app_state : {};
+    const evm = chainId !== undefined && ('evm' in app || 'vm' in app) ? cosmosEvmNumber(chainId) : undefined;
+    identify(builder, [chainId?.trim() ? `cosmos:${chainId.trim()}` : undefined, evm ? `evm:${evm}` : undefined]);
 
     const bondDenom = readStaking(builder);
     readGovernance(builder, bondDenom);

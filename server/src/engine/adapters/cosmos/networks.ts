@@ -1,8 +1,7 @@
-import type { Network } from '../../model/schema';
-import { networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { classifyNetwork, networkFromChainId, networkFromName, type NetworkSignal, type NetworkVerdict } from '../networks';
 
 /** Chain ids whose network their operators publish but whose name does not say it. */
-const KNOWN: [RegExp, Network, string][] = [
+const KNOWN: [RegExp, NetworkSignal['network'], string][] = [
   [/^cosmoshub-\d+$/, 'mainnet', 'the Cosmos Hub mainnet'],
   [/^osmosis-1$/, 'mainnet', 'the Osmosis mainnet'],
   [/^noble-1$/, 'mainnet', 'the Noble mainnet'],
@@ -10,20 +9,24 @@ const KNOWN: [RegExp, Network, string][] = [
   [/^mocha(-\d+)?$/, 'testnet', 'Celestia\'s Mocha testnet'],
   [/^blockspacerace-\d+$/, 'testnet', 'Celestia\'s Blockspace Race incentivized testnet'],
   [/^arabica-\d+$/, 'devnet', 'Celestia\'s Arabica devnet'],
+  [/^theta-testnet-\d+$/, 'testnet', 'the Cosmos Hub\'s Theta testnet'],
+  [/^provider$/, 'testnet', 'the Interchain Security provider testnet'],
 ];
+
+/** The EIP-155 number inside a Cosmos-EVM chain id: `evmos_9001-2`, or a bare `10740`. */
+export function cosmosEvmNumber(chainId: string): string | undefined {
+  return /^(?:[a-z][a-z0-9]*_)?(\d+)(?:-\d+)?$/i.exec(chainId.trim())?.[1];
+}
 
 /**
  * Classifies a Cosmos chain from its chain id: a published chain id, words such as "testnet" or
- * "devnet", or the EIP-155 number of a Cosmos-EVM id (`evmos_9001-2`, or a bare `10740`).
+ * "devnet", or the EIP-155 number of a Cosmos-EVM id.
  */
-export function cosmosNetwork(chainId: unknown): { network: Network; reason: string } {
-  if (typeof chainId !== 'string' || chainId.trim() === '') return UNKNOWN_NETWORK;
+export function cosmosNetwork(chainId: unknown, extra: (NetworkSignal | undefined)[] = []): NetworkVerdict {
+  if (typeof chainId !== 'string' || chainId.trim() === '') return classifyNetwork(extra);
   const id = chainId.trim();
-  for (const [pattern, network, name] of KNOWN) {
-    if (pattern.test(id)) return { network, reason: `chain id "${id}" is ${name}` };
-  }
-  const named = networkFromName(id);
-  if (named) return { network: named.network, reason: `the chain id is "${id}"` };
-  const eip155 = /^(?:[a-z][a-z0-9]*_)?(\d+)(?:-\d+)?$/i.exec(id)?.[1];
-  return (eip155 ? networkFromChainId(eip155, 'chain') : undefined) ?? UNKNOWN_NETWORK;
+  const known = KNOWN.find(([pattern]) => pattern.test(id));
+  const published: NetworkSignal | undefined = known ? { network: known[1], reason: `chain id "${id}" is ${known[2]}`, weight: 'own-id' } : undefined;
+  const number = cosmosEvmNumber(id);
+  return classifyNetwork([published, number ? networkFromChainId(number, 'chain') : undefined, networkFromName(id, 'the chain id is'), ...extra]);
 }

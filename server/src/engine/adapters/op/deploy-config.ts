@@ -1,7 +1,8 @@
 import { ModelBuilder } from '../../model/builder';
 import { chainIdFrom, isRecord, numberFrom } from '../../model/read';
 import type { ParsedDocument } from '../../parse';
-import { networkFromChainId, UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, evmParent, identify } from '../identity';
+import { classifyNetwork, networkFromChainId } from '../networks';
 import type { Adapter } from '../types';
 import { fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
 import { OP_ROLES, type OpRole } from './roles';
@@ -41,7 +42,7 @@ export const opDeployConfig: Adapter = {
   },
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
-    const network = networkFromChainId(value.l1ChainID, 'L1') ?? networkFromChainId(value.l2ChainID, 'chain') ?? UNKNOWN_NETWORK;
+    const network = classifyNetwork([networkFromChainId(value.l2ChainID, 'chain'), networkFromChainId(value.l1ChainID, 'L1')]);
     const builder = new ModelBuilder(doc, {
       framework: 'op-stack',
       chainId: chainIdFrom(value.l2ChainID),
@@ -49,6 +50,8 @@ export const opDeployConfig: Adapter = {
       networkReason: network.reason,
     });
     builder.checkChainId(['l2ChainID'], 'L2 chain id');
+    evmParent(builder, ['l1ChainID']);
+    identify(builder, [evmIdentity(value.l2ChainID)]);
     for (const [field, role] of FIELDS) builder.grant([field], OP_ROLES[role]);
 
     const l1BlockTime = numberFrom(value.l1BlockTime);

@@ -1,7 +1,8 @@
 import { ModelBuilder } from '../../model/builder';
 import { isRecord, numberFrom } from '../../model/read';
 import type { ParsedDocument, Path } from '../../parse';
-import { networkFromChainId, UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, evmParent, identify } from '../identity';
+import { classifyNetwork, networkFromChainId } from '../networks';
 import type { Adapter } from '../types';
 import { fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
 import { FEE_RECIPIENTS, OP_ROLES, type OpRole } from './roles';
@@ -31,13 +32,16 @@ export const opDeployerIntent: Adapter = {
   },
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
-    const network = networkFromChainId(value.l1ChainID, 'L1') ?? UNKNOWN_NETWORK;
+    const chains = Array.isArray(value.chains) ? value.chains : [];
+    const ids = chains.map((chain) => (isRecord(chain) ? chain.id : undefined));
+    const network = classifyNetwork([...(ids.length === 1 ? [networkFromChainId(ids[0], 'chain')] : []), networkFromChainId(value.l1ChainID, 'L1')]);
     const builder = new ModelBuilder(doc, { framework: 'op-stack', network: network.network, networkReason: network.reason });
+    evmParent(builder, ['l1ChainID']);
+    identify(builder, ids.map(evmIdentity), [], chains.length > 1);
     for (const [key, role] of SUPERCHAIN_ROLES) builder.grant(['superchainRoles', key], OP_ROLES[role]);
     fundDevAccountsFlag(builder, ['fundDevAccounts']);
     readOverrides(builder, ['globalDeployOverrides']);
 
-    const chains = Array.isArray(value.chains) ? value.chains : [];
     chains.forEach((chain, i) => {
       if (!isRecord(chain)) {
         builder.problem(['chains', i], 'Each [[chains]] entry should be a table.');

@@ -1,7 +1,8 @@
 import { ModelBuilder } from '../../model/builder';
 import { chainIdFrom, isRecord } from '../../model/read';
 import type { ParsedDocument } from '../../parse';
-import { networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, identify } from '../identity';
+import { classifyNetwork, networkFromChainId, networkFromName } from '../networks';
 import type { Adapter } from '../types';
 import { sequencerWindow } from './common';
 import { OP_ROLES, type OpRole } from './roles';
@@ -30,7 +31,7 @@ export const opRegistryChain: Adapter = {
   },
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
-    const network = networkFromName(value.name) ?? UNKNOWN_NETWORK;
+    const network = classifyNetwork([networkFromChainId(value.chain_id, 'chain'), networkFromName(value.name)]);
     const builder = new ModelBuilder(doc, {
       framework: 'op-stack',
       name: typeof value.name === 'string' ? value.name : undefined,
@@ -39,6 +40,7 @@ export const opRegistryChain: Adapter = {
       networkReason: network.reason,
     });
     builder.checkChainId(['chain_id'], 'Chain id');
+    identify(builder, [evmIdentity(value.chain_id)]);
     for (const [key, role] of ROLES) builder.grant(['roles', key], OP_ROLES[role]);
     if (!isRecord(value.roles) || !('BatchSubmitter' in value.roles)) {
       builder.grant(['genesis', 'system_config', 'batcherAddress'], OP_ROLES.batcher);

@@ -1,7 +1,8 @@
 import { ModelBuilder } from '../../model/builder';
-import { isRecord } from '../../model/read';
+import { evmChainId, isRecord } from '../../model/read';
 import type { Network } from '../../model/schema';
 import type { ParsedDocument } from '../../parse';
+import { evmIdentity, evmParent, identify } from '../identity';
 import { UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
 import { anyTrustDependency, ORBIT_ROLES, orbitNetwork, readChainConfig } from './common';
@@ -45,6 +46,15 @@ export const orbitChainInfo: Adapter = {
       network: lead?.network.network ?? 'unknown',
       networkReason: lead ? `the file lists ${label(lead.i)}, whose ${lead.network.reason.replace(/^the chain is named/, 'name is')}` : UNKNOWN_NETWORK.reason,
     });
+    const idOf = (entry: unknown) => (isChainInfo(entry) ? entry['chain-id'] ?? (entry['chain-config'] as Record<string, unknown>).chainId : undefined);
+    if (entries.length === 1 && isChainInfo(entries[0])) {
+      const [only] = entries;
+      const id = evmChainId(idOf(only));
+      if (typeof only['chain-name'] === 'string') builder.model.chain.name = only['chain-name'];
+      if (id !== undefined) builder.model.chain.chainId = id;
+      evmParent(builder, [0, 'parent-chain-id']);
+    }
+    identify(builder, entries.map(idOf).map(evmIdentity), [], entries.length > 1);
     entries.forEach((entry, i) => {
       if (!isChainInfo(entry)) {
         builder.problem([i], 'Each chain info entry should be an object with chain-name and chain-config.');

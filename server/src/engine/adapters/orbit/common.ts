@@ -1,9 +1,9 @@
 import { THRESHOLDS } from '../../data/thresholds';
 import type { ModelBuilder, RoleSpec } from '../../model/builder';
 import { isRecord, valueAt, withValueAt } from '../../model/read';
-import type { Dependency, Network } from '../../model/schema';
+import type { Dependency } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { entryOf, networkFromChainId, networkFromName } from '../networks';
+import { classifyNetwork, entryOf, networkFromChainId, networkFromName, type NetworkVerdict } from '../networks';
 
 /**
  * Arbitrum Orbit roles (docs.arbitrum.io "Ownership structure and access control"; Orbit SDK
@@ -33,9 +33,9 @@ export function parentBlockSeconds(parentChainId: unknown): number {
   return entryOf(PARENT_BLOCK_SECONDS, id) ?? THRESHOLDS.ethereumBlockTime.value;
 }
 
-/** A chain's network from its own chain id, its parent's, then its name. */
-export function orbitNetwork(chainId: unknown, parentChainId: unknown, name: unknown): { network: Network; reason: string } | undefined {
-  return networkFromChainId(chainId, 'chain') ?? networkFromChainId(parentChainId, 'parent') ?? networkFromName(name);
+/** A chain's network from all it states: its own chain id, its parent's, its name. */
+export function orbitNetwork(chainId: unknown, parentChainId: unknown, name: unknown): NetworkVerdict {
+  return classifyNetwork([networkFromChainId(chainId, 'chain'), networkFromChainId(parentChainId, 'parent'), networkFromName(name)]);
 }
 
 /**

@@ -2,7 +2,8 @@ import { ModelBuilder } from '../../model/builder';
 import { isRecord } from '../../model/read';
 import type { Committee } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, evmParent, identify } from '../identity';
+import { evmChainId } from '../../model/read';
 import type { Adapter } from '../types';
 import { anyTrustDependency, orbitNetwork, readChainConfig, withEmbeddedJson, type ChainConfigRead } from './common';
 
@@ -53,13 +54,15 @@ export const orbitNodeConfig: Adapter = {
     const value = doc.value as Record<string, unknown>;
     const chain = isRecord(value.chain) ? value.chain : {};
     const infos = Array.isArray(chain['info-json']) ? chain['info-json'] : [];
-    const first = isRecord(infos[0]) ? infos[0] : {};
-    const firstConfig = isRecord(first['chain-config']) ? first['chain-config'] : {};
+    // The node runs the chain `chain.id` (or `chain.name`) names; info-json may also describe its parent (an L3 node lists the L2).
+    const index = ownInfo(infos, chain.id, chain.name);
+    const own = isRecord(infos[index]) ? infos[index] : {};
+    const ownConfig = isRecord(own['chain-config']) ? own['chain-config'] : {};
     const parent = isRecord(value['parent-chain']) ? value['parent-chain'] : {};
-    const network = orbitNetwork(first['chain-id'] ?? firstConfig.chainId, first['parent-chain-id'] ?? parent.id, first['chain-name'] ?? chain.name)
-      ?? networkFromChainId(chain.id, 'chain') ?? networkFromName(chain.name) ?? UNKNOWN_NETWORK;
-    const name = first['chain-name'] ?? chain.name;
-    const chainId = first['chain-id'] ?? firstConfig.chainId ?? chain.id;
+    const name = chain.name ?? own['chain-name'];
+    const chainId = chain.id ?? own['chain-id'] ?? ownConfig.chainId;
+    const parentChainId = parent.id ?? own['parent-chain-id'];
+    const network = orbitNetwork(chainId, parentChainId, name);
     const builder = new ModelBuilder(doc, {
       framework: 'arbitrum-orbit',
       name: typeof name === 'string' ? name : undefined,
@@ -68,6 +71,8 @@ export const orbitNodeConfig: Adapter = {
       networkReason: network.reason,
     });
     for (const problem of problems) builder.problem(problem.path, problem.message);
+    evmParent(builder, parent.id !== undefined ? ['parent-chain', 'id'] : [...INFO_JSON, index, 'parent-chain-id']);
+    identify(builder, [evmIdentity(chainId)]);
     if (chain['info-json'] !== undefined && !Array.isArray(chain['info-json']) && problems.length === 0) {
       builder.problem(INFO_JSON, 'chain.info-json should be a list of chain infos (or that list as a JSON string).');
     }
@@ -75,7 +80,7 @@ export const orbitNodeConfig: Adapter = {
     let anyTrust: ChainConfigRead = {};
     infos.forEach((info, i) => {
       if (!isRecord(info)) return;
-      const dev = (orbitNetwork(info['chain-id'], info['parent-chain-id'], info['chain-name'])?.network ?? network.network) === 'devnet';
+      const dev = orbitNetwork(info['chain-id'], info['parent-chain-id'], info['chain-name']).network === 'devnet' || network.network === 'devnet';
       const read = readChainConfig(builder, [...INFO_JSON, i, 'chain-config'], { dev });
       anyTrust = anyTrust.anyTrustAt ? anyTrust : read;
     });
@@ -87,6 +92,15 @@ export const orbitNodeConfig: Adapter = {
     return { model: builder.model, problems: builder.problems };
   },
 };
+
+/** The index of the chain info of the chain the node runs: the entry whose id or name the node's `chain` section gives, else the first. */
+function ownInfo(infos: unknown[], id: unknown, name: unknown): number {
+  const wanted = evmChainId(id);
+  const byId = wanted === undefined ? -1 : infos.findIndex((info) => isRecord(info) && (evmChainId(info['chain-id']) === wanted || (isRecord(info['chain-config']) && evmChainId(info['chain-config'].chainId) === wanted)));
+  if (byId >= 0) return byId;
+  const byName = typeof name === 'string' ? infos.findIndex((info) => isRecord(info) && info['chain-name'] === name) : -1;
+  return Math.max(0, byName);
+}
 
 /** The AnyTrust committee: the DAS backends the node trusts, and how many of them are assumed honest. */
 function readCommittee(builder: ModelBuilder, anyTrust: ChainConfigRead): void {

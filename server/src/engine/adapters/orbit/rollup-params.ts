@@ -2,7 +2,7 @@ import { THRESHOLDS } from '../../data/thresholds';
 import { ModelBuilder } from '../../model/builder';
 import { isRecord } from '../../model/read';
 import type { ParsedDocument, Path } from '../../parse';
-import { UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, evmParent, identify } from '../identity';
 import type { Adapter } from '../types';
 import { anyTrustDependency, blocksAt, ORBIT_ROLES, orbitNetwork, parentBlockSeconds, readChainConfig, withEmbeddedJson } from './common';
 
@@ -41,7 +41,7 @@ export const orbitRollupParams: Adapter = {
     const read = (key: string) => (config.length === 0 ? value[key] : (value.config as Record<string, unknown>)[key]);
     const chainConfig = read('chainConfig');
     const parentChainId = value.parentChainId ?? read('parentChainId');
-    const network = orbitNetwork(read('chainId'), parentChainId, value.chainName ?? read('chainName')) ?? UNKNOWN_NETWORK;
+    const network = orbitNetwork(read('chainId'), parentChainId, value.chainName ?? read('chainName'));
     const builder = new ModelBuilder(doc, {
       framework: 'arbitrum-orbit',
       name: typeof (value.chainName ?? read('chainName')) === 'string' ? String(value.chainName ?? read('chainName')) : undefined,
@@ -50,6 +50,8 @@ export const orbitRollupParams: Adapter = {
       networkReason: network.reason,
     });
     for (const problem of problems) builder.problem(problem.path, problem.message);
+    evmParent(builder, value.parentChainId !== undefined ? ['parentChainId'] : [...config, 'parentChainId']);
+    identify(builder, [evmIdentity(read('chainId'))]);
 
     builder.grant([...config, 'owner'], ORBIT_ROLES.rollupOwner);
     // The SDK default is the zero address (stakes are burnt); the UI's default is the owner.

@@ -1,7 +1,7 @@
 import { ModelBuilder } from '../../model/builder';
 import { chainIdFrom, isRecord } from '../../model/read';
 import type { ParsedDocument } from '../../parse';
-import { UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, evmParent, identify } from '../identity';
 import type { Adapter } from '../types';
 import { ORBIT_ROLES, orbitNetwork } from './common';
 
@@ -25,7 +25,7 @@ export const orbitSetupConfig: Adapter = {
   },
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
-    const network = orbitNetwork(value.chainId, value.parentChainId, value.chainName) ?? UNKNOWN_NETWORK;
+    const network = orbitNetwork(value.chainId, value.parentChainId, value.chainName);
     const builder = new ModelBuilder(doc, {
       framework: 'arbitrum-orbit',
       name: typeof value.chainName === 'string' ? value.chainName : undefined,
@@ -34,6 +34,8 @@ export const orbitSetupConfig: Adapter = {
       networkReason: network.reason,
     });
     builder.checkChainId(['chainId'], 'Chain id');
+    evmParent(builder, ['parentChainId']);
+    identify(builder, [evmIdentity(value.chainId)]);
     // transferOwnership makes the UpgradeExecutor a chain owner and removes the deployer; until it runs, chainOwner is the deployer key.
     builder.grant(['chainOwner'], ORBIT_ROLES.chainOwner);
     builder.grant(['networkFeeReceiver'], ORBIT_ROLES.networkFeeReceiver);

@@ -1,9 +1,10 @@
 import { ModelBuilder, type RoleSpec } from '../../model/builder';
 import { shortAddress } from '../../model/address';
 import { chainIdFrom } from '../../model/read';
-import type { Grant, Network } from '../../model/schema';
+import type { Grant } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { entryOf, networkFromChainId, networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { evmIdentity, identify } from '../identity';
+import { classifyNetwork, networkFromChainId, networkFromName, type NetworkSignal, type NetworkVerdict } from '../networks';
 
 /**
  * Polygon zkEVM / CDK roles (0xPolygonHermez/zkevm-contracts: PolygonZkEVM.sol, the v2 consensus
@@ -25,17 +26,13 @@ export const POLYGON_ROLES = {
   timelockAdmin: { role: 'timelockAdmin', title: 'Timelock admin (upgrades through the PolygonZkEVMTimelock)', powers: ['upgrade'], layer: 'settlement', critical: true },
 } satisfies Record<string, RoleSpec>;
 
-/** Polygon zkEVM and CDK chain ids the network classification knows. */
-const POLYGON_MAINNETS: Record<string, string> = { '1101': 'Polygon zkEVM mainnet' };
-const POLYGON_TESTNETS: Record<string, string> = { '1442': 'the Polygon zkEVM Goerli testnet', '2442': 'the Polygon zkEVM Cardona testnet' };
+/** `test: true` deploys the contracts in test mode (zkevm-contracts deployment/v2 README): a test deployment, not a production one. */
+function testFlagSignal(test: unknown): NetworkSignal | undefined {
+  return test === true ? { network: 'testnet', reason: 'test is true, which makes a test deployment', weight: 'flag' } : undefined;
+}
 
-export function polygonNetwork(chainId: unknown, name: unknown): { network: Network; reason: string } | undefined {
-  const id = typeof chainId === 'number' || typeof chainId === 'string' ? String(chainId).trim() : '';
-  const mainnet = entryOf(POLYGON_MAINNETS, id);
-  if (mainnet) return { network: 'mainnet', reason: `chainID ${id} is ${mainnet}` };
-  const testnet = entryOf(POLYGON_TESTNETS, id);
-  if (testnet) return { network: 'testnet', reason: `chainID ${id} is ${testnet}` };
-  return networkFromChainId(chainId, 'chain') ?? networkFromName(name);
+export function polygonNetwork(value: Record<string, unknown>): NetworkVerdict {
+  return classifyNetwork([networkFromChainId(value.chainID, 'chain'), networkFromName(value.networkName), testFlagSignal(value.test)]);
 }
 
 /**
@@ -133,12 +130,14 @@ export function parameters(builder: ModelBuilder): void {
 /** The builder for a parameters file, with the chain named and classified from its own fields. */
 export function parametersBuilder(doc: ParsedDocument, framework: 'polygon-zkevm' | 'polygon-cdk'): ModelBuilder {
   const value = doc.value as Record<string, unknown>;
-  const network = polygonNetwork(value.chainID, value.networkName) ?? UNKNOWN_NETWORK;
-  return new ModelBuilder(doc, {
+  const network = polygonNetwork(value);
+  const builder = new ModelBuilder(doc, {
     framework,
     name: typeof value.networkName === 'string' ? value.networkName : undefined,
     chainId: chainIdFrom(value.chainID),
     network: network.network,
     networkReason: network.reason,
   });
+  identify(builder, [evmIdentity(value.chainID)]);
+  return builder;
 }

@@ -7,7 +7,7 @@ import { aggregatorTimeout, deployerKey, forcedBatches, parameters, pendingState
 const KEYS = [
   'trustedSequencer', 'trustedSequencerURL', 'trustedAggregator', 'trustedAggregatorTimeout', 'pendingStateTimeout', 'minDelayTimelock', 'timelockAddress', 'timelockAdminAddress',
   'zkEVMOwner', 'cdkValidiumOwner', 'initialZkEVMDeployerOwner', 'initialCDKValidiumDeployerOwner', 'zkEVMDeployerAddress', 'emergencyCouncilAddress', 'admin', 'forkID',
-  'realVerifier', 'maticTokenAddress', 'polTokenAddress', 'salt', 'forceBatchAllowed', 'chainID', 'networkName',
+  'realVerifier', 'maticTokenAddress', 'polTokenAddress', 'salt', 'forceBatchAllowed', 'chainID', 'networkName', 'trustedSequencerAddress',
 ];
 /** Keys no other framework's file uses. */
 const STRONG = ['trustedAggregator', 'trustedAggregatorTimeout', 'minDelayTimelock', 'zkEVMOwner', 'cdkValidiumOwner', 'initialZkEVMDeployerOwner', 'initialCDKValidiumDeployerOwner', 'timelockAdminAddress', 'emergencyCouncilAddress'];
@@ -21,11 +21,13 @@ export const polygonDeployParameters: Adapter = {
   framework: 'Polygon zkEVM / CDK',
   duplicateKeys: "the zkevm-contracts deploy scripts read it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Polygon zkEVM deploy parameters',
-  sniff: /trustedAggregator|minDelayTimelock|zkEVMOwner|cdkValidiumOwner|initialZkEVMDeployerOwner|initialCDKValidiumDeployerOwner|timelockAdminAddress|emergencyCouncilAddress/,
+  sniff: /trustedSequencerAddress|trustedAggregator|minDelayTimelock|zkEVMOwner|cdkValidiumOwner|initialZkEVMDeployerOwner|initialCDKValidiumDeployerOwner|timelockAdminAddress|emergencyCouncilAddress/,
   detect(value) {
     if (!isRecord(value)) return 0;
     const strong = STRONG.filter((key) => key in value).length;
     const hits = KEYS.filter((key) => key in value).length;
+    // The first ProofOfEfficiency parameters (2022) name the sequencer trustedSequencerAddress.
+    if ('trustedSequencerAddress' in value && ['forceBatchAllowed', 'realVerifier', 'trustedSequencerURL'].some((key) => key in value)) return 0.8;
     return strong >= 2 && hits >= 4 ? 0.95 : strong >= 1 && hits >= 3 ? 0.7 : 0;
   },
   build(doc: ParsedDocument) {
@@ -34,7 +36,7 @@ export const polygonDeployParameters: Adapter = {
     // v2 deploys only the RollupManager; rollups and their sequencers come with createRollup.
     const v2 = !('trustedSequencer' in value) && ['timelockAdminAddress', 'emergencyCouncilAddress', 'polTokenAddress', 'test'].some((key) => key in value);
 
-    const sequencer = builder.grant(['trustedSequencer'], POLYGON_ROLES.trustedSequencer);
+    const sequencer = builder.grant(['trustedSequencer'], POLYGON_ROLES.trustedSequencer) ?? builder.grant(['trustedSequencerAddress'], POLYGON_ROLES.trustedSequencer);
     builder.grant(['trustedAggregator'], POLYGON_ROLES.trustedAggregator);
     builder.grant(['admin'], v2 ? POLYGON_ROLES.rollupManagerAdmin : POLYGON_ROLES.admin);
     builder.grant(['zkEVMOwner'], POLYGON_ROLES.zkEVMOwner);
@@ -49,7 +51,8 @@ export const polygonDeployParameters: Adapter = {
     timelockDelay(builder, timelockAdmin);
     deployerKey(builder);
     parameters(builder);
-    if (builder.boolean(['test'], 'test') === true) {
+    // `test: true` makes the deployment a test one; it is a finding only where the chain says it is production.
+    if (builder.boolean(['test'], 'test') === true && builder.model.chain.network === 'mainnet') {
       builder.model.flags.push({
         id: 'test',
         title: 'test',

@@ -9,14 +9,29 @@ import type { Adapter } from '../types';
 /** OpenZeppelin TimelockController (v4) keeps `_minDelay` in slot 2, after `_roles` and `_timestamps`. */
 const TIMELOCK_MIN_DELAY_SLOT = 2n;
 
-/** The accounts list: `{ root, genesis: [...] }` as zkevm-contracts writes it, or the bare array. */
-function accountsOf(value: unknown): { list: unknown[]; base: Path } | undefined {
-  if (Array.isArray(value)) return { list: value, base: [] };
-  if (isRecord(value) && Array.isArray(value.genesis)) return { list: value.genesis, base: ['genesis'] };
-  return undefined;
+interface AccountEntry {
+  entry: unknown;
+  path: Path;
+  /** The address as the file writes it: a field of the entry, or its key. */
+  address: unknown;
 }
 
-const isAccount = (entry: unknown): entry is Record<string, unknown> => isRecord(entry) && typeof entry.address === 'string' && (typeof entry.contractName === 'string' || typeof entry.accountName === 'string');
+/**
+ * The accounts of a zkEVM genesis, in any of the shapes its tools write: `{ root, genesis: [...] }`
+ * as zkevm-contracts' 1_createGenesis writes it (with `contractName` on the contracts since 2023), the
+ * bare list, or an object keyed by address as cdk-erigon keeps its allocs.
+ */
+function accountsOf(value: unknown): { entries: AccountEntry[]; rooted: boolean } | undefined {
+  const listed = (list: unknown[], base: Path) => list.map((entry, i) => ({ entry, path: [...base, i], address: isRecord(entry) ? entry.address : undefined }));
+  if (Array.isArray(value)) return { entries: listed(value, []), rooted: false };
+  if (!isRecord(value)) return undefined;
+  if (Array.isArray(value.genesis)) return { entries: listed(value.genesis, ['genesis']), rooted: typeof value.root === 'string' && /^0x[0-9a-f]{64}$/i.test(value.root) };
+  const keys = Object.keys(value);
+  if (keys.length === 0 || !keys.every((key) => /^0x[0-9a-f]{40}$/i.test(key))) return undefined;
+  return { entries: keys.map((key) => ({ entry: value[key], path: [key], address: key })), rooted: false };
+}
+
+const nameOf = (entry: unknown): string | undefined => (isRecord(entry) ? (typeof entry.contractName === 'string' ? entry.contractName : typeof entry.accountName === 'string' ? entry.accountName : undefined) : undefined);
 
 /**
  * A Polygon zkEVM / CDK L2 genesis (zkevm-contracts 1_createGenesis): the predeployed bridge and
@@ -32,29 +47,29 @@ export const polygonGenesis: Adapter = {
   sniff: /"(contractName|accountName)"/,
   detect(value) {
     const accounts = accountsOf(value);
-    if (!accounts || accounts.list.length === 0) return 0;
-    const named = accounts.list.filter(isAccount);
-    if (named.length === 0) return 0;
-    const polygon = named.some((a) => typeof a.contractName === 'string' && /PolygonZkEVM|ProxyAdmin/.test(a.contractName));
-    return polygon ? 0.95 : named.length === accounts.list.length ? 0.6 : 0;
+    if (!accounts || accounts.entries.length === 0) return 0;
+    const names = accounts.entries.map((a) => nameOf(a.entry)).filter((n): n is string => n !== undefined);
+    if (names.length === 0) return 0;
+    if (names.some((n) => /PolygonZkEVM|ProxyAdmin/.test(n))) return 0.95;
+    // The first layout: a state root and the account list, contracts named without the PolygonZkEVM prefix.
+    if (accounts.rooted && accounts.entries.every((a) => typeof a.address === 'string')) return 0.8;
+    return names.length === accounts.entries.length ? 0.6 : 0;
   },
   build(doc: ParsedDocument) {
     const builder = new ModelBuilder(doc, { framework: 'polygon-zkevm', network: UNKNOWN_NETWORK.network, networkReason: UNKNOWN_NETWORK.reason });
-    const { list, base } = accountsOf(doc.value)!;
     const accounts = new Map<string, GenesisAccount>();
-    list.forEach((entry, i) => {
-      const path = [...base, i];
+    for (const { entry, path, address: written } of accountsOf(doc.value)!.entries) {
       if (!isRecord(entry)) {
         builder.problem(path, `Each genesis account should be an object, but this one is ${describeType(entry)}.`);
-        return;
+        continue;
       }
-      const address = typeof entry.address === 'string' ? accountAddress(entry.address) : undefined;
+      const address = typeof written === 'string' ? accountAddress(written) : undefined;
       if (!address) {
-        builder.problem([...path, 'address'], `The genesis account's address should be an address, but it is ${describeType(entry.address)}.`);
-        return;
+        builder.problem([...path, 'address'], `The genesis account's address should be an address, but it is ${describeType(written)}.`);
+        continue;
       }
       const code = entry.bytecode ?? entry.code;
-      const name = typeof entry.contractName === 'string' ? entry.contractName : typeof entry.accountName === 'string' ? entry.accountName : undefined;
+      const name = nameOf(entry);
       accounts.set(address, {
         address,
         path,
@@ -62,7 +77,7 @@ export const polygonGenesis: Adapter = {
         ...(name ? { name } : {}),
         storage: readStorage(builder, entry.storage, [...path, 'storage']),
       });
-    });
+    }
 
     for (const account of accounts.values()) {
       if (!account.hasCode || !/timelock/i.test(account.name ?? '')) continue;

@@ -1,9 +1,10 @@
 import { namedParty } from '../../model/address';
 import { ModelBuilder } from '../../model/builder';
 import { isRecord, keysOf } from '../../model/read';
-import type { Distribution, Grant, Network, Power } from '../../model/schema';
+import type { Distribution, Grant, Power } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { networkFromName, UNKNOWN_NETWORK } from '../networks';
+import { identify } from '../identity';
+import { classifyNetwork, networkFromName, networkFromRelay, UNKNOWN_NETWORK, type NetworkSignal, type NetworkVerdict } from '../networks';
 import type { Adapter } from '../types';
 import { emptyFacts, type AmountEntry, type AuthorityGroup, type GenesisFacts } from './facts';
 import { readPlainGenesis } from './plain';
@@ -30,9 +31,6 @@ const ROLE_IDS: Record<AuthorityGroup['id'], string> = {
 /** The set that authors blocks, in order of preference: the session set is what Aura and BABE are fed from. */
 const AUTHORING: AuthorityGroup['id'][] = ['session', 'invulnerables', 'babe', 'aura', 'staking-invulnerables'];
 
-/** Public relay-chain testnets: a parachain on one whose spec does not say Live is a testnet. */
-const TEST_RELAYS = /^(paseo|westend|rococo|wococo|versi)$/i;
-
 export const substrateChainSpec: Adapter = {
   id: 'substrate-chain-spec',
   framework: 'Substrate',
@@ -42,7 +40,7 @@ export const substrateChainSpec: Adapter = {
   detect(value) {
     if (!isRecord(value) || !isRecord(value.genesis)) return 0;
     const genesis = value.genesis;
-    const shaped = isRecord(genesis.runtimeGenesis) || isRecord(genesis.runtime) || (isRecord(genesis.raw) && isRecord(genesis.raw.top)) || typeof genesis.stateRootHash === 'string';
+    const shaped = isRecord(genesis.runtimeGenesis) || isRecord(genesis.runtime) || rawTopPath(genesis) !== undefined || typeof genesis.stateRootHash === 'string';
     if (!shaped) return 0;
     const meta = ['chainType', 'bootNodes', 'protocolId', 'telemetryEndpoints', 'codeSubstitutes', 'properties', 'id', 'name'].filter((key) => key in value).length;
     return meta >= 2 ? 0.95 : 0.6;
@@ -57,6 +55,7 @@ export const substrateChainSpec: Adapter = {
       network: network.network,
       networkReason: network.reason,
     });
+    identifySpec(builder, spec);
     const facts = readGenesis(builder, spec);
     const denom = isRecord(spec.properties) && typeof spec.properties.tokenSymbol === 'string' ? spec.properties.tokenSymbol : undefined;
     const parachain = facts.collatorSelection !== undefined || spec.para_id !== undefined || spec.parachainId !== undefined;
@@ -67,23 +66,64 @@ export const substrateChainSpec: Adapter = {
 };
 
 /**
- * A `Live` chain type is the spec declaring itself a production network (sc-chain-spec), and is
- * treated as one whatever its relay chain: a Live spec copied from a template or a testnet is
- * exactly where a dev sudo key reaches production. `.chokepoint.yaml` can say otherwise.
+ * The chain type is the preset the spec was built from (sc-chain-spec): `Development` and `Local`
+ * suggest a dev chain, but a spec on a public test relay is a testnet whatever its preset, and
+ * `Live` only says "not a local dev chain" (Westend, Paseo and their parachains are Live). So the
+ * relay chain, the id and the name decide first; a Live chain nothing names a testnet is treated as
+ * production. `.chokepoint.yaml` can say otherwise.
  */
-function networkOf(spec: Record<string, unknown>): { network: Network; reason: string } {
+function networkOf(spec: Record<string, unknown>): NetworkVerdict {
   const type = spec.chainType;
-  const relayValue = spec.relay_chain ?? spec.relayChain;
-  const relay = typeof relayValue === 'string' ? relayValue : undefined;
-  if (type === 'Development' || type === 'Local') return { network: 'devnet', reason: `chainType is ${type}` };
-  if (type === 'Live') return { network: 'mainnet', reason: relay ? `chainType is Live, on the ${relay} relay chain` : 'chainType is Live' };
-  if (relay && TEST_RELAYS.test(relay)) return { network: 'testnet', reason: `its relay chain ${relay} is a public testnet` };
-  return networkFromName(spec.name) ?? networkFromName(spec.id) ?? UNKNOWN_NETWORK;
+  const dev: NetworkSignal | undefined = type === 'Development' || type === 'Local' ? { network: 'devnet', reason: `chainType is ${type}`, weight: 'flag' } : undefined;
+  const live: NetworkVerdict = { network: 'unknown', reason: 'chainType is Live, which only says it is not a local development chain, and nothing names it a testnet, so it is treated as production' };
+  return classifyNetwork([
+    networkFromRelay(spec.id, 'chain'),
+    networkFromRelay(relayOf(spec), 'relay'),
+    networkFromName(spec.name),
+    networkFromName(spec.id, 'its id is'),
+    dev,
+  ], type === 'Live' ? live : UNKNOWN_NETWORK);
+}
+
+/**
+ * Where a raw spec keeps its top storage trie: `raw.top`, or in the first specs (Kusama's and
+ * Polkadot's launch specs, before substrate#4357) `raw` is the pair `[top, children]`.
+ */
+function rawTopPath(genesis: Record<string, unknown>): ['top'] | [0] | undefined {
+  if (isRecord(genesis.raw) && isRecord(genesis.raw.top)) return ['top'];
+  if (Array.isArray(genesis.raw) && isRecord(genesis.raw[0])) return [0];
+  return undefined;
+}
+
+function relayOf(spec: Record<string, unknown>): string | undefined {
+  const relay = spec.relay_chain ?? spec.relayChain;
+  return typeof relay === 'string' && relay.trim() !== '' ? relay.trim() : undefined;
+}
+
+/**
+ * A spec's chain: its id, and a parachain's relay and para id. The name, protocol id and
+ * whether a plain spec is a parachain tell apart specs that share a template id such as "dev".
+ */
+function identifySpec(builder: ModelBuilder, spec: Record<string, unknown>): void {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const relay = relayOf(spec);
+  const paraId = spec.para_id ?? spec.parachainId;
+  const para = relay !== undefined && (typeof paraId === 'number' || typeof paraId === 'string') ? `${relay}/${String(paraId)}` : undefined;
+  const genesis = isRecord(spec.genesis) ? spec.genesis : {};
+  const plain = isRecord(genesis.runtimeGenesis) || isRecord(genesis.runtime);
+  if (relay !== undefined) builder.model.chain.parent = { id: `relay:${relay}`, title: `the ${relay} relay chain`, at: builder.origin([spec.relay_chain !== undefined ? 'relay_chain' : 'relayChain']) };
+  const id = text(spec.id);
+  identify(builder, [id ? `substrate:${id}` : undefined, para ? `parachain:${para}` : undefined], [
+    text(spec.name) ? `substrate-name:${text(spec.name)}` : undefined,
+    text(spec.protocolId) ? `protocol:${text(spec.protocolId)}` : undefined,
+    para ? `para:${para}` : plain && relay === undefined ? 'para:none' : undefined,
+  ]);
 }
 
 function readGenesis(builder: ModelBuilder, spec: Record<string, unknown>): GenesisFacts {
   const genesis = spec.genesis as Record<string, unknown>;
-  if (isRecord(genesis.raw)) return readRawGenesis(builder, ['genesis', 'raw', 'top']);
+  const top = rawTopPath(genesis);
+  if (top) return readRawGenesis(builder, ['genesis', 'raw', ...top]);
   if (isRecord(genesis.runtimeGenesis)) {
     const inner = genesis.runtimeGenesis;
     const part = isRecord(inner.patch) ? 'patch' : isRecord(inner.config) ? 'config' : undefined;
