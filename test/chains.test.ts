@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../server/src/engine/config/discover';
 import { lintPaths } from '../server/src/engine/workspace';
@@ -18,7 +18,7 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const lint = (paths: string[]) => lintPaths(paths, { resolver: new ConfigResolver() });
+const lint = (paths: string[]) => lintPaths(paths, { resolver: new ConfigResolver(), models: true });
 
 describe('a chain is a folder: its files are linted together', () => {
   it('adds up one holder\'s powers across files: upgrade in the deploy config, pause in the manifest', () => {
@@ -57,5 +57,54 @@ describe('a chain is a folder: its files are linted together', () => {
     const alone = [lint([join(dir, 'l1', 'deploy-config.json')]), lint([join(dir, 'l2', 'appchain.yaml')])].flatMap((r) => r.reports);
     const separately = alone.flatMap((r) => r.findings).filter((f) => f.ruleId === 'role-collapse');
     expect(separately.map((f) => [f.uri, f.range])).toEqual(whole.map((f) => [f.uri, f.range]));
+  });
+});
+
+describe('a chain is an identity: files of different chains in one folder are never merged', () => {
+  const deploy = (l2: number, l1 = 1, owner = HOLDER) => JSON.stringify({ l1ChainID: l1, l2ChainID: l2, sequencerWindowSize: 3600, proxyAdminOwner: owner, superchainConfigGuardian: owner }, null, 2);
+  const chainOfFile = (reports: { uri: string; chain?: unknown }[], name: string) => reports.find((r) => r.uri.endsWith(name))?.chain;
+
+  it('keeps two deploy configs of different L2 chain ids apart, even with one owner', () => {
+    const dir = workspace({ 'a.json': deploy(48213), 'b.json': deploy(48214) });
+    const { reports } = lint([dir]);
+    expect(chainOfFile(reports, 'a.json')).not.toBe(chainOfFile(reports, 'b.json'));
+    // Each is linted as if alone: its own role collapse, related to its own file only.
+    for (const report of reports) {
+      const collapse = report.findings.filter((f) => f.ruleId === 'role-collapse');
+      expect(collapse).toHaveLength(1);
+      expect(new Set(collapse[0].related.map((r) => r.uri))).toEqual(new Set([report.uri]));
+    }
+  });
+
+  it('keeps one chain id on two parent chains apart: a mainnet and a testnet deployment', () => {
+    const dir = workspace({ 'mainnet.json': deploy(48213, 1), 'sepolia.json': deploy(48213, 11155111) });
+    const { reports } = lint([dir]);
+    expect(reports.map((r) => [basename(r.uri), r.chain?.chain.network])).toEqual([['mainnet.json', 'mainnet'], ['sepolia.json', 'testnet']]);
+  });
+
+  it('joins a file that states no chain id to the one chain of its folder, and keeps it alone when there are two', () => {
+    const one = workspace({ 'deploy.json': deploy(48213), 'appchain.yaml': MANIFEST });
+    const joined = lint([one]).reports;
+    expect(chainOfFile(joined, 'appchain.yaml')).toBe(chainOfFile(joined, 'deploy.json'));
+    const two = workspace({ 'deploy.json': deploy(48213), 'other.json': deploy(48214), 'appchain.yaml': MANIFEST });
+    const apart = lint([two]).reports;
+    const manifest = chainOfFile(apart, 'appchain.yaml');
+    expect(manifest).not.toBe(chainOfFile(apart, 'deploy.json'));
+    expect(manifest).not.toBe(chainOfFile(apart, 'other.json'));
+  });
+
+  it('does not join a file of another framework, nor one that names another network', () => {
+    const upgrade = JSON.stringify({ precompileUpgrades: [{ txAllowListConfig: { blockTimestamp: 1, adminAddresses: [HOLDER] } }] });
+    const dir = workspace({ 'deploy.json': deploy(48213), 'upgrade.json': upgrade, 'appchain.yaml': MANIFEST.replace('network: mainnet', 'network: testnet') });
+    const { reports } = lint([dir]);
+    const deployChain = chainOfFile(reports, 'deploy.json');
+    expect(chainOfFile(reports, 'upgrade.json')).not.toBe(deployChain);
+    expect(chainOfFile(reports, 'appchain.yaml')).not.toBe(deployChain);
+  });
+
+  it('a chains: entry still groups explicitly, whatever the files state', () => {
+    const dir = workspace({ '.chokepoint.yaml': 'chains:\n  both:\n    files: ["*.json"]\n', 'a.json': deploy(48213), 'b.json': deploy(48214) });
+    const { reports } = lint([dir]);
+    expect(chainOfFile(reports, 'a.json')).toBe(chainOfFile(reports, 'b.json'));
   });
 });

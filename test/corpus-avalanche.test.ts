@@ -201,10 +201,10 @@ describe.skipIf(!HAVE_CORPUS)('corpus: avalanche findings match PROVENANCE.tsv',
     expect(report.model!.chain.network).toBe('devnet');
 
     const [byNode, byOwner] = findingsOf(report, 'stake-concentration').sort((a, b) => a.message.length - b.message.length);
-    expect(byNode.message).toMatch(/^NodeID-FtB7…upi3 holds 60% of the bootstrap validator weight, more than 1\/3: it can halt the chain on its own/);
+    expect(byNode.message).toMatch(/^NodeID-FtB7…upi3 holds 60% of the bootstrap validator weight, more than 1\/3: on its own it can block the cross-chain \(Warp\) messages that need 67% of the validator weight \(Subnet-EVM Warp quorum/);
     expect(underlined(source, byNode)).toBe('"NodeID-FtB74cdqNRrrsEpcyMHMvdpsRVodBupi3"');
 
-    expect(byOwner.message).toMatch(/^P-cust…zkqr holds all of the bootstrap validator weight, counting validators that share a P-Chain owner \(ChangeOwnerAddr\) as one party: one party can halt the chain/);
+    expect(byOwner.message).toMatch(/^P-cust…zkqr holds all of the bootstrap validator weight, counting validators that share a P-Chain owner \(ChangeOwnerAddr\) as one party: one party can block the cross-chain \(Warp\) messages that need 67% of the validator weight and sign cross-chain \(Warp\) messages/);
     expect(underlined(source, byOwner)).toMatch(new RegExp(`^"${owner}`));
     // A devnet (the "custom" P-Chain prefix): concentration is information there.
     expect([byNode.severity, byOwner.severity]).toEqual(['info', 'info']);

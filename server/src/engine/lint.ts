@@ -172,12 +172,13 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
   const entities = declareEntities(chain, config, group);
   const holders = holdersOf(chain, entities);
   const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
+  const frameworkOf = (origin: Origin) => byFile.get(origin.file)?.model?.chain.framework ?? chain.chain.framework;
   for (const state of group) Object.assign(state.report, { chain, entities });
   for (const rule of options.rules ?? RULES) {
     throwIfCancelled(signal);
     const setting = config.rules[rule.meta.id];
     if (setting?.severity === 'off') continue;
-    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, now };
+    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, frameworkOf, now };
     try {
       for (const finding of rule.check(context)) {
         throwIfCancelled(signal);

@@ -102,6 +102,8 @@ export const DistributionSchema = z.object({
   kind: z.enum(['stake', 'supply', 'voting-power']),
   title: z.string(),
   denom: z.string().optional(),
+  /** For a supply: the token is what validators bond (so held is stakeable voting power), as the framework's staking settings say. */
+  bonded: z.boolean().optional(),
   entries: z.array(
     z.object({
       holder: AddressSchema,
@@ -223,6 +225,8 @@ export const ValidatorSetSchema = z.object({
   admission: z.enum(['permissionless', 'permissioned', 'inherited']),
   /** How admission works here, for messages: "PoA: validators are added by the poa admins". */
   how: z.string(),
+  /** Id in data/sources of the source that says how admission works in this framework. */
+  source: z.string().optional(),
   at: OriginSchema,
 });
 

@@ -16,7 +16,7 @@ export const devKeyAuthority: Rule = {
     sources: ['foundryAnvil', 'substrateDevAccounts', 'avalancheEwoq', 'nitroTestnode', 'ogEvmLocalNode', 'opDevnetTemplate'],
     fixable: true,
   },
-  *check({ model }) {
+  *check({ model, frameworkOf }) {
     const severity = byNetwork(model.chain.network, 'error', 'warning', 'info');
     for (const grant of model.grants) {
       const key = devKeyFor(grant.holder.key);
@@ -25,7 +25,7 @@ export const devKeyAuthority: Rule = {
         at: grant.at,
         severity,
         subjects: [grant.holder.key],
-        message: `The ${grant.title} is ${key.label}, whose private key is public (${cite(key.source)}), so anyone can ${powerVerbs(grant.powers)}. Replace it with an address the chain controls.`,
+        message: `The ${grant.title} is ${key.label}, whose private key is public (${cite(key.source)}), so anyone can ${powerVerbs(grant.powers, frameworkOf(grant.at))}. Replace it with an address the chain controls.`,
         fixes: [{ title: `Replace the dev key with a placeholder for the ${grant.title}`, edits: [{ at: grant.at, value: placeholderFor(grant.title) }] }],
       };
     }

@@ -15,7 +15,7 @@ export const perpetualAuthorization: Rule = {
     sources: ['cosmosAuthz'],
     fixable: false,
   },
-  *check({ model, entities }) {
+  *check({ model, entities, frameworkOf }) {
     const severity = byNetwork(model.chain.network, 'warning', 'info', 'info');
     for (const grant of model.grants) {
       if (grant.expiresAt !== null) continue;
@@ -24,7 +24,7 @@ export const perpetualAuthorization: Rule = {
         at: grant.at,
         severity,
         subjects: entity.addressKeys,
-        message: `${entities.who(entity)} is the ${grant.title} and the grant never expires: it can ${powerVerbs(grant.powers)} in the granter's name until someone revokes it (${cite('cosmosAuthz')}). Set an expiration, or drop the grant from the genesis.`,
+        message: `${entities.who(entity)} is the ${grant.title} and the grant never expires: it can ${powerVerbs(grant.powers, frameworkOf(grant.at))} in the granter's name until someone revokes it (${cite('cosmosAuthz')}). Set an expiration, or drop the grant from the genesis.`,
       };
     }
   },

@@ -27,8 +27,16 @@ const POWER_VERBS: Record<Power, string> = {
   'set-validators': 'choose the validators',
 };
 
-export function powerVerbs(powers: Iterable<Power>): string {
-  return listOf([...powers].map((p) => POWER_VERBS[p]));
+/** What upgrading means where the chain's code is not a set of contracts. */
+const UPGRADE_VERBS: Record<string, string> = {
+  substrate: 'upgrade the runtime',
+  'cosmos-sdk': 'schedule chain upgrades',
+};
+
+/** "upgrade contracts and pause transactions or withdrawals"; in the framework's own terms when given. */
+export function powerVerbs(powers: Iterable<Power>, framework?: string): string {
+  const upgrade = framework !== undefined && Object.prototype.hasOwnProperty.call(UPGRADE_VERBS, framework) ? UPGRADE_VERBS[framework] : POWER_VERBS.upgrade;
+  return listOf([...powers].map((p) => (p === 'upgrade' ? upgrade : POWER_VERBS[p])));
 }
 
 export function roleTitles(grants: Grant[]): string {

@@ -1,3 +1,4 @@
+import { isRollupFamily } from './framework-terms';
 import type { Power } from '../model/schema';
 import { cite, listOf, placeholderFor, powerVerbs, roleTitles } from './phrases';
 import type { Rule } from './types';
@@ -19,10 +20,10 @@ export const roleCollapse: Rule = {
       'Rollup security models assume critical roles check each other: the Challenger disputes the Proposer, the Guardian can stop a bad upgrade, the SystemConfig owner cannot upgrade. When one key or one multisig holds several of them, one compromise, one coerced signer set or one mistake exercises all of them at once. The OP Stack standard assigns each role to a different holder, and L2BEAT\'s Stage 1 principle requires that only a Security Council supermajority can push an invalid state or block exits.',
     remediation:
       'Give each role its own holder. Addresses controlled by the same organization count as one holder, so declare them as one entity in .chokepoint.yaml if they are. The quick fix replaces all but the first role with placeholders so that each must be chosen separately.',
-    sources: ['opConfigurability', 'opStandardRoles', 'l2beatStages'],
+    sources: ['opConfigurability', 'opStandardRoles', 'l2beatStages', 'quantifyingDecentralization'],
     fixable: true,
   },
-  *check({ holders, entities }) {
+  *check({ holders, entities, frameworkOf }) {
     for (const holder of holders) {
       const critical = holder.grants.filter((g) => g.critical);
       const powers = new Set(critical.flatMap((g) => g.powers));
@@ -33,11 +34,13 @@ export const roleCollapse: Rule = {
       const who = entities.who(holder.entity);
       const why = conflict ? `: ${conflict[2]}` : `, so one compromise exercises all of them`;
       const [first, ...rest] = critical;
+      // L2BEAT's stages speak for rollups; elsewhere the point is the Nakamoto count of who must collude.
+      const source = isRollupFamily(frameworkOf(first.at)) ? 'l2beatStages' : 'quantifyingDecentralization';
       yield {
         at: first.at,
         severity: conflict && !proper ? 'error' : 'warning',
         subjects: holder.entity.addressKeys,
-        message: `${who} holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers)}${why}. Critical roles must check each other (${cite('l2beatStages')}); give each its own holder.`,
+        message: `${who} holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers, frameworkOf(first.at))}${why}. Critical roles must check each other (${cite(source)}); give each its own holder.`,
         related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${entities.label(holder.entity)} is also the ${g.title}` })),
         fixes: rest.length > 0 ? [{ title: `Give the ${listOf(rest.map((g) => g.title))} ${rest.length === 1 ? 'its own holder' : 'their own holders'}`, edits: rest.map((g) => ({ at: g.at, value: placeholderFor(g.title) })) }] : [],
       };

@@ -1,6 +1,7 @@
 import { THRESHOLDS } from '../data/thresholds';
 import { percent, ratio } from '../metrics';
 import { sharesByEntity } from './concentration';
+import { consensusTerms } from './framework-terms';
 import { byNetwork, cite, listOf } from './phrases';
 import type { Rule } from './types';
 
@@ -12,15 +13,16 @@ export const stakeConcentration: Rule = {
     category: 'councils',
     description: 'One entity holds more than 1/3 (or 2/3) of the validators\' voting power, fewer than 4 entities together hold more than 1/3, or the set is highly concentrated (HHI above 1,800).',
     rationale:
-      'In a BFT chain such as CometBFT, more than 1/3 of voting power can halt the chain and more than 2/3 can commit any block. The Nakamoto coefficient counts the fewest entities that reach those shares; Chokepoint sums validators by controlling entity, as Nakaflow does, so two validators run by one operator count once. A single validator, or one holding a third, is a chain one party can stop; HHI above 1,800 is what competition authorities call highly concentrated.',
+      'In a BFT chain, more than 1/3 of voting power can stop agreement and more than 2/3 can decide it alone: in CometBFT that halts the chain or commits any block, in GRANDPA it stalls or forges finality, and on an Avalanche L1 it withholds or forges the 67% of weight that cross-chain Warp messages need. The Nakamoto coefficient counts the fewest entities that reach those shares; Chokepoint sums validators by controlling entity, as Nakaflow does, so two validators run by one operator count once. A single validator, or one holding a third, is a chain one party can stop; HHI above 1,800 is what competition authorities call highly concentrated.',
     remediation: 'Spread the genesis stake over more independent validators (more gentxs, smaller self-delegations), cap voting power per validator, or delegate to new operators before launch. Declare validators run by one operator as one entity so the count is honest.',
-    sources: ['cometbftSpec', 'nakaflow', 'dojMergerGuidelines', 'nakamotoPackage'],
+    sources: ['cometbftSpec', 'polkadotConsensus', 'avalancheWarpQuorum', 'pbft', 'nakaflow', 'dojMergerGuidelines', 'nakamotoPackage'],
     thresholds: ['haltingShare', 'safetyShare', 'nakamotoMin', 'hhiHighlyConcentrated'],
     fixable: false,
   },
-  *check({ model, entities }) {
+  *check({ model, entities, frameworkOf }) {
     for (const distribution of model.distributions) {
       if (distribution.kind === 'supply') continue;
+      const terms = consensusTerms(frameworkOf(distribution.at));
       const { holders, metrics } = sharesByEntity(distribution, entities);
       const top = holders.at(0);
       if (!top) continue;
@@ -30,14 +32,14 @@ export const stakeConcentration: Rule = {
       const base = { at: top.at[0], subjects: top.entity.addressKeys, related };
       // topShare is a rounded double; the Nakamoto counts compare BigInts, so a share beyond 1/3 (or 2/3) by 1 in 10^30 still is.
       if (holders.length === 1) {
-        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds all of the ${distribution.title}: one party can halt the chain and commit any block it likes (${cite('cometbftSpec')}). Add independent validators before launch.` };
+        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds all of the ${distribution.title}: one party can ${terms.halt} and ${terms.commit} (${cite(terms.source)}). Add independent validators before launch.` };
       } else if (metrics.topShare > THRESHOLDS.safetyShare.value || metrics.nakamotoSafety === 1) {
-        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 2/3: it can commit any block on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
+        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 2/3: on its own it can ${terms.commit} (${cite(terms.source)}; ${figures}). Spread the stake so no one holds a third.` };
       } else if (metrics.topShare > THRESHOLDS.haltingShare.value || metrics.nakamotoHalt === 1) {
-        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 1/3: it can halt the chain on its own (${cite('cometbftSpec')}; ${figures}). Spread the stake so no one holds a third.` };
+        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 1/3: on its own it can ${terms.halt} (${cite(terms.source)}; ${figures}). Spread the stake so no one holds a third.` };
       } else if (metrics.nakamotoHalt < THRESHOLDS.nakamotoMin.value) {
         const few = holders.top(metrics.nakamotoHalt).map((h) => entities.label(h.entity));
-        yield { ...base, message: `Only ${metrics.nakamotoHalt} entities (${listOf(few)}) together hold more than 1/3 of the ${distribution.title}, enough to halt the chain (${cite('nakaflow')}; ${figures}). Bring in more independent validators.` };
+        yield { ...base, message: `Only ${metrics.nakamotoHalt} entities (${listOf(few)}) together hold more than 1/3 of the ${distribution.title}, enough to ${terms.halt} (${cite('nakaflow')}; ${figures}). Bring in more independent validators.` };
       } else if (metrics.hhi > THRESHOLDS.hhiHighlyConcentrated.value) {
         yield { ...base, message: `The ${distribution.title} is highly concentrated: HHI ${metrics.hhi} is above ${THRESHOLDS.hhiHighlyConcentrated.value} (${cite('dojMergerGuidelines')}; ${figures}). Spread the stake more evenly.` };
       }

@@ -44,6 +44,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The format of the file an element came from, so messages can say how to declare or suppress there. */
   formatOf(origin: Origin): Format;
+  /** The framework (`Chain.framework`) of the file an element came from, so messages cite that framework's sources. */
+  frameworkOf(origin: Origin): string;
   now: Date;
 }
 

@@ -16,7 +16,7 @@ export const unverifiedAuthority: Rule = {
     sources: ['l2beatStages', 'l2beatRiskView'],
     fixable: false,
   },
-  *check({ holders, entities, formatOf }) {
+  *check({ holders, entities, formatOf, frameworkOf }) {
     for (const holder of holders) {
       const { entity } = holder;
       const undeclaredMultisig = entity.kind === 'multisig' && (entity.threshold === undefined || entity.signers === undefined);
@@ -29,7 +29,7 @@ export const unverifiedAuthority: Rule = {
         at: first.at,
         severity: control ? 'warning' : 'info',
         subjects: entity.addressKeys,
-        message: `${entities.label(entity)} can ${powerVerbs(holder.powers)} (${roleTitles(holder.grants)}), but ${what}, so Chokepoint cannot count who must collude. ${declareHint(formatOf(first.at), entity)}.`,
+        message: `${entities.label(entity)} can ${powerVerbs(holder.powers, frameworkOf(first.at))} (${roleTitles(holder.grants)}), but ${what}, so Chokepoint cannot count who must collude. ${declareHint(formatOf(first.at), entity)}.`,
         related: rest.map((g) => ({ at: g.at, message: `${entities.label(entity)} is also the ${g.title}` })),
       };
     }

@@ -1,7 +1,8 @@
 import { THRESHOLDS } from '../data/thresholds';
 import type { Entity } from '../entities/types';
 import type { Power } from '../model/schema';
-import { listOf, powerVerbs, roleTitles } from './phrases';
+import { isRollupFamily } from './framework-terms';
+import { cite, listOf, powerVerbs, roleTitles } from './phrases';
 import { withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
@@ -19,12 +20,12 @@ export const weakCouncil: Rule = {
       'L2BEAT\'s Stage 1 requires that only a "properly set up" Security Council can act without giving users time to exit: at least 8 members and a 75% threshold, so at least 6-of-8 must collude. Vitalik\'s analysis of training wheels adds that a quorum-blocking subset (at least 3 of 8) must sit outside the main organization. A 2-of-3 of co-founders, or a 4-of-7 foundation Safe, is a plain multisig and is treated as such; a single key (EOA) is the weakest case.',
     remediation:
       'Move the power to a Security Council of at least 8 signers with a threshold of at least 75% (6-of-8, 9-of-12), with at least the quorum-blocking number of signers outside the organization; or put it behind a timelock long enough for users to exit. Declare nested Safes with `members:` in .chokepoint.yaml so a 2-of-2 with a proper council counts as one.',
-    sources: ['l2beatStages', 'vitalikStages', 'arbitrumSecurityCouncilAip'],
+    sources: ['l2beatStages', 'vitalikStages', 'arbitrumSecurityCouncilAip', 'quantifyingDecentralization'],
     thresholds: ['councilMinSigners', 'councilMinThreshold', 'stage1ExitWindow'],
     stage: 1,
     fixable: true,
   },
-  *check({ holders, entities, model }) {
+  *check({ holders, entities, model, frameworkOf }) {
     const minSigners = THRESHOLDS.councilMinSigners.value;
     const minRatio = THRESHOLDS.councilMinThreshold.value;
     const withdrawal = withdrawalDelay(model);
@@ -47,7 +48,10 @@ export const weakCouncil: Rule = {
         at: control[0].at,
         severity: problem.severe ? 'error' : 'warning',
         subjects: entity.addressKeys,
-        message: `${label} can ${powerVerbs(powers)} (${roleTitles(control)}) and is ${problem.text}. L2BEAT Stage 1 needs at least ${minSigners} signers and a ${minRatio * 100}% threshold (6-of-8); move the power to such a council or behind a timelock.`,
+        // L2BEAT's council bar speaks for rollups; a chain with its own consensus is judged by how few must collude.
+        message: isRollupFamily(frameworkOf(control[0].at))
+          ? `${label} can ${powerVerbs(powers, frameworkOf(control[0].at))} (${roleTitles(control)}) and is ${problem.text}. L2BEAT Stage 1 needs at least ${minSigners} signers and a ${minRatio * 100}% threshold (6-of-8); move the power to such a council or behind a timelock.`
+          : `${label} can ${powerVerbs(powers, frameworkOf(control[0].at))} (${roleTitles(control)}) and is ${problem.text}, so that few parties decide for the whole chain (${cite('quantifyingDecentralization')}). Move the power to on-chain governance, or to a multisig of independent signers behind a timelock.`,
         related: [
           ...control.slice(1).map((g) => ({ at: g.at, message: `${label} is also the ${g.title}` })),
           ...(council?.thresholdAt ? [{ at: council.thresholdAt, message: `${council.name}'s threshold` }] : []),

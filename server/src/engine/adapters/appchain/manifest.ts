@@ -110,7 +110,7 @@ export const appchainManifest: Adapter = {
     const consensus = readPart(builder, ConsensusSchema, ['consensus']);
     if (consensus) {
       const how = consensus.admission === 'inherited' ? `secured by ${consensus.provider ?? 'a provider chain'}` : consensus.admission === 'permissioned' ? 'proof of authority: admins add and remove validators' : 'anyone who stakes';
-      builder.model.validatorSet = { admission: consensus.admission, how, at: builder.origin(['consensus', 'admission']) };
+      builder.model.validatorSet = { admission: consensus.admission, how, source: 'chokepointManifest', at: builder.origin(['consensus', 'admission']) };
       (consensus.admins ?? []).forEach((ref, i) => {
         const holder = holderOf(ref, ['consensus', 'admins', i]);
         if (holder) builder.model.grants.push({ role: 'validator-admin', title: 'Validator admin', powers: ['set-validators'], holder, layer: 'governance', critical: true, at: builder.origin(['consensus', 'admins', i]) });

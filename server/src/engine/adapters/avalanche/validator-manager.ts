@@ -41,10 +41,11 @@ export function readPredeployedProxies(builder: ModelBuilder, accounts: Map<stri
         const logicNote = logic ? ` in place of ${shortAddress(logic.raw)}` : '';
         const holderNote = hasCode === false ? ' and an account with no code at genesis' : '';
         builder.model.validatorSet = proofOfStake
-          ? { admission: 'permissionless', how: `proof of stake through the staking manager predeployed next to the ValidatorManager at ${shortAddress(manager.address)}`, at: builder.origin(control.holderPath) }
+          ? { admission: 'permissionless', how: `proof of stake through the staking manager predeployed next to the ValidatorManager at ${shortAddress(manager.address)}`, source: 'avalancheValidatorManager', at: builder.origin(control.holderPath) }
           : {
             admission: 'permissioned',
             how: `proof of authority: the ValidatorManager proxy at ${shortAddress(manager.address)} admits validators; ${shortAddress(control.holder.raw)}, ${via}${holderNote}, can point it at new logic${logicNote}`,
+            source: 'avalancheValidatorManager',
             at: builder.origin(control.holderPath),
           };
       }

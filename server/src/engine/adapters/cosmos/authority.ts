@@ -130,7 +130,7 @@ export function readValidatorSet(builder: ModelBuilder): void {
     const providerId = builder.get(chainIdPath);
     const provider = typeof providerId === 'string' && providerId !== '' ? providerId : undefined;
     const at = builder.origin(provider ? chainIdPath : [...APP, 'ccvconsumer']);
-    builder.model.validatorSet = { admission: 'inherited', how: `an Interchain Security consumer, validated by the provider chain${provider ? ` "${provider}"` : ''}`, at };
+    builder.model.validatorSet = { admission: 'inherited', how: `an Interchain Security consumer, validated by the provider chain${provider ? ` "${provider}"` : ''}`, source: 'icsConsumer', at };
     builder.model.dependencies.push({ kind: 'validator-set', layer: 'execution', name: provider ? `Interchain Security provider "${provider}"` : 'the Interchain Security provider chain', provider, operators: [], shared: true, at });
     return;
   }
@@ -147,11 +147,11 @@ export function readValidatorSet(builder: ModelBuilder): void {
       builder.model.grants.push({ role: 'poa-governance', title: 'PoA validator admission (governance proposals)', powers: ['set-validators'], holder: GOV_MODULE, layer: 'governance', critical: true, at: builder.origin([...APP, 'poa']) });
     }
     const how = granted > 0 ? `proof of authority: the PoA admins add and remove validators and set their power` : 'proof of authority: validators are added and removed only by governance proposals, and delegation is disabled';
-    builder.model.validatorSet = { admission: 'permissioned', how, at: builder.origin(granted > 0 ? adminsPath : [...APP, 'poa']) };
+    builder.model.validatorSet = { admission: 'permissioned', how, source: 'strangelovePoa', at: builder.origin(granted > 0 ? adminsPath : [...APP, 'poa']) };
     return;
   }
   if (isRecord(builder.get([...APP, 'staking']))) {
     const max = builder.get([...APP, 'staking', 'params', 'max_validators']);
-    builder.model.validatorSet = { admission: 'permissionless', how: `proof of stake: anyone who bonds enough to rank among the top ${typeof max === 'number' || typeof max === 'string' ? max : 'max_validators'} validators`, at: builder.origin([...APP, 'staking']) };
+    builder.model.validatorSet = { admission: 'permissionless', how: `proof of stake: anyone who bonds enough to rank among the top ${typeof max === 'number' || typeof max === 'string' ? max : 'max_validators'} validators`, source: 'cosmosStakingParams', at: builder.origin([...APP, 'staking']) };
   }
 }

@@ -136,7 +136,7 @@ export function readSupply(builder: ModelBuilder, bondDenom: string | undefined)
       if (!isRecord(balance) || typeof balance.address !== 'string' || modules.has(balance.address)) continue;
       push(builder, entries, balance.address, amountOf(balance.coins, denom), ['app_state', 'bank', 'balances', i, 'address']);
     }
-    return record(builder, entries, denom, balancesPath);
+    return record(builder, entries, denom, balancesPath, bondDenom === undefined || denom === bondDenom);
   }
   for (const path of [[...APP, 'auth', 'accounts'], [...APP, 'accounts']]) {
     const accounts = builder.get(path);
@@ -149,7 +149,7 @@ export function readSupply(builder: ModelBuilder, bondDenom: string | undefined)
       if (typeof account.base.address !== 'string') continue;
       push(builder, entries, account.base.address, amountOf(account.base.coins, legacyDenom), [...path, i, ...account.steps, 'address']);
     }
-    if (entries.length > 0) return record(builder, entries, legacyDenom, path);
+    if (entries.length > 0) return record(builder, entries, legacyDenom, path, bondDenom === undefined || legacyDenom === bondDenom);
   }
 }
 
@@ -163,9 +163,9 @@ function push(builder: ModelBuilder, entries: Entry[], raw: string, amount: stri
   entries.push({ holder, amount, at: builder.originOwning(path) });
 }
 
-function record(builder: ModelBuilder, entries: Entry[], denom: string | undefined, path: Path): void {
+function record(builder: ModelBuilder, entries: Entry[], denom: string | undefined, path: Path, bonded: boolean): void {
   if (entries.length === 0) return;
-  builder.model.distributions.push({ kind: 'supply', title: `genesis supply${denom ? ` of ${denom}` : ''}`, denom, entries, at: builder.origin(path) });
+  builder.model.distributions.push({ kind: 'supply', title: `genesis supply${denom ? ` of ${denom}` : ''}`, denom, bonded, entries, at: builder.origin(path) });
 }
 
 function moduleAddresses(accounts: unknown): Set<string> {

@@ -139,7 +139,7 @@ function readGenesis(builder: ModelBuilder, spec: Record<string, unknown>): Gene
 function mapFacts(builder: ModelBuilder, facts: GenesisFacts, denom: string | undefined, parachain: boolean): void {
   const { model } = builder;
   if (facts.sudo) {
-    model.grants.push({ role: 'sudo', title: 'Sudo key', powers: ROOT_POWERS, holder: facts.sudo.address, layer: 'governance', critical: false, root: true, at: builder.origin(facts.sudo.at) });
+    model.grants.push({ role: 'sudo', title: 'Sudo key', powers: ROOT_POWERS, holder: facts.sudo.address, layer: 'governance', critical: false, root: true, source: 'substrateSudo', at: builder.origin(facts.sudo.at) });
   }
 
   // One grant per holder and power: a collator listed as invulnerable and as session validator holds one role.
@@ -185,7 +185,7 @@ function mapFacts(builder: ModelBuilder, facts: GenesisFacts, denom: string | un
 
   // Balances matter for control only where tokens vote: NPoS staking or token-weighted governance.
   if (facts.balances && facts.tokenVoting) {
-    model.distributions.push({ kind: 'supply', title: 'genesis balances', denom, entries: amounts(builder, facts.balances.entries), at: builder.origin(facts.balances.at) });
+    model.distributions.push({ kind: 'supply', title: 'genesis balances', denom, bonded: facts.staking, entries: amounts(builder, facts.balances.entries), at: builder.origin(facts.balances.at) });
   }
 }
 
@@ -220,7 +220,7 @@ function consensusSet(facts: GenesisFacts): AuthorityGroup | undefined {
  * Root alone changes, ever collate. Without collator selection or staking, the genesis authorities
  * are a proof-of-authority set that only Root (sudo or a runtime upgrade) changes.
  */
-function admissionOf(facts: GenesisFacts): { admission: 'permissioned' | 'permissionless'; how: string; at: Path } | undefined {
+function admissionOf(facts: GenesisFacts): { admission: 'permissioned' | 'permissionless'; how: string; source: string; at: Path } | undefined {
   const selection = facts.collatorSelection;
   if (selection && selection.invulnerables.length > 0) {
     const count = `${selection.invulnerables.length} invulnerable collator${selection.invulnerables.length === 1 ? '' : 's'}`;
@@ -229,16 +229,16 @@ function admissionOf(facts: GenesisFacts): { admission: 'permissioned' | 'permis
     if (!desired || desired.value === 0) {
       const why = desired ? 'desiredCandidates is 0' : 'desiredCandidates is not set and defaults to 0';
       const bondText = bond ? `, whatever the candidacy bond (${bond.value.toString()})` : '';
-      return { admission: 'permissioned', how: `Cumulus collator selection with ${count}: ${why}, so no bonded candidate is ever selected${bondText}, and only Root can change the invulnerables`, at: desired?.at ?? selection.at };
+      return { admission: 'permissioned', how: `Cumulus collator selection with ${count}: ${why}, so no bonded candidate is ever selected${bondText}, and only Root can change the invulnerables`, source: 'substrateCollatorSelection', at: desired?.at ?? selection.at };
     }
     const bondText = bond ? (bond.value === 0n ? 'with no candidacy bond' : `with a candidacy bond of ${bond.value.toString()}`) : 'with the default candidacy bond';
-    return { admission: 'permissionless', how: `Cumulus collator selection: besides ${count}, up to ${desired.value} candidates join ${bondText}`, at: desired.at };
+    return { admission: 'permissionless', how: `Cumulus collator selection: besides ${count}, up to ${desired.value} candidates join ${bondText}`, source: 'substrateCollatorSelection', at: desired.at };
   }
   if (selection || facts.staking) return undefined;
   const authorities = facts.groups.filter((g) => g.id !== 'staking-invulnerables');
   if (authorities.length === 0) return undefined;
   const names = authorities.map((g) => g.setTitle).join(' and ');
-  return { admission: 'permissioned', how: `proof of authority: the genesis authorities of the ${names}, with no staking or collator selection, change only through Root (sudo or a runtime upgrade)`, at: authorities[0].at };
+  return { admission: 'permissioned', how: `proof of authority: the genesis authorities of the ${names}, with no staking or collator selection, change only through Root (sudo or a runtime upgrade)`, source: 'substrateChainSpec', at: authorities[0].at };
 }
 
 function readCodeSubstitutes(builder: ModelBuilder, spec: Record<string, unknown>): void {
