@@ -62,7 +62,7 @@ describe('stage estimate: never above what the configuration shows', () => {
     expect(estimate).toMatchObject({ applies: true, bound: 'unknown' });
     expect(estimate.stage).toBeUndefined();
     expect(stageText(estimate)).toBe('Stage unknown');
-    expect(estimate.missing[0]).toMatch(/^which proof system checks its state roots/);
+    expect(estimate.missing[0]).toMatch(/^which dispute game withdrawals respect/);
   });
 
   it('gives chains with their own consensus no rollup stage', () => {

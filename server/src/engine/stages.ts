@@ -45,6 +45,14 @@ export interface StageEstimate {
   requirements: StageRequirement[];
 }
 
+/** Where each framework states its proof system, for the missing fact. */
+const PROOF_MISSING: Record<string, string> = {
+  'op-stack': 'which dispute game withdrawals respect (respectedGameType, or the dispute games deployed)',
+  'arbitrum-orbit': 'whether its validators are whitelisted and how many there are (the rollup\'s validators and validatorWhitelistDisabled)',
+  'polygon-zkevm': 'whether its verifier checks real proofs (realVerifier)',
+  'polygon-cdk': 'whether its verifier checks real proofs (realVerifier)',
+};
+
 const DECLARE = 'declare it under `entities:` in .chokepoint.yaml or with a `chokepoint:` comment on its line';
 
 /** The stage a chain's configuration supports, with each requirement's status. */
@@ -92,7 +100,7 @@ function requirement(stage: StageRequirement['stage'], id: StageRequirement['id'
 export function stageRequirements(model: AuthorityModel, entities: EntityIndex): StageRequirement[] {
   const holders = holdersOf(model, entities);
   const proof = model.proofSystem?.kind;
-  const proofMissing = 'which proof system checks its state roots (for the OP Stack the respected game type, for Orbit whether validators are whitelisted)';
+  const proofMissing = PROOF_MISSING[model.chain.framework] ?? 'which proof system checks its state roots';
   const proofStatus = (ok: boolean): RequirementStatus => (proof === undefined ? 'unknown' : ok ? 'met' : 'unmet');
   const devUpgraders = model.grants.filter((g) => g.powers.includes('upgrade') && devKeyFor(g.holder.key)).map((g) => g.holder.key);
   return [

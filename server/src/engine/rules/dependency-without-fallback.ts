@@ -24,9 +24,11 @@ export const dependencyWithoutFallback: Rule = {
     sources: ['chokepointManifest'],
     fixable: false,
   },
-  *check({ model }) {
+  *check({ model, frameworkOf }) {
     for (const dependency of model.dependencies) {
       if (!NEEDS_FALLBACK.has(dependency.kind) || !dependency.shared || (dependency.fallback !== undefined && dependency.fallback !== null)) continue;
+      // Only the manifest has a way to name a fallback; other formats' silence says nothing about one.
+      if (frameworkOf(dependency.at) !== 'appchain-manifest') continue;
       const what = WHAT[dependency.kind];
       const provider = dependency.provider ? ` (${dependency.provider})` : '';
       if (dependency.kind === 'model') {

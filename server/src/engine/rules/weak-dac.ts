@@ -32,7 +32,7 @@ export const weakDac: Rule = {
         { at: dependency.at, message: `the chain depends on ${dependency.name}` },
       ];
       const at = committee.assumedHonestAt ?? committee.at;
-      const advice = `L2BEAT rates a committee under ${minMembers} members, or one where more than a third must be honest, as bad (${cite('l2beatDac')}); add independent members and recompute the keyset with prepareKeyset, or post data to the parent chain.`;
+      const advice = `L2BEAT rates a committee under ${minMembers} members, or one where more than a third must be honest, as bad (${cite('l2beatDac')}); add independent members and raise the signatures a batch needs, or post data to the parent chain.`;
       if (size === 0) {
         yield { at: committee.at, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), related, message: `${dependency.name} lists no members, so no keyset can be formed and nothing guarantees the chain's data is available. ${advice}` };
         continue;

@@ -11,6 +11,12 @@ const KNOWN: [RegExp, NetworkSignal['network'], string][] = [
   [/^arabica-\d+$/, 'devnet', 'Celestia\'s Arabica devnet'],
   [/^theta-testnet-\d+$/, 'testnet', 'the Cosmos Hub\'s Theta testnet'],
   [/^provider$/, 'testnet', 'the Interchain Security provider testnet'],
+  [/^grand-\d+$/, 'testnet', 'Noble\'s Grand testnet'],
+  [/^pion-\d+$/, 'testnet', 'Neutron\'s Pion testnet'],
+  [/^elgafar-\d+$/, 'testnet', 'Stargaze\'s Elgafar testnet'],
+  [/^uni-\d+$/, 'testnet', 'Juno\'s Uni testnet'],
+  [/^constantine-\d+$/, 'testnet', 'Archway\'s Constantine testnet'],
+  [/^harpoon-\d+$/, 'testnet', 'Kujira\'s Harpoon testnet'],
 ];
 
 /** The EIP-155 number inside a Cosmos-EVM chain id: `evmos_9001-2`, or a bare `10740`. */

@@ -51,6 +51,16 @@ export const opDeployerIntent: Adapter = {
       for (const role of CHAIN_ROLES) builder.grant(['chains', i, 'roles', role], OP_ROLES[role]);
       for (const field of FEE_RECIPIENTS) builder.grant(['chains', i, field], OP_ROLES[field]);
       readOverrides(builder, ['chains', i, 'deployOverrides']);
+      if (builder.boolean(['chains', i, 'dangerousAltDAConfig', 'useAltDA'], 'useAltDA')) {
+        builder.model.dependencies.push({
+          kind: 'data-availability',
+          name: 'an alternative data-availability layer (dangerousAltDAConfig.useAltDA): only commitments to the chain\'s data are posted to L1',
+          layer: 'data-availability',
+          operators: [],
+          shared: true,
+          at: builder.origin(['chains', i, 'dangerousAltDAConfig', 'useAltDA']),
+        });
+      }
     });
     return { model: builder.model, problems: builder.problems };
   },

@@ -46,8 +46,44 @@ export const opRegistryChain: Adapter = {
       builder.grant(['genesis', 'system_config', 'batcherAddress'], OP_ROLES.batcher);
     }
     sequencerWindow(builder, ['seq_window_size']);
+    proofSystemFromAddresses(builder);
+    altDa(builder);
     builder.parameter(['governed_by_optimism'], { id: 'governed_by_optimism', title: 'Governed by Optimism', governs: 'whether the chain is upgraded by Optimism governance (the standard 2-of-2 ProxyAdminOwner) rather than its own keys', unit: 'enum' });
     builder.parameter(['data_availability_type'], { id: 'data_availability_type', title: 'Data availability type', governs: 'where transaction data is published: eth-da (Ethereum) is standard; alt-da relies on a separate DA provider', unit: 'enum' });
     return { model: builder.model, problems: builder.problems };
   },
 };
+
+const isSet = (value: unknown) => typeof value === 'string' && /^0x[0-9a-f]{40}$/i.test(value) && !/^0x0{40}$/.test(value);
+
+/**
+ * What the `[addresses]` of a registry file show of its proof system: an L2OutputOracle (outputs
+ * posted by a permissioned proposer, deleted only by the challenger), or a dispute game factory with
+ * only the PermissionedDisputeGame deployed. Newer files list neither game, and then the file does not
+ * say which game withdrawals respect.
+ */
+function proofSystemFromAddresses(builder: ModelBuilder): void {
+  const addresses = builder.get(['addresses']);
+  if (!isRecord(addresses)) return;
+  if (isSet(addresses.L2OutputOracleProxy)) {
+    builder.model.proofSystem = { kind: 'permissioned-fraud', title: 'the L2OutputOracle, where only the proposer posts outputs and only the challenger can delete them', at: builder.origin(['addresses', 'L2OutputOracleProxy']) };
+  } else if (isSet(addresses.PermissionedDisputeGame) && !isSet(addresses.FaultDisputeGame)) {
+    builder.model.proofSystem = { kind: 'permissioned-fraud', title: 'permissioned fault proofs: only the PermissionedDisputeGame is deployed, so only the proposer and challenger can play', at: builder.origin(['addresses', 'PermissionedDisputeGame']) };
+  }
+}
+
+/** `data_availability_type = "alt-da"`: batches go to an alternative DA layer, with only commitments on L1 (OP alt-DA spec). */
+function altDa(builder: ModelBuilder): void {
+  if (builder.get(['data_availability_type']) !== 'alt-da') return;
+  const section = builder.get(['alt_da']);
+  const commitment = isRecord(section) && typeof section.da_commitment_type === 'string' ? section.da_commitment_type : undefined;
+  builder.model.dependencies.push({
+    kind: 'data-availability',
+    name: `an alternative data-availability layer (alt-DA${commitment ? `, ${commitment}` : ''}): only commitments to the chain's data are posted to L1`,
+    layer: 'data-availability',
+    operators: [],
+    shared: true,
+    at: builder.origin(['data_availability_type']),
+  });
+}
+

@@ -85,6 +85,18 @@ export function readChainConfig(builder: ModelBuilder, path: Path, options: { de
       at: builder.origin([...arbitrum, 'AllowDebugPrecompiles']),
     });
   }
+  // EigenDA-enabled Nitro forks (Layr-Labs nitro) post batches to EigenDA and only certificates to the parent chain.
+  if (builder.boolean([...arbitrum, 'EigenDA'], 'EigenDA')) {
+    builder.model.dependencies.push({
+      kind: 'data-availability',
+      name: 'EigenDA (batches are kept by EigenDA operators; only certificates are posted to the parent chain)',
+      provider: 'EigenDA',
+      layer: 'data-availability',
+      operators: [],
+      shared: true,
+      at: builder.origin([...arbitrum, 'EigenDA']),
+    });
+  }
   const dac = builder.boolean([...arbitrum, 'DataAvailabilityCommittee'], 'DataAvailabilityCommittee');
   return dac ? { anyTrustAt: [...arbitrum, 'DataAvailabilityCommittee'] } : {};
 }

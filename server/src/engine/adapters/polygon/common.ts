@@ -31,8 +31,17 @@ function testFlagSignal(test: unknown): NetworkSignal | undefined {
   return test === true ? { network: 'testnet', reason: 'test is true, which makes a test deployment', weight: 'flag' } : undefined;
 }
 
+/** The sequencer URL the rollup publishes: a host that resolves only on a local network (localhost, a Docker service name) makes it a devnet. */
+function localUrlSignal(url: unknown): NetworkSignal | undefined {
+  if (typeof url !== 'string') return undefined;
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(\[[^\]]*\]|[^/:?#]+)/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  const local = host === 'localhost' || host === '[::1]' || host === '0.0.0.0' || /^127\./.test(host) || !host.includes('.');
+  return local ? { network: 'devnet', reason: `trustedSequencerURL points at ${host}, a host only a local network resolves`, weight: 'flag' } : undefined;
+}
+
 export function polygonNetwork(value: Record<string, unknown>): NetworkVerdict {
-  return classifyNetwork([networkFromChainId(value.chainID, 'chain'), networkFromName(value.networkName), testFlagSignal(value.test)]);
+  return classifyNetwork([networkFromChainId(value.chainID, 'chain'), networkFromName(value.networkName), testFlagSignal(value.test), localUrlSignal(value.trustedSequencerURL)]);
 }
 
 /**

@@ -51,6 +51,21 @@ export const polygonDeployParameters: Adapter = {
     timelockDelay(builder, timelockAdmin);
     deployerKey(builder);
     parameters(builder);
+    // CDKValidium deploy parameters (cdk-validium-contracts): the CDKDataCommittee keeps the data, and
+    // setupEmptyCommittee deploys it with no members until its owner sets some.
+    if ('cdkValidiumOwner' in value || 'initialCDKValidiumDeployerOwner' in value) {
+      const at = builder.origin('cdkValidiumOwner' in value ? ['cdkValidiumOwner'] : ['initialCDKValidiumDeployerOwner']);
+      const empty = builder.boolean(['setupEmptyCommittee'], 'setupEmptyCommittee') === true;
+      builder.model.dependencies.push({
+        kind: 'data-availability',
+        name: 'the CDKDataCommittee (validium: transaction data stays off L1)',
+        layer: 'data-availability',
+        operators: [],
+        shared: false,
+        at,
+        ...(empty ? { committee: { size: 0, assumedHonest: 0, placeholderKeys: 0, at: builder.origin(['setupEmptyCommittee']) } } : {}),
+      });
+    }
     // `test: true` makes the deployment a test one; it is a finding only where the chain says it is production.
     if (builder.boolean(['test'], 'test') === true && builder.model.chain.network === 'mainnet') {
       builder.model.flags.push({
