@@ -265,6 +265,7 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
     staking: models.find((m) => m.staking)?.staking,
     validatorSet: models.find((m) => m.validatorSet)?.validatorSet,
     codeOverrides: models.some((m) => m.codeOverrides) ? models.flatMap((m) => m.codeOverrides ?? []) : undefined,
+    addressFacts: models.some((m) => m.addressFacts) ? models.flatMap((m) => m.addressFacts ?? []) : undefined,
   };
   if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
   return merged;
@@ -272,6 +273,10 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
 
 function declareEntities(model: AuthorityModel, config: ResolvedConfig, members: MemberState[]): EntityIndex {
   const entities = EntityIndex.withBuiltins();
+  for (const fact of model.addressFacts ?? []) {
+    const { kind, threshold, signers, why } = fact;
+    entities.declare({ kind, threshold, signers, note: why }, [fact.address], { by: 'file', file: fact.at.file }, fact.name);
+  }
   for (const council of model.councils) {
     const kind = council.kind === 'council' || council.kind === 'committee' ? 'multisig' : council.kind;
     const signers = council.signers ?? (council.members.length || undefined);

@@ -6,7 +6,7 @@ import { holdersOf } from './rules/holders';
 import { estimateStage, stageText, type StageEstimate } from './stages';
 
 /** Powers whose holder can change or stop the chain. */
-const CONTROL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'set-validators']);
+const CONTROL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'deploy', 'set-params', 'govern', 'set-validators']);
 
 export interface ChainSummary {
   /** The L2BEAT stage the configuration supports, with what is unknown; undefined for a file that is no recognized config. */
@@ -27,7 +27,7 @@ export interface ChainSummary {
 export function collusion(entity: Entity, entities: EntityIndex, seen = new Set<string>()): number | undefined {
   if (seen.has(entity.id)) return undefined;
   seen.add(entity.id);
-  if (entity.kind === 'governance') return undefined;
+  if (entity.kind === 'governance' || entity.kind === 'module') return undefined;
   if (entity.threshold !== undefined) return entity.threshold;
   const inner = (entity.members ?? []).map((id) => entities.get(id)).filter((e): e is Entity => e !== undefined).map((e) => collusion(e, entities, seen)).filter((n): n is number => n !== undefined);
   if (inner.length > 0) return Math.min(...inner);

@@ -80,6 +80,7 @@ function declaredWhere(entity: Entity): string {
   if (declared.by === 'builtin') return `published by the framework (${SOURCES[declared.source!].short})`;
   if (declared.by === 'config') return `declared in ${declared.file ? basename(declared.file) : '.chokepoint.yaml'}`;
   if (declared.by === 'annotation') return `declared by a comment on line ${(declared.line ?? 0) + 1}`;
+  if (declared.by === 'file') return `shown by ${declared.file ? basename(declared.file) : 'the file'}: ${declared.note ?? 'its own content'}`;
   return 'described in the manifest';
 }
 

@@ -74,6 +74,7 @@ const POWER_LABELS: Record<Power, string> = {
   pause: 'Pause',
   mint: 'Mint tokens',
   censor: 'Censor',
+  deploy: 'Gate deployments',
   sequence: 'Order transactions',
   propose: 'Propose state roots',
   challenge: 'Challenge state roots',
@@ -83,6 +84,7 @@ const POWER_LABELS: Record<Power, string> = {
   finalize: 'Finalize blocks',
   govern: 'Pass governance votes',
   'set-validators': 'Choose validators',
+  unscoped: 'Unknown powers',
 };
 
 const PAD = 8;

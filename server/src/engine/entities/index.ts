@@ -7,7 +7,8 @@ import type { Entity, EntityDeclaration, EntityFacts } from './types';
 
 /**
  * Knows who controls each address. Declarations are applied in order of precedence, each later
- * one overriding: the framework's published holders, councils described in the file itself,
+ * one overriding: the framework's published holders, what the linted files show of an address
+ * (its account key, a module's derived address), councils described in the file itself,
  * .chokepoint.yaml, then inline annotations.
  */
 export class EntityIndex {
@@ -108,6 +109,8 @@ export class EntityIndex {
         return `on-chain governance${delay}`;
       case 'contract':
         return `a contract${delay}`;
+      case 'module':
+        return 'a module account, moved only by its module\'s code';
       default:
         return 'an undeclared address';
     }

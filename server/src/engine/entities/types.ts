@@ -1,6 +1,6 @@
 import type { SourceId } from '../data/sources';
 
-export const ENTITY_KINDS = ['eoa', 'multisig', 'timelock', 'governance', 'contract', 'unknown'] as const;
+export const ENTITY_KINDS = ['eoa', 'multisig', 'timelock', 'governance', 'contract', 'module', 'unknown'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** What controls one or more addresses. Addresses of one entity count as one holder. */
@@ -22,7 +22,8 @@ export interface Entity {
 }
 
 export interface EntityDeclaration {
-  by: 'config' | 'annotation' | 'manifest' | 'builtin';
+  /** `file`: what the linted file itself shows (Cosmos account keys, module account addresses). */
+  by: 'config' | 'annotation' | 'manifest' | 'builtin' | 'file';
   file?: string;
   /** Zero-based line of the declaring comment, for annotations. */
   line?: number;

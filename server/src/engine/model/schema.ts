@@ -19,6 +19,7 @@ export const POWERS = [
   'pause',
   'mint',
   'censor',
+  'deploy',
   'sequence',
   'propose',
   'challenge',
@@ -28,6 +29,8 @@ export const POWERS = [
   'finalize',
   'govern',
   'set-validators',
+  /** A role in a module or contract Chokepoint does not know: what it can do is not known, only that the file names it. */
+  'unscoped',
 ] as const;
 export const PowerSchema = z.enum(POWERS);
 
@@ -168,6 +171,8 @@ export const ProofSystemSchema = z.object({
 
 export const FlagSchema = z.object({
   id: z.string(),
+  /** `node`: an operational setting of one machine (an open debug API), not a power over the chain; reported by node-hygiene, not dev-flags-in-production. */
+  scope: z.enum(['chain', 'node']).optional(),
   title: z.string(),
   why: z.string(),
   value: z.union([z.boolean(), z.number(), z.string()]),
@@ -241,6 +246,23 @@ export const CodeOverrideSchema = z.object({
   at: OriginSchema,
 });
 
+/**
+ * What the file itself shows an address to be: a Cosmos account's single or multisig public key, a
+ * module account derived from its module's name, a key the setup script signs with. Declarations in
+ * .chokepoint.yaml and annotations override it.
+ */
+export const AddressFactSchema = z.object({
+  address: AddressSchema,
+  kind: z.enum(['eoa', 'multisig', 'module', 'contract']),
+  /** How to name it: "module account (bridge)". */
+  name: z.string().optional(),
+  threshold: z.number().int().positive().optional(),
+  signers: z.number().int().positive().optional(),
+  /** What in the file shows it, for hovers: "its account's public key is a single secp256k1 key". */
+  why: z.string(),
+  at: OriginSchema,
+});
+
 export const NETWORKS = ['mainnet', 'testnet', 'devnet', 'unknown'] as const;
 
 /**
@@ -292,6 +314,7 @@ export const AuthorityModelSchema = z.object({
   staking: StakingSchema.optional(),
   validatorSet: ValidatorSetSchema.optional(),
   codeOverrides: z.array(CodeOverrideSchema).optional(),
+  addressFacts: z.array(AddressFactSchema).optional(),
 });
 
 export type Origin = z.infer<typeof OriginSchema>;
@@ -312,6 +335,7 @@ export type Governance = z.infer<typeof GovernanceSchema>;
 export type Staking = z.infer<typeof StakingSchema>;
 export type ValidatorSet = z.infer<typeof ValidatorSetSchema>;
 export type CodeOverride = z.infer<typeof CodeOverrideSchema>;
+export type AddressFact = z.infer<typeof AddressFactSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;

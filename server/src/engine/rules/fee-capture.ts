@@ -4,7 +4,7 @@ import type { Rule } from './types';
 import type { Power } from '../model/schema';
 
 /** Powers that make a fee recipient an operator of the chain rather than a treasury. */
-const OPERATOR_POWERS: ReadonlySet<Power> = new Set(['sequence', 'propose', 'challenge', 'upgrade', 'pause', 'set-params', 'mint', 'censor']);
+const OPERATOR_POWERS: ReadonlySet<Power> = new Set(['sequence', 'propose', 'challenge', 'upgrade', 'pause', 'set-params', 'mint', 'censor', 'deploy']);
 
 export const feeCapture: Rule = {
   meta: {

@@ -16,6 +16,7 @@ const POWER_VERBS: Record<Power, string> = {
   pause: 'pause transactions or withdrawals',
   mint: 'mint tokens',
   censor: 'decide who may transact',
+  deploy: 'decide who may deploy contracts',
   sequence: 'order transactions',
   propose: 'propose state roots',
   challenge: 'challenge state roots',
@@ -25,6 +26,7 @@ const POWER_VERBS: Record<Power, string> = {
   finalize: 'finalize blocks',
   govern: 'pass governance decisions',
   'set-validators': 'choose the validators',
+  unscoped: 'act in a role whose powers are not known',
 };
 
 /** What upgrading means where the chain's code is not a set of contracts. */
@@ -44,7 +46,7 @@ export function roleTitles(grants: Grant[]): string {
 }
 
 /** Powers that let a holder change or stop the chain, as opposed to operating it. */
-export const CONTROL_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'challenge', 'set-validators']);
+export const CONTROL_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'deploy', 'set-params', 'govern', 'challenge', 'set-validators']);
 
 export function cite(source: SourceId): string {
   return SOURCES[source].short;

@@ -7,7 +7,7 @@ import { withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
 /** Powers that change or stop the chain. Challenging is checked by permissioned-proofs instead. */
-const GOVERNING_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'set-params', 'govern', 'set-validators']);
+const GOVERNING_POWERS: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'deploy', 'set-params', 'govern', 'set-validators']);
 
 export const weakCouncil: Rule = {
   meta: {

@@ -17,10 +17,10 @@ const CONTENT_HASH = /(sha256:[0-9a-f]{64}|@[0-9a-f]{64}\b|\b0x[0-9a-f]{64}\b|\b
 const LAYER_OF: Record<Power, Layer> = {
   upgrade: 'settlement', pause: 'settlement', mint: 'application', censor: 'execution', sequence: 'execution',
   propose: 'settlement', challenge: 'settlement', 'set-params': 'execution', 'receive-fees': 'execution',
-  halt: 'execution', finalize: 'execution', govern: 'governance', 'set-validators': 'governance',
+  halt: 'execution', finalize: 'execution', govern: 'governance', 'set-validators': 'governance', deploy: 'execution', unscoped: 'application',
 };
 
-const CRITICAL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'censor', 'sequence', 'propose', 'challenge', 'set-params', 'mint', 'govern', 'set-validators']);
+const CRITICAL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'censor', 'sequence', 'propose', 'challenge', 'set-params', 'mint', 'govern', 'set-validators', 'deploy']);
 
 export const appchainManifest: Adapter = {
   id: 'appchain-manifest',

@@ -24,7 +24,7 @@ export const PRECOMPILES: PrecompileSpec[] = [
   // Admins and managers decide who may send transactions at all: a censorship switch.
   { key: 'txAllowListConfig', name: 'Transaction allow list', roles: { adminAddresses: ['censor'], managerAddresses: ['censor'] } },
   // Admins and managers decide who may deploy contracts.
-  { key: 'contractDeployerAllowListConfig', name: 'Contract deployer allow list', roles: { adminAddresses: ['censor'], managerAddresses: ['censor'] } },
+  { key: 'contractDeployerAllowListConfig', name: 'Contract deployer allow list', roles: { adminAddresses: ['deploy'], managerAddresses: ['deploy'] } },
   // Enabled and above can setFeeConfig: gas limit, minimum base fee, targets.
   { key: 'feeManagerConfig', name: 'Fee manager', roles: { adminAddresses: ['set-params'], managerAddresses: ['set-params'], enabledAddresses: ['set-params'] } },
   // Enabled and above can setRewardAddress, allowFeeRecipients and disableRewards: redirect the chain's fees.
