@@ -54,7 +54,8 @@ describe('real-world corpus: what Chokepoint concludes', () => {
       writeFileSync(join(REAL_WORLD, 'baseline.json'), `${JSON.stringify(total, null, 2)}\n`);
       return;
     }
-    expect(total.chains).toBe(baseline.chains);
+    // A corpus that grew scores new chains too; recall and false positives are compared as totals.
+    expect(total.chains).toBeGreaterThanOrEqual(baseline.chains);
     expect(total.recall).toBeGreaterThanOrEqual(baseline.recall);
     expect(total.falsePositives).toBeLessThanOrEqual(baseline.falsePositives);
     expect(total.networkMatches).toBeGreaterThanOrEqual(baseline.networkMatches);
