@@ -449,3 +449,16 @@ describe('configuration rule ids', () => {
     expect(run.stderr).toMatch(/^\.chokepoint\.yaml:4:11  config-error  .*unknown rule "weak-councl"/m);
   });
 });
+
+describe('never skipped silently', () => {
+  it('reports a file found in a folder that looks like a chain config but cannot be read, and counts it in the summary', () => {
+    const gethGenesis = JSON.stringify({ config: { chainId: 48213, homesteadBlock: 0, londonBlock: 0 }, alloc: { '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8': { balance: '0x1' } }, gasLimit: '0x1c9c380' }, null, 2);
+    const dir = tempDir({ 'genesis.json': gethGenesis, 'package.json': JSON.stringify({ name: 'site', version: '1.0.0' }), 'collapsed.json': COLLAPSED });
+    const { report } = lintJson(['.'], dir);
+    expect(report.files.map((f) => f.path).sort()).toEqual(['collapsed.json', 'genesis.json']);
+    const unread = report.files.find((f) => f.path === 'genesis.json')!.findings;
+    expect(unread.map((f) => [f.ruleId, f.severity])).toEqual([['unrecognized-config', 'info']]);
+    expect(unread[0].message).toMatch(/^It looks like an EVM genesis \(a chain config and an alloc\), but it sets none of the roles, precompiles or predeploys Chokepoint reads, so no authority checks ran on it\.$/);
+    expect(cli(['lint', '.', '--fail-on', 'none'], dir).stdout).toMatch(/in 2 files \(1 not recognized\)/);
+  });
+});

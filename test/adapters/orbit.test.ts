@@ -218,10 +218,34 @@ describe('orbit-node-config', () => {
     const text = nodeConfig({ node: { sequencer: { enable: true, dangerous: { 'no-coordinator': true, 'disable-blob-reader': true } }, dangerous: { 'no-sequencer-coordinator': true, 'no-l1-listener': false } } });
     const { model } = built(orbitNodeConfig, 'nodeConfig.json', text);
     expect(model.flags.map((f) => f.at.path.join('.'))).toEqual(['node.sequencer.dangerous.no-coordinator', 'node.dangerous.no-sequencer-coordinator']);
-    const findings = findingsOf(lintSource('nodeConfig.json', text), 'dev-flags-in-production');
-    expect(findings.map((f) => underlined(text, f))).toEqual(['true', 'true']);
-    expect(findings[0].message).toMatch(/^node\.sequencer\.dangerous\.no-coordinator is true on a production chain \(parent chain id 42161 is Arbitrum One\): it lets the node sequence without the sequencer coordinator/);
+    // Settings of one machine: node hygiene, at info, never a development flag of the chain.
+    const report = lintSource('nodeConfig.json', text);
+    expect(findingsOf(report, 'dev-flags-in-production')).toEqual([]);
+    const findings = findingsOf(report, 'node-hygiene');
+    expect(findings.map((f) => [underlined(text, f), f.severity])).toEqual([['true', 'info'], ['true', 'info']]);
+    expect(findings[0].message).toMatch(/^node\.sequencer\.dangerous\.no-coordinator is true on a node that sequences the chain: it lets the node sequence without the sequencer coordinator/);
     expect(findings[0].fixes).toEqual([]);
+  });
+
+  it('a replica (no sequencer, batch poster or validator) has no node findings, and a disabled rpc-aggregator is not the chain\'s committee', () => {
+    const replica = JSON.stringify({
+      chain: { 'info-json': JSON.stringify(chainInfo({ DataAvailabilityCommittee: true })), name: 'lumen' },
+      'parent-chain': { connection: { url: 'https://arb1.arbitrum.io/rpc' } },
+      http: { addr: '0.0.0.0', vhosts: '*', corsdomain: '*', api: ['eth', 'debug'] },
+      node: {
+        sequencer: false,
+        'forwarding-target': 'https://rpc.lumen.example',
+        dangerous: { 'no-sequencer-coordinator': true },
+        'data-availability': { enable: true, 'rest-aggregator': { enable: true, urls: 'http://das-server:9877' }, 'rpc-aggregator': { enable: false, 'assumed-honest': 1, backends: JSON.stringify([{ url: 'http://das-server:9876', pubkey: 'YBM8WH8fzFQs', signermask: 1 }]) } },
+      },
+    }, null, 2);
+    const report = lintSource('nodeConfig.json', replica);
+    expect(report.model!.flags).toEqual([]);
+    expect(findingsOf(report, 'node-hygiene')).toEqual([]);
+    expect(findingsOf(report, 'weak-dac')).toEqual([]);
+    // The chain runs AnyTrust (its chain config says so), but the committee is not what a replica's disabled aggregator lists.
+    expect(report.model!.dependencies).toEqual([expect.objectContaining({ kind: 'data-availability', operators: [] })]);
+    expect(report.model!.dependencies[0].committee).toBeUndefined();
   });
 
   it('signing keys written in the file: placeholders and literal keys, not environment references', () => {
@@ -236,15 +260,16 @@ describe('orbit-node-config', () => {
     expect(underlined(text, findings[0])).toBe('"your-private-key"');
   });
 
-  it('the debug API on a public interface, but not on localhost', () => {
+  it('the debug API on a public interface of the sequencer, but not on localhost', () => {
     const open = nodeConfig({ http: { addr: '0.0.0.0', vhosts: '*', corsdomain: '*', api: ['eth', 'debug'] } });
-    const [debug] = findingsOf(lintSource('nodeConfig.json', open), 'dev-flags-in-production');
-    expect(debug.message).toMatch(/^The debug API on http is open to any host \(http\.addr 0\.0\.0\.0, http\.vhosts "\*", http\.corsdomain "\*"\)/);
+    const [debug] = findingsOf(lintSource('nodeConfig.json', open), 'node-hygiene');
+    expect(debug.message).toMatch(/^The debug API on http is open to any host \(http\.addr 0\.0\.0\.0, http\.vhosts "\*", http\.corsdomain "\*"\) on a node that sequences the chain/);
+    expect(debug.severity).toBe('info');
     expect(underlined(open, debug)).toBe('"debug"');
     const local = nodeConfig({ http: { addr: '127.0.0.1', vhosts: 'localhost', api: ['eth', 'debug'] } });
-    expect(findingsOf(lintSource('nodeConfig.json', local), 'dev-flags-in-production')).toEqual([]);
+    expect(findingsOf(lintSource('nodeConfig.json', local), 'node-hygiene')).toEqual([]);
     const noDebug = nodeConfig({ http: { addr: '0.0.0.0', vhosts: '*', api: ['eth', 'net'] } });
-    expect(findingsOf(lintSource('nodeConfig.json', noDebug), 'dev-flags-in-production')).toEqual([]);
+    expect(findingsOf(lintSource('nodeConfig.json', noDebug), 'node-hygiene')).toEqual([]);
   });
 
   it('a dev chain (412346) raises no development flags', () => {

@@ -94,7 +94,9 @@ function namesSubject(finding: Finding, subject: string): boolean {
 
 function matches(expectation: Expectation, finding: Finding): boolean {
   if (finding.ruleId !== expectation.rule) return false;
-  if (expectation.file && !finding.uri.endsWith(`/${expectation.file.replace(/\.gz$/, '')}`)) return false;
+  // A finding about several files of one chain counts for each file it points at.
+  const file = expectation.file?.replace(/\.gz$/, '');
+  if (file && ![finding.uri, ...finding.related.map((r) => r.uri)].some((uri) => uri.endsWith(`/${file}`))) return false;
   return expectation.subject === undefined || namesSubject(finding, expectation.subject);
 }
 

@@ -9,7 +9,7 @@ import type { ResolvedConfig } from './config/resolved';
 import type { Severity } from './config/schema';
 import { groupByIdentity } from './chain-groups';
 import { chainOf } from './chains';
-import { detectAdapter } from './detect';
+import { detectAdapter, looksLikeChainConfig } from './detect';
 import { EntityIndex } from './entities';
 import { renderValue } from './fixes';
 import { namedParty, parseAddress } from './model/address';
@@ -204,9 +204,13 @@ function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): Member
   };
   const adapter = doc.value === undefined ? undefined : detectAdapter(doc.value);
   if (!adapter) {
-    // A file nobody asked for by name is not Chokepoint's business unless it is a config it knows.
-    if (!explicit) state.pending = [];
-    else if (doc.problems.length === 0) {
+    // A file nobody asked for by name is not Chokepoint's business unless it looks like a chain's config.
+    const looks = doc.value === undefined ? undefined : looksLikeChainConfig(doc.value);
+    if (looks && doc.problems.length === 0) {
+      state.pending = [engineFinding('unrecognized-config', `${looks}, so no authority checks ran on it.`, firstLine(doc))];
+    } else if (!explicit) {
+      state.pending = [];
+    } else if (doc.problems.length === 0) {
       state.pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as any supported configuration (${ADAPTERS.map((a) => a.title).join(', ')}), so no authority checks ran.`, firstLine(doc)));
     }
     return state;

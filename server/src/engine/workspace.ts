@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { ADAPTERS } from './adapters';
+import { CHAIN_CONFIG_SNIFF } from './detect';
 import { chainOf, chainSiblings, isIgnored, walkConfigFiles } from './chains';
 import type { ConfigResolver } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
@@ -173,7 +174,7 @@ export function lintChainTask(task: ChainTask, models = false, documents?: Map<s
   const chain: { member: ChainMember; reported: boolean }[] = [];
   for (const [path, role] of task.members) {
     const text = readText(path, role === 'explicit');
-    if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)))) continue;
+    if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)) && !CHAIN_CONFIG_SNIFF.test(text))) continue;
     // A large JSON file's structure is scanned on another thread while this one parses it.
     const prescan = text.length >= PRESCAN_MIN_CHARS && /\.json$/i.test(path) ? startPrescan(path) : undefined;
     const doc = parseDocument(path, text, undefined, prescan ? { structure: () => prescan.take() } : {});
@@ -181,7 +182,8 @@ export function lintChainTask(task: ChainTask, models = false, documents?: Map<s
     documents?.set(path, doc);
   }
   const reports = lintChain(chain.map((c) => c.member), { config: task.config, now: task.now });
-  return reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter)).map(models ? (report) => report : plainReport);
+  // Files found in a folder are reported when read, or when they look like a chain config that could not be (never skipped silently).
+  return reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter || report.findings.some((f) => f.ruleId === 'unrecognized-config'))).map(models ? (report) => report : plainReport);
 }
 
 /** `lintChainTask` with its errors as data, as a worker returns them. */

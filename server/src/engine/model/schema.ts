@@ -173,6 +173,10 @@ export const FlagSchema = z.object({
   id: z.string(),
   /** `node`: an operational setting of one machine (an open debug API), not a power over the chain; reported by node-hygiene, not dev-flags-in-production. */
   scope: z.enum(['chain', 'node']).optional(),
+  /** For a node setting: what that node does for the chain, "sequences the chain and posts its batches". */
+  node: z.string().optional(),
+  /** The value is a secret written into the file (a private key): on a public testnet too, anyone who reads the file can use it. */
+  secret: z.boolean().optional(),
   title: z.string(),
   why: z.string(),
   value: z.union([z.boolean(), z.number(), z.string()]),

@@ -1,5 +1,4 @@
-import { SOURCES, type SourceId } from '../data/sources';
-import { cite } from './phrases';
+import { cite, namedSourceOr } from './phrases';
 import type { Rule } from './types';
 
 export const devFlagsInProduction: Rule = {
@@ -8,9 +7,9 @@ export const devFlagsInProduction: Rule = {
     title: 'A development flag is set on a production chain',
     severity: 'error',
     category: 'flags',
-    description: 'A flag meant for local development (fundDevAccounts, debug precompiles, test keyrings, Nitro `dangerous` options, a debug API open to any host, signing keys written into the file and the like) is on in a config that is not for a devnet.',
+    description: 'A flag meant for local development (fundDevAccounts, debug precompiles, test keyrings, signing keys written into the file and the like) is on in a config that is not for a devnet. Settings of one node (an open debug API, Nitro `dangerous` options) are node-hygiene\'s.',
     rationale:
-      'Development flags prefund accounts whose keys are public, expose debugging powers or weaken checks. They are correct on a local devnet and dangerous anywhere else: on a live chain, the prefunded test accounts can be drained by anyone and their balances can move governance. The OP Stack\'s op-deployer rejects fundDevAccounts in standard intents for this reason. The Orbit SDK\'s node-config template turns on a Nitro `dangerous` sequencer option, opens the debug API to any host and writes the batch poster\'s and validator\'s private keys into the file: settings for a first run, not for a live chain. Chokepoint treats a file as production unless its chain ids or name mark it as a testnet or devnet, or .chokepoint.yaml says so.',
+      'Development flags prefund accounts whose keys are public, expose debugging powers or weaken checks. They are correct on a local devnet and dangerous anywhere else: on a live chain, the prefunded test accounts can be drained by anyone and their balances can move governance. The OP Stack\'s op-deployer rejects fundDevAccounts in standard intents for this reason. The Orbit SDK\'s node-config template writes the batch poster\'s and validator\'s private keys into the file: a setting for a first run, not for a live chain. Chokepoint treats a file as production unless its chain ids or name mark it as a testnet or devnet, or .chokepoint.yaml says so.',
     remediation: 'Turn the flag off (the quick fix writes the safe value where there is one); load signing keys from a keystore or the environment rather than the file. If the file really is for a devnet, set `network: devnet` in .chokepoint.yaml.',
     sources: ['opDeployerIntent', 'opConfigurability', 'orbitSdk', 'nitroNodeConfig'],
     fixable: true,
@@ -19,16 +18,13 @@ export const devFlagsInProduction: Rule = {
     const { network, networkReason } = model.chain;
     if (network === 'devnet') return;
     for (const flag of model.flags) {
+      if (flag.scope === 'node') continue;
       yield {
         at: flag.at,
-        severity: network === 'testnet' ? 'info' : 'error',
-        message: `${flag.title} is ${String(flag.value)} on a ${network === 'testnet' ? 'testnet' : 'production'} chain (${networkReason}): it ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} outside local devnets (${cite(sourceOf(flag.source))}).`,
+        severity: network === 'testnet' ? (flag.secret ? 'warning' : 'info') : 'error',
+        message: `${flag.title} is ${String(flag.value)} on a ${network === 'testnet' ? 'testnet' : 'production'} chain (${networkReason}): it ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} outside local devnets (${cite(namedSourceOr(flag.source, 'opDeployerIntent'))}).`,
         fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, autofix: true, edits: [{ at: flag.at, value: flag.safeValue }] }],
       };
     }
   },
 };
-
-function sourceOf(id: string | undefined): SourceId {
-  return id !== undefined && id in SOURCES ? (id as SourceId) : 'opDeployerIntent';
-}

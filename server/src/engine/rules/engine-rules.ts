@@ -41,7 +41,7 @@ export const ENGINE_RULES: RuleMeta[] = [
     title: 'The file is not a configuration Chokepoint knows',
     severity: 'info',
     category: 'engine',
-    description: 'A file named explicitly was not recognized as any supported framework\'s configuration.',
+    description: 'A file named explicitly, or one found in a folder that looks like a chain\'s configuration (a chain spec, a genesis, a deploy or node config), was not read as any supported framework\'s configuration.',
     rationale: 'Chokepoint detects the framework from the content, not the file name. A file it does not recognize gets no authority checks, which a CI gate should not mistake for a clean result.',
     remediation: 'Check that the file is one of the supported kinds (see the README). For the AI-appchain manifest, start the file with an `appchain:` section.',
     sources: [],

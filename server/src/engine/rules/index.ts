@@ -9,6 +9,7 @@ import { governanceCapture } from './governance-capture';
 import { inferenceSingleOperator } from './inference-single-operator';
 import { inferenceUnverified } from './inference-unverified';
 import { mutableModelReference } from './mutable-model-reference';
+import { nodeHygiene } from './node-hygiene';
 import { nonstandardParameter } from './nonstandard-parameter';
 import { permissionedProofs } from './permissioned-proofs';
 import { permissionedValidatorSet } from './permissioned-validator-set';
@@ -21,6 +22,7 @@ import { settlementOutsideGovernance } from './settlement-outside-governance';
 import { shortExitWindow } from './short-exit-window';
 import { stakingParams } from './staking-params';
 import type { Rule, RuleMeta } from './types';
+import { unscopedRole } from './unscoped-role';
 import { unverifiedAuthority } from './unverified-authority';
 import { weakCouncil } from './weak-council';
 import { weakDac } from './weak-dac';
@@ -36,6 +38,7 @@ export const RULES: Rule[] = [
   permissionedProofs,
   forcedInclusionWindow,
   devFlagsInProduction,
+  nodeHygiene,
   inferenceSingleOperator,
   inferenceUnverified,
   mutableModelReference,
@@ -51,6 +54,7 @@ export const RULES: Rule[] = [
   perpetualAuthorization,
   weakDac,
   codeSubstitute,
+  unscopedRole,
 ];
 
 export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];

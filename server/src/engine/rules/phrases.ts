@@ -52,6 +52,11 @@ export function cite(source: SourceId): string {
   return SOURCES[source].short;
 }
 
+/** The source a model element names, if it is one, else `fallback`. */
+export function namedSourceOr(id: string | undefined, fallback: SourceId): SourceId {
+  return id !== undefined && Object.prototype.hasOwnProperty.call(SOURCES, id) ? (id as SourceId) : fallback;
+}
+
 /** How to declare what an address is, in words that fit the file: comments where the format has them. */
 export function declareHint(format: Format, entity: Entity): string {
   const registry = 'under `entities:` in .chokepoint.yaml';

@@ -1,7 +1,7 @@
 import { THRESHOLDS } from '../data/thresholds';
 import { formatDuration } from '../model/duration';
 import type { Delay } from '../model/schema';
-import { roleTitles } from './phrases';
+import { byNetwork, roleTitles } from './phrases';
 import { exitWindows, upgradeTimelock, withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
@@ -42,7 +42,7 @@ export const shortExitWindow: Rule = {
       const withdrawalText = withdrawal > 0 ? ` while withdrawals take ${formatDuration(withdrawal)}` : '';
       yield {
         at: upgrades[0].at,
-        severity: failsStage1 ? 'error' : 'warning',
+        severity: failsStage1 ? byNetwork(model.chain.network, 'error', 'warning', 'info') : byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         subjects: holder.entity.addressKeys,
         message: `${entities.who(holder.entity)} can upgrade as ${roleTitles(upgrades)} ${delayText}${withdrawalText}, leaving users ${windowText}. ${needs}: add a timelock of ${formatDuration(bar + withdrawal)} or more${bar !== target ? ` (${formatDuration(target + withdrawal)} for Stage 1)` : ''}, or give upgrades to a 75% Security Council.`,
         related: [...(timelock ? [{ at: timelock.at, message: `${timelock.title}: ${formatDuration(delay)}` }] : []), ...withdrawalDelays.map((d) => ({ at: d.at, message: `${d.title}: ${formatDuration(d.seconds ?? 0)}` }))],

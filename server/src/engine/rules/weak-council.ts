@@ -2,7 +2,7 @@ import { THRESHOLDS } from '../data/thresholds';
 import type { Entity } from '../entities/types';
 import type { Power } from '../model/schema';
 import { isRollupFamily } from './framework-terms';
-import { cite, listOf, powerVerbs, roleTitles } from './phrases';
+import { byNetwork, cite, listOf, powerVerbs, roleTitles } from './phrases';
 import { withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
@@ -46,7 +46,7 @@ export const weakCouncil: Rule = {
       }
       yield {
         at: control[0].at,
-        severity: problem.severe ? 'error' : 'warning',
+        severity: problem.severe ? byNetwork(model.chain.network, 'error', 'warning', 'info') : byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         subjects: entity.addressKeys,
         // L2BEAT's council bar speaks for rollups; a chain with its own consensus is judged by how few must collude.
         message: isRollupFamily(frameworkOf(control[0].at))

@@ -85,10 +85,15 @@ export const orbitNodeConfig: Adapter = {
       anyTrust = anyTrust.anyTrustAt ? anyTrust : read;
     });
     readCommittee(builder, anyTrust);
-    readDangerous(builder, value);
     readKeys(builder);
-    readDebugApi(builder, 'http', ['vhosts', 'corsdomain']);
-    readDebugApi(builder, 'ws', ['origins']);
+    // A replica's open RPC or test switches are its operator's business; on a node that orders,
+    // posts or validates the chain they are the chain's.
+    const duties = dutiesOf(value);
+    if (duties.length > 0) {
+      readDangerous(builder, value, duties);
+      readDebugApi(builder, 'http', ['vhosts', 'corsdomain'], duties);
+      readDebugApi(builder, 'ws', ['origins'], duties);
+    }
     return { model: builder.model, problems: builder.problems };
   },
 };
@@ -102,11 +107,33 @@ function ownInfo(infos: unknown[], id: unknown, name: unknown): number {
   return Math.max(0, byName);
 }
 
-/** The AnyTrust committee: the DAS backends the node trusts, and how many of them are assumed honest. */
+/** What the node does for the chain beyond following it: sequence, post batches, validate. A replica does none. */
+function dutiesOf(value: Record<string, unknown>): string[] {
+  const node = isRecord(value.node) ? value.node : {};
+  const execution = isRecord(value.execution) ? value.execution : {};
+  const on = (section: unknown) => section === true || (isRecord(section) && section.enable === true);
+  const duties: string[] = [];
+  if (on(node.sequencer) || on(execution.sequencer)) duties.push('sequences the chain');
+  if (on(node['batch-poster'])) duties.push('posts the chain\'s batches');
+  if (on(node.staker) || on(node.bold)) duties.push('validates the chain\'s assertions');
+  return duties;
+}
+
+/**
+ * The AnyTrust committee: the DAS backends the node sends batches to, and how many of them are
+ * assumed honest. Only an enabled rpc-aggregator says so: a replica reads data through the REST
+ * aggregator, and a disabled rpc-aggregator block (often pointing at a local das-server) is not the
+ * chain's committee.
+ */
 function readCommittee(builder: ModelBuilder, anyTrust: ChainConfigRead): void {
   const das = builder.get(DAS);
   const enabled = isRecord(das) && das.enable === true;
   if (!anyTrust.anyTrustAt && !enabled) return;
+  const aggregator = builder.get([...DAS, 'rpc-aggregator']);
+  if (!isRecord(aggregator) || aggregator.enable !== true) {
+    builder.model.dependencies.push(anyTrustDependency(builder, anyTrust.anyTrustAt ?? DAS));
+    return;
+  }
   const backends = builder.get(BACKENDS);
   const members = Array.isArray(backends) ? backends : [];
   if (backends !== undefined && !Array.isArray(backends)) builder.problem(BACKENDS, 'The DAS backends should be a list of {url, pubkey} (or that list as a JSON string).');
@@ -149,7 +176,7 @@ function readCommittee(builder: ModelBuilder, anyTrust: ChainConfigRead): void {
 }
 
 /** Every `dangerous` option switched on, wherever it sits (node.dangerous, node.sequencer.dangerous, node.staker.dangerous…). */
-function readDangerous(builder: ModelBuilder, value: Record<string, unknown>): void {
+function readDangerous(builder: ModelBuilder, value: Record<string, unknown>, duties: string[]): void {
   const visit = (node: unknown, path: Path, depth: number): void => {
     if (!isRecord(node) || depth > 4) return;
     for (const [key, child] of Object.entries(node)) {
@@ -161,6 +188,8 @@ function readDangerous(builder: ModelBuilder, value: Record<string, unknown>): v
           const at = [...path, key, option];
           builder.model.flags.push({
             id: `dangerous.${option}`,
+            scope: 'node',
+            node: duties.join(' and '),
             title: at.join('.'),
             why: known?.why ?? 'is one of Nitro\'s `dangerous` options, which switch off a safety check for testing',
             value: true,
@@ -190,6 +219,7 @@ function readKeys(builder: ModelBuilder): void {
         ? `puts the signing key in plain text in a config that gets copied, shared and committed: whoever reads the file can ${power}`
         : `means the node reads its signing key from this file, so the real key will sit in plain text in a config that gets copied, shared and committed, and whoever reads it can ${power}`,
       value: literal ? 'a literal private key' : /^[\w.<>{}$ -]{1,40}$/.test(key) && !/^[0-9a-fA-F]{16,}$/.test(key) ? `the template placeholder "${key}"` : 'a value written in the file',
+      ...(literal ? { secret: true } : {}),
       remedy: 'Load the key from a keystore (parent-chain-wallet.pathname and password) or the environment instead of the file',
       source: 'orbitSdk',
       at: builder.origin(path),
@@ -198,7 +228,7 @@ function readKeys(builder: ModelBuilder): void {
 }
 
 /** The debug namespace served on an interface anyone can reach. */
-function readDebugApi(builder: ModelBuilder, iface: 'http' | 'ws', wildcards: string[]): void {
+function readDebugApi(builder: ModelBuilder, iface: 'http' | 'ws', wildcards: string[], duties: string[]): void {
   const section = builder.get([iface]);
   if (!isRecord(section)) return;
   const api = section.api;
@@ -215,6 +245,8 @@ function readDebugApi(builder: ModelBuilder, iface: 'http' | 'ws', wildcards: st
   if (open.length === 0) return;
   builder.model.flags.push({
     id: `${iface}.api.debug`,
+    scope: 'node',
+    node: duties.join(' and '),
     title: `The debug API on ${iface}`,
     why: 'lets anyone who can reach the node call debug_* methods, which trace any transaction or block and are heavy enough to take the node down',
     value: `open to any host (${open.join(', ')})`,

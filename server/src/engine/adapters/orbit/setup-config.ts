@@ -37,17 +37,27 @@ export const orbitSetupConfig: Adapter = {
     evmParent(builder, ['parentChainId']);
     identify(builder, [evmIdentity(value.chainId)]);
     // transferOwnership makes the UpgradeExecutor a chain owner and removes the deployer; until it runs, chainOwner is the deployer key.
-    builder.grant(['chainOwner'], ORBIT_ROLES.chainOwner);
+    const owner = builder.grant(['chainOwner'], ORBIT_ROLES.chainOwner);
+    // The setup script signs the chain's setup transactions with the chain owner's private key, and
+    // then makes that key the executor of the UpgradeExecutor: the owner is one key.
+    if (owner) {
+      builder.model.addressFacts = [{ address: owner.holder, kind: 'eoa', why: 'the orbit-setup-script signs with the chain owner\'s private key, then makes that key the UpgradeExecutor\'s executor', at: owner.at }];
+    }
     builder.grant(['networkFeeReceiver'], ORBIT_ROLES.networkFeeReceiver);
     builder.grant(['infrastructureFeeCollector'], ORBIT_ROLES.infrastructureFeeCollector);
     builder.grant(['batchPoster'], ORBIT_ROLES.batchPoster);
-    const staker = builder.grant(['staker'], ORBIT_ROLES.staker);
+    // Hand-edited setups list several stakers; each is a whitelisted validator.
+    const listed = builder.get(['staker']);
+    const stakers = Array.isArray(listed)
+      ? listed.map((_, i) => builder.grant(['staker', i], ORBIT_ROLES.staker)).filter((g) => g !== undefined)
+      : [builder.grant(['staker'], ORBIT_ROLES.staker)].filter((g) => g !== undefined);
+    const staker = stakers[0];
     if (staker) {
       // The setup script's rollup is created with the staker as its only whitelisted validator.
       builder.model.proofSystem = {
         kind: 'permissioned-fraud',
-        title: 'Arbitrum fraud proofs with the staker as the one whitelisted validator (Orbit rollups whitelist their validators unless validatorWhitelistDisabled is set)',
-        at: builder.origin(['staker']),
+        title: `Arbitrum fraud proofs with ${stakers.length === 1 ? 'the staker as the one whitelisted validator' : `${stakers.length} whitelisted validators`} (Orbit rollups whitelist their validators unless validatorWhitelistDisabled is set)`,
+        at: staker.at,
       };
     }
     return { model: builder.model, problems: builder.problems };
