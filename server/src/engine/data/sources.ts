@@ -240,6 +240,12 @@ export const SOURCES = {
     url: 'https://github.com/ava-labs/subnet-evm/tree/master/precompile/contracts',
     frameworks: AVALANCHE,
   },
+  subnetEvmPrecompileUpgrades: {
+    short: 'Subnet-EVM precompile upgrades',
+    title: 'Subnet-EVM precompileUpgrades: an upgrade with disable: true self-destructs the precompile at its blockTimestamp, wiping its allow lists and settings',
+    url: 'https://github.com/ava-labs/subnet-evm/blob/master/core/state_processor_ext.go',
+    frameworks: AVALANCHE,
+  },
   avalancheValidatorManager: {
     short: 'Avalanche ValidatorManager',
     title: 'Avalanche L1 PoA ValidatorManager: its owner adds and removes validators',
