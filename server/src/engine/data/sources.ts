@@ -60,6 +60,12 @@ export const SOURCES = {
     url: 'https://github.com/ethereum-optimism/superchain-registry/blob/main/validation/standard/standard-config-roles-mainnet.toml',
     frameworks: OP,
   },
+  opStandardRolesSepolia: {
+    short: 'OP Stack standard roles (Sepolia)',
+    title: 'Superchain Registry: standard-config-roles-sepolia.toml',
+    url: 'https://github.com/ethereum-optimism/superchain-registry/blob/main/validation/standard/standard-config-roles-sepolia.toml',
+    frameworks: OP,
+  },
   opStandardParams: {
     short: 'OP Stack standard parameters',
     title: 'Superchain Registry: standard-config-params-mainnet.toml',
