@@ -95,7 +95,7 @@ describe('alt-DA and plasma mode', () => {
     const model = lintSource('deploy-config.json', text).model!;
     const [dependency] = model.dependencies;
     expect(dependency.kind).toBe('data-availability');
-    expect(dependency.name).toBe('an alternative data-availability layer (alt-DA, usePlasma, KeccakCommitment): only commitments to the chain\'s data are posted to L1; a commitment can be challenged on L1 for 160 L1 blocks (32 minutes) and must then be answered with the data within 160 L1 blocks (32 minutes)');
+    expect(dependency.name).toBe('an alternative data-availability layer (alt-DA with KeccakCommitment; a withheld batch can be challenged on L1 for 160 L1 blocks, 32 minutes)');
     expect(dependency.at.path).toEqual(['usePlasma']);
     expect(model.delays.filter((d) => d.kind === 'challenge-period').map((d) => [d.title, d.seconds, d.at.path])).toEqual([
       ['alt-DA challenge window', 1920, ['daChallengeWindow']],
@@ -110,7 +110,7 @@ describe('alt-DA and plasma mode', () => {
 
   it('generic commitments have no L1 challenge, so no challenge window is counted', () => {
     const model = lintSource('deploy-config.json', deployConfig({ useAltDA: true, daCommitmentType: 'GenericCommitment', daChallengeWindow: 3600, daResolveWindow: 3600 })).model!;
-    expect(model.dependencies[0].name).toContain('generic commitments, which no one can challenge on L1');
+    expect(model.dependencies[0].name).toBe('an alternative data-availability layer (alt-DA with GenericCommitment, which no one can challenge on L1)');
     expect(model.delays.filter((d) => d.kind === 'challenge-period')).toEqual([]);
   });
 
@@ -121,7 +121,7 @@ describe('alt-DA and plasma mode', () => {
       '', '[roles]', `  ProxyAdminOwner = "${A}"`, '',
     ].join('\n');
     const model = lintSource('example.toml', text).model!;
-    expect(model.dependencies[0].name).toContain('can be challenged on L1 for 3600 L1 blocks (12 hours)');
+    expect(model.dependencies[0].name).toContain('can be challenged on L1 for 3600 L1 blocks, 12 hours');
     expect(model.delays.filter((d) => d.kind === 'challenge-period').map((d) => [d.title, d.seconds])).toEqual([['alt-DA challenge window', 43200], ['alt-DA resolve window', 43200]]);
     const doc = parseDocument('/v/example.toml', text);
     const window = model.delays.find((d) => d.title === 'alt-DA challenge window')!;
@@ -134,7 +134,7 @@ describe('alt-DA and plasma mode', () => {
       '  [chains.roles]', `    l1ProxyAdminOwner = "${A}"`, '  [chains.dangerousAltDAConfig]', '    useAltDA = true', '    daCommitmentType = "KeccakCommitment"', '    daChallengeWindow = 6', '    daResolveWindow = 1', '',
     ].join('\n');
     const model = lintSource('intent.toml', text).model!;
-    expect(model.dependencies[0].name).toContain('dangerousAltDAConfig.useAltDA, KeccakCommitment');
+    expect(model.dependencies[0].name).toBe('an alternative data-availability layer (alt-DA with KeccakCommitment; a withheld batch can be challenged on L1 for 6 L1 blocks, 1.2 minutes)');
     expect(model.delays.filter((d) => d.kind === 'challenge-period').map((d) => d.seconds)).toEqual([72, 12]);
   });
 });

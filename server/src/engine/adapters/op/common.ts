@@ -48,15 +48,13 @@ export function fundDevAccountsFlag(builder: ModelBuilder, path: Path): void {
   }
 }
 
-/** Where a file writes its alt-DA settings: the deploy-config and intent names, or the registry's `[alt_da]`. */
+/** Where a file writes its alt-DA settings: the deploy-config and intent names (usePlasma, useAltDA), or the registry's `[alt_da]`. */
 export interface AltDaFields {
   /** The flag that turns alt-DA on, for the dependency's origin. */
   on: Path;
   commitment: Path;
   challengeWindow: Path;
   resolveWindow: Path;
-  /** How the file names the mode, for people: "usePlasma", "data_availability_type = alt-da". */
-  how: string;
 }
 
 /**
@@ -72,15 +70,12 @@ export function altDaDependency(builder: ModelBuilder, fields: AltDaFields, l1Bl
   const generic = commitment !== undefined && /^generic/i.test(commitment);
   const challenge = generic ? undefined : builder.number(fields.challengeWindow, 'The DA challenge window');
   const resolve = generic ? undefined : builder.number(fields.resolveWindow, 'The DA resolve window');
-  const blocks = (n: number) => `${n} L1 block${n === 1 ? '' : 's'} (${formatDuration(n * blockSeconds)})`;
-  const challengeText = generic
-    ? 'generic commitments, which no one can challenge on L1, so the data is only as available as the DA server keeps it'
-    : challenge !== undefined
-      ? `a commitment can be challenged on L1 for ${blocks(challenge)}${resolve !== undefined ? ` and must then be answered with the data within ${blocks(resolve)}` : ''}`
-      : 'keccak commitments that can be challenged on L1';
+  const blocks = (n: number) => `${n} L1 block${n === 1 ? '' : 's'}, ${formatDuration(n * blockSeconds)}`;
+  const mode = commitment ? `alt-DA with ${commitment}` : 'alt-DA';
+  const challengeText = generic ? ', which no one can challenge on L1' : challenge !== undefined ? `; a withheld batch can be challenged on L1 for ${blocks(challenge)}` : '';
   builder.model.dependencies.push({
     kind: 'data-availability',
-    name: `an alternative data-availability layer (alt-DA, ${fields.how}${commitment ? `, ${commitment}` : ''}): only commitments to the chain's data are posted to L1; ${challengeText}`,
+    name: `an alternative data-availability layer (${mode}${challengeText})`,
     layer: 'data-availability',
     operators: [],
     shared: true,

@@ -106,7 +106,7 @@ export const opDeployConfig: Adapter = {
     builder.parameter(['respectedGameType'], { id: 'respectedGameType', title: 'Respected game type', governs: 'which dispute game withdrawals trust: 0 is permissionless CANNON, 1 is PERMISSIONED_CANNON', unit: 'enum' });
     fundDevAccountsFlag(builder, ['fundDevAccounts']);
     const plasma = value.usePlasma === true ? 'usePlasma' : value.useAltDA === true ? 'useAltDA' : undefined;
-    if (plasma) altDaDependency(builder, { on: [plasma], commitment: ['daCommitmentType'], challengeWindow: ['daChallengeWindow'], resolveWindow: ['daResolveWindow'], how: plasma }, l1BlockTime);
+    if (plasma) altDaDependency(builder, { on: [plasma], commitment: ['daCommitmentType'], challengeWindow: ['daChallengeWindow'], resolveWindow: ['daResolveWindow'] }, l1BlockTime);
     return { model: builder.model, problems: builder.problems };
   },
 };

@@ -53,7 +53,7 @@ export const opDeployerIntent: Adapter = {
       readOverrides(builder, ['chains', i, 'deployOverrides']);
       const altDa = ['chains', i, 'dangerousAltDAConfig'];
       if (builder.boolean([...altDa, 'useAltDA'], 'useAltDA')) {
-        altDaDependency(builder, { on: [...altDa, 'useAltDA'], commitment: [...altDa, 'daCommitmentType'], challengeWindow: [...altDa, 'daChallengeWindow'], resolveWindow: [...altDa, 'daResolveWindow'], how: 'dangerousAltDAConfig.useAltDA' });
+        altDaDependency(builder, { on: [...altDa, 'useAltDA'], commitment: [...altDa, 'daCommitmentType'], challengeWindow: [...altDa, 'daChallengeWindow'], resolveWindow: [...altDa, 'daResolveWindow'] });
       }
     });
     return { model: builder.model, problems: builder.problems };

@@ -85,6 +85,5 @@ function altDa(builder: ModelBuilder): void {
     commitment: ['alt_da', 'da_commitment_type'],
     challengeWindow: ['alt_da', 'da_challenge_window'],
     resolveWindow: ['alt_da', 'da_resolve_window'],
-    how: 'data_availability_type = "alt-da"',
   });
 }
