@@ -3,16 +3,21 @@
  * validator manager), upgrade.json (precompileUpgrades) and avalanche-cli bootstrap validators.
  * Inputs are written inline for these tests; none is copied from a real chain.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { subnetEvmGenesis } from '../../server/src/engine/adapters/avalanche/genesis';
 import { avalancheBootstrapValidators } from '../../server/src/engine/adapters/avalanche/bootstrap-validators';
 import { subnetEvmUpgrade } from '../../server/src/engine/adapters/avalanche/upgrade';
 import { accountAddress, addressInWord, ERC1967_ADMIN_SLOT, readStorage } from '../../server/src/engine/adapters/evm-storage';
+import { ConfigResolver } from '../../server/src/engine/config/discover';
 import { ModelBuilder } from '../../server/src/engine/model/builder';
 import type { Grant, Origin } from '../../server/src/engine/model/schema';
 import { parseDocument } from '../../server/src/engine/parse';
 import { underlined } from '../helpers/fixtures';
-import { findingsOf, lintSource } from '../helpers/lint';
+import { lintPaths } from '../../server/src/engine/workspace';
+import { findingsOf, lintSource, TODAY } from '../helpers/lint';
 
 const EWOQ = '0x8db97C7cEcE249c2b98bDC0226Cc4C2A57BF52FC';
 const A = '0x3a91c7d2e54f0b6a8c19d4e7f2b05a63c8e1d907';
@@ -163,25 +168,121 @@ describe('precompile allow lists', () => {
 });
 
 describe('upgrade.json', () => {
-  it('grants the roles of each precompileUpgrades entry, ended by a later disable', () => {
-    const text = JSON.stringify({
-      precompileUpgrades: [
-        { feeManagerConfig: { blockTimestamp: 1767225600, adminAddresses: [A] } },
-        { txAllowListConfig: { blockTimestamp: 1767225600, adminAddresses: [B] } },
-        { feeManagerConfig: { blockTimestamp: 1798761600, disable: true } },
-      ],
-    }, null, 2);
-    const grants = grantsOf(text, 'upgrade.json');
-    const fee = grants.find((g) => g.role === 'feeManagerConfig.adminAddresses')!;
-    expect(fee.expiresAt).toBe('2027-01-01T00:00:00Z');
-    expect(at(text, fee.at)).toBe(A);
-    expect(grants.find((g) => g.role === 'txAllowListConfig.adminAddresses')!.expiresAt).toBeUndefined();
+  it('grants the roles of each precompileUpgrades entry from its blockTimestamp', () => {
+    const text = JSON.stringify({ precompileUpgrades: [{ txAllowListConfig: { blockTimestamp: 1767225600, adminAddresses: [B] } }] }, null, 2);
+    const [grant] = grantsOf(text, 'upgrade.json');
+    expect(grant).toMatchObject({ role: 'txAllowListConfig.adminAddresses', powers: ['censor'], from: '2026-01-01T00:00:00Z' });
+    expect(at(text, grant.at)).toBe(B);
   });
 
   it('an upgrade without a blockTimestamp is rejected by subnet-evm and grants nothing', () => {
     const report = lintSource('upgrade.json', JSON.stringify({ precompileUpgrades: [{ txAllowListConfig: { adminAddresses: [A] } }] }));
     expect(report.model!.grants).toEqual([]);
     expect(findingsOf(report, 'schema-error')[0].message).toContain('needs a blockTimestamp');
+  });
+});
+
+describe('the precompile timeline: a disabled precompile\'s admins hold nothing at the end', () => {
+  const enabledThenDisabled = JSON.stringify({
+    precompileUpgrades: [
+      { contractNativeMinterConfig: { blockTimestamp: 1767225600, adminAddresses: [A] } },
+      { txAllowListConfig: { blockTimestamp: 1767225600, adminAddresses: [B] } },
+      { contractNativeMinterConfig: { blockTimestamp: 1798761600, disable: true } },
+    ],
+  }, null, 2);
+
+  it('ends the roles granted before the disable, and keeps the others', () => {
+    const report = lintSource('upgrade.json', enabledThenDisabled);
+    expect(report.model!.grants.map((g) => g.role)).toEqual(['txAllowListConfig.adminAddresses']);
+    const [ended] = report.model!.endedGrants!;
+    expect(ended).toMatchObject({ role: 'contractNativeMinterConfig.adminAddresses', from: '2026-01-01T00:00:00Z', until: '2027-01-01T00:00:00Z' });
+    expect(ended.endedBy.at.path).toEqual(['precompileUpgrades', 2, 'contractNativeMinterConfig', 'disable']);
+  });
+
+  it('reports no warning or error for the ended power, and one info naming its window', () => {
+    const report = lintSource('upgrade.json', enabledThenDisabled);
+    const aboutA = report.findings.filter((f) => f.subjects.includes(`b20:${A.slice(2)}`));
+    expect(aboutA.map((f) => [f.ruleId, f.severity])).toEqual([['temporary-power', 'info']]);
+    const [info] = aboutA;
+    expect(info.message).toBe('0x3a91…d907 (an undeclared address) could mint tokens as Native minter admin from 2026-01-01 00:00 UTC until 2027-01-01 00:00 UTC, when the upgrade that disables the Native minter precompile ends the role (Subnet-EVM precompile upgrades). It holds nothing after that, but what it did in that window stays done: review the chain\'s history for it.');
+    expect(underlined(enabledThenDisabled, info)).toBe(`"${A}"`);
+    expect(info.related?.[0].message).toBe('the upgrade that disables the Native minter precompile ends the Native minter admin role here');
+    // The transaction allow list is still on: its admin keeps its warning.
+    expect(findingsOf(report, 'unverified-authority').map((f) => f.subjects)).toEqual([[`b20:${B.slice(2)}`]]);
+  });
+
+  it('a precompile enabled again after its disable grants again, from the new activation', () => {
+    const text = JSON.stringify({
+      precompileUpgrades: [
+        { feeManagerConfig: { blockTimestamp: 1767225600, adminAddresses: [A] } },
+        { feeManagerConfig: { blockTimestamp: 1767312000, disable: true } },
+        { feeManagerConfig: { blockTimestamp: 1767398400, adminAddresses: [C] } },
+      ],
+    }, null, 2);
+    const report = lintSource('upgrade.json', text);
+    expect(report.model!.grants.map((g) => [g.holder.key, g.from])).toEqual([[`b20:${C.slice(2)}`, '2026-01-03T00:00:00Z']]);
+    expect(report.model!.endedGrants!.map((g) => [g.holder.key, g.until])).toEqual([[`b20:${A.slice(2)}`, '2026-01-02T00:00:00Z']]);
+  });
+
+  it('an upgrade.json that disables a precompile ends the roles the chain\'s genesis granted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-avalanche-'));
+    writeFileSync(join(dir, 'genesis.json'), genesis({
+      contractDeployerAllowListConfig: { blockTimestamp: 0, adminAddresses: [A] },
+      feeManagerConfig: { blockTimestamp: 0, adminAddresses: [B] },
+    }));
+    writeFileSync(join(dir, 'upgrade.json'), JSON.stringify({ precompileUpgrades: [{ contractDeployerAllowListConfig: { blockTimestamp: 1767789000, disable: true } }] }, null, 2));
+    const { reports } = lintPaths([dir], { resolver: new ConfigResolver(), models: true, now: TODAY });
+    const genesisReport = reports.find((r) => r.uri.endsWith('genesis.json'))!;
+    expect(genesisReport.chain!.grants.map((g) => g.role)).toEqual(['feeManagerConfig.adminAddresses']);
+    const aboutA = reports.flatMap((r) => r.findings).filter((f) => f.subjects.includes(`b20:${A.slice(2)}`));
+    expect(aboutA.map((f) => f.ruleId)).toEqual(['temporary-power']);
+    expect(aboutA[0].uri).toBe(genesisReport.uri);
+    expect(aboutA[0].message).toContain('could decide who may deploy contracts as Contract deployer allow list admin from genesis until 2026-01-07 12:30 UTC');
+  });
+});
+
+describe('what each precompile\'s roles are said to do', () => {
+  const messageFor = (key: string, list: string) => {
+    const report = lintSource('genesis.json', genesis({ [key]: { blockTimestamp: 0, [list]: [A] } }));
+    const [finding] = findingsOf(report, 'unverified-authority');
+    return finding?.message;
+  };
+
+  it('a deployer allow-list admin or manager decides who may deploy contracts, not who may transact', () => {
+    for (const list of ['adminAddresses', 'managerAddresses']) {
+      const message = messageFor('contractDeployerAllowListConfig', list);
+      expect(message).toMatch(/^0x3a91…d907 can decide who may deploy contracts \(Contract deployer allow list (admin|manager)\)/);
+      expect(message).not.toContain('transact');
+    }
+  });
+
+  it('a transaction allow-list admin or manager decides who may transact', () => {
+    expect(messageFor('txAllowListConfig', 'adminAddresses')).toMatch(/^0x3a91…d907 can decide who may transact \(Transaction allow list admin\)/);
+    expect(messageFor('txAllowListConfig', 'managerAddresses')).toMatch(/can decide who may transact \(Transaction allow list manager\)/);
+  });
+
+  it('every role of the native minter mints', () => {
+    for (const [list, title] of [['adminAddresses', 'admin'], ['managerAddresses', 'manager'], ['enabledAddresses', 'enabled address']]) {
+      expect(messageFor('contractNativeMinterConfig', list)).toMatch(new RegExp(`^0x3a91…d907 can mint tokens \\(Native minter ${title}\\)`));
+    }
+  });
+
+  it('every role of the fee manager sets the fee parameters', () => {
+    for (const [list, title] of [['adminAddresses', 'admin'], ['managerAddresses', 'manager'], ['enabledAddresses', 'enabled address']]) {
+      expect(messageFor('feeManagerConfig', list)).toMatch(new RegExp(`^0x3a91…d907 can change chain parameters \\(Fee manager ${title}\\)`));
+    }
+  });
+
+  it('every role of the reward manager decides where fees go, itself included', () => {
+    const message = messageFor('rewardManagerConfig', 'enabledAddresses');
+    expect(message).toMatch(/^0x3a91…d907 can change chain parameters and collect fees \(Reward manager enabled address\)/);
+  });
+
+  it('enabled addresses of the allow lists only use them, and get no finding', () => {
+    for (const key of ['txAllowListConfig', 'contractDeployerAllowListConfig']) {
+      const report = lintSource('genesis.json', genesis({ [key]: { blockTimestamp: 0, enabledAddresses: [A] } }));
+      expect(report.findings.filter((f) => f.subjects.includes(`b20:${A.slice(2)}`)), key).toEqual([]);
+    }
   });
 });
 

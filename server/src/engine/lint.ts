@@ -14,6 +14,7 @@ import { EntityIndex } from './entities';
 import { renderValue } from './fixes';
 import { namedParty, parseAddress } from './model/address';
 import { parseDuration } from './model/duration';
+import { applyRoleEnds } from './model/timeline';
 import type { AuthorityModel, Network, Origin, ProofSystem } from './model/schema';
 import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
@@ -270,7 +271,11 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
     validatorSet: models.find((m) => m.validatorSet)?.validatorSet,
     codeOverrides: models.some((m) => m.codeOverrides) ? models.flatMap((m) => m.codeOverrides ?? []) : undefined,
     addressFacts: models.some((m) => m.addressFacts) ? models.flatMap((m) => m.addressFacts ?? []) : undefined,
+    roleEnds: models.some((m) => m.roleEnds) ? models.flatMap((m) => m.roleEnds ?? []) : undefined,
+    endedGrants: models.some((m) => m.endedGrants) ? models.flatMap((m) => m.endedGrants ?? []) : undefined,
   };
+  // A role one file grants can be ended by another (a genesis precompile disabled by upgrade.json).
+  applyRoleEnds(merged);
   if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
   return merged;
 }

@@ -37,7 +37,7 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     threshold: 2,
     signers: 2,
     members: ['optimism-foundation', 'optimism-security-council'],
-    // Mainnet and Sepolia L1 Safes, and their L2 aliases (+0x1111…1111).
+    // Mainnet and Sepolia L1 Safes, and their L2 aliases (+0x1111…1111): standard-config-roles-{mainnet,sepolia}.toml.
     addresses: [
       '0x5a0Aae59D09fccBdDb6C6CcEB07B7279367C3d2A',
       '0x6B1BAE59D09fCcbdDB6C6cceb07B7279367C4E3b',
@@ -65,6 +65,32 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     signers: 7,
     addresses: ['0x9BA6e03D8B90dE867373Db8cF1A58d2F7F006b3A'],
     source: 'opConfigurability',
+  },
+  {
+    entity: 'op-protocol-versions-owner',
+    name: 'OP standard ProtocolVersions owner (Optimism Foundation Upgrade Safe)',
+    kind: 'multisig',
+    addresses: ['0x847B5c174615B1B7fDF770882256e2D3E95b9D92'],
+    source: 'opStandardRoles',
+    note: 'the Foundation Upgrade Safe, one of the two owners of the standard ProxyAdminOwner (superchain-ops tasks); the registry does not publish its threshold',
+  },
+  {
+    entity: 'op-sepolia-guardian',
+    name: 'OP Sepolia standard Guardian (1-of-1 Safe owned by the Security Council)',
+    kind: 'multisig',
+    threshold: 1,
+    signers: 1,
+    addresses: ['0x7a50f00e8D05b95F98fE38d8BeE366a7324dCf7E'],
+    source: 'opStandardRolesSepolia',
+    note: 'the Sepolia superchain\'s standard Guardian in the Superchain Registry; superchain-ops\' Sepolia Security Council playbook calls it the 1/1 Guardian Safe owned by the Security Council',
+  },
+  {
+    entity: 'op-sepolia-challenger',
+    name: 'OP Sepolia standard Challenger and ProtocolVersions owner (a single key)',
+    kind: 'eoa',
+    addresses: ['0xfd1D2e729aE8eEe2E146c033bf4400fE75284301'],
+    source: 'opStandardRolesSepolia',
+    note: 'the Sepolia superchain\'s standard Challenger and ProtocolVersionsOwner in the Superchain Registry; superchain-ops\' Sepolia tasks show it sending transactions itself, so it is a single key',
   },
   {
     entity: 'cosmos-gov-module',

@@ -60,6 +60,12 @@ export const SOURCES = {
     url: 'https://github.com/ethereum-optimism/superchain-registry/blob/main/validation/standard/standard-config-roles-mainnet.toml',
     frameworks: OP,
   },
+  opStandardRolesSepolia: {
+    short: 'OP Stack standard roles (Sepolia)',
+    title: 'Superchain Registry: standard-config-roles-sepolia.toml',
+    url: 'https://github.com/ethereum-optimism/superchain-registry/blob/main/validation/standard/standard-config-roles-sepolia.toml',
+    frameworks: OP,
+  },
   opStandardParams: {
     short: 'OP Stack standard parameters',
     title: 'Superchain Registry: standard-config-params-mainnet.toml',
@@ -238,6 +244,12 @@ export const SOURCES = {
     short: 'Subnet-EVM precompiles',
     title: 'Subnet-EVM stateful precompiles: native minter, tx and deployer allow lists, fee and reward managers, warp',
     url: 'https://github.com/ava-labs/subnet-evm/tree/master/precompile/contracts',
+    frameworks: AVALANCHE,
+  },
+  subnetEvmPrecompileUpgrades: {
+    short: 'Subnet-EVM precompile upgrades',
+    title: 'Subnet-EVM precompileUpgrades: an upgrade with disable: true self-destructs the precompile at its blockTimestamp, wiping its allow lists and settings',
+    url: 'https://github.com/ava-labs/subnet-evm/blob/master/core/state_processor_ext.go',
     frameworks: AVALANCHE,
   },
   avalancheValidatorManager: {

@@ -61,7 +61,31 @@ export const GrantSchema = z.object({
   expiresAt: z.string().nullable().optional(),
   /** Id in data/sources of the source that says what the role can do, for messages that cite it. */
   source: z.string().optional(),
+  /** When the role takes effect (RFC 3339), when the file schedules it after genesis (a precompile upgrade's blockTimestamp). */
+  from: z.string().optional(),
   at: OriginSchema,
+});
+
+/**
+ * A change that ends roles at a point in the chain's timeline: an upgrade that disables a Subnet-EVM
+ * precompile ends every allow-list role it granted before. Grants of `roles` that take effect before
+ * `until` are ended (`model/timeline.ts`), whichever of the chain's files made them.
+ */
+export const RoleEndSchema = z.object({
+  roles: z.array(z.string()),
+  /** What ends them, for messages: "the upgrade that disables the Contract deployer allow list". */
+  title: z.string(),
+  /** RFC 3339. */
+  until: z.string(),
+  /** Id in data/sources of the source that says so. */
+  source: z.string().optional(),
+  at: OriginSchema,
+});
+
+/** A grant that a later change ended: its holder holds nothing at the end, but held the power for a window. */
+export const EndedGrantSchema = GrantSchema.extend({
+  until: z.string(),
+  endedBy: RoleEndSchema,
 });
 
 export const CouncilSchema = z.object({
@@ -319,6 +343,9 @@ export const AuthorityModelSchema = z.object({
   validatorSet: ValidatorSetSchema.optional(),
   codeOverrides: z.array(CodeOverrideSchema).optional(),
   addressFacts: z.array(AddressFactSchema).optional(),
+  /** Changes that end roles later in the chain's timeline; their grants move to `endedGrants`, so every rule sees only the final state. */
+  roleEnds: z.array(RoleEndSchema).optional(),
+  endedGrants: z.array(EndedGrantSchema).optional(),
 });
 
 export type Origin = z.infer<typeof OriginSchema>;
@@ -340,6 +367,8 @@ export type Staking = z.infer<typeof StakingSchema>;
 export type ValidatorSet = z.infer<typeof ValidatorSetSchema>;
 export type CodeOverride = z.infer<typeof CodeOverrideSchema>;
 export type AddressFact = z.infer<typeof AddressFactSchema>;
+export type RoleEnd = z.infer<typeof RoleEndSchema>;
+export type EndedGrant = z.infer<typeof EndedGrantSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;

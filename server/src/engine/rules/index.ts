@@ -17,6 +17,7 @@ import { perpetualAuthorization } from './perpetual-authorization';
 import { rootAuthority } from './root-authority';
 import { stakeConcentration } from './stake-concentration';
 import { supplyConcentration } from './supply-concentration';
+import { temporaryPower } from './temporary-power';
 import { roleCollapse } from './role-collapse';
 import { settlementOutsideGovernance } from './settlement-outside-governance';
 import { shortExitWindow } from './short-exit-window';
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   governanceCapture,
   stakingParams,
   perpetualAuthorization,
+  temporaryPower,
   weakDac,
   codeSubstitute,
   unscopedRole,

@@ -38,6 +38,8 @@ const ROLE_NAMES = { adminAddresses: 'admin', managerAddresses: 'manager', enabl
 export interface PrecompileRead {
   /** Whether the config activates the precompile; false for a disabled placeholder or a `disable: true` upgrade. */
   active: boolean;
+  /** When it takes effect, in Unix seconds, when the config says. */
+  timestamp?: number;
   /** The native minter's initialMint, for a genesis to add to its supply. */
   initialMint: { holder: Address; amount: bigint; path: Path }[];
 }
@@ -64,11 +66,14 @@ export function readPrecompile(builder: ModelBuilder, base: Path, key: string, w
     builder.problem([...base, 'blockTimestamp'], `blockTimestamp should be a Unix time in seconds, but it is ${describeType(timestamp)}.`);
     return none;
   }
-  if (config.disable === true) return none;
+  const seconds = unixSeconds(timestamp);
+  if (config.disable === true) return { ...none, timestamp: seconds };
+  // At 0 a role holds from genesis; later, it holds from its activation.
+  const from = seconds !== undefined && seconds > 0 ? rfc3339(seconds) : undefined;
 
   if (key === 'warpConfig') {
     readWarp(builder, base);
-    return { active: true, initialMint: [] };
+    return { active: true, timestamp: seconds, initialMint: [] };
   }
   const spec = PRECOMPILES.find((p) => p.key === key);
   if (!spec) return none;
@@ -95,20 +100,44 @@ export function readPrecompile(builder: ModelBuilder, base: Path, key: string, w
       continue;
     }
     value.forEach((_, i) => {
-      builder.grant([...path, i], {
+      const grant = builder.grant([...path, i], {
         role: `${key}.${list}`,
         title: `${spec.name} ${ROLE_NAMES[list]}`,
         powers,
         layer: 'execution',
         critical: true,
       });
+      if (grant && from) grant.from = from;
     });
   }
   if (key === 'rewardManagerConfig') {
     const rewardPath = [...base, 'initialRewardConfig', 'rewardAddress'];
-    builder.grant(rewardPath, { role: 'rewardAddress', title: 'Reward address (initialRewardConfig)', powers: ['receive-fees'], layer: 'execution', critical: false });
+    const grant = builder.grant(rewardPath, { role: 'rewardAddress', title: 'Reward address (initialRewardConfig)', powers: ['receive-fees'], layer: 'execution', critical: false });
+    if (grant && from) grant.from = from;
   }
-  return { active: true, initialMint: key === 'contractNativeMinterConfig' ? readInitialMint(builder, [...base, 'initialMint']) : [] };
+  return { active: true, timestamp: seconds, initialMint: key === 'contractNativeMinterConfig' ? readInitialMint(builder, [...base, 'initialMint']) : [] };
+}
+
+/** The roles a precompile's config can grant, which disabling it ends: its allow lists and, for the reward manager, the reward address. */
+export function rolesOf(key: string): string[] {
+  const spec = PRECOMPILES.find((p) => p.key === key);
+  if (!spec) return [];
+  return [...(['adminAddresses', 'managerAddresses', 'enabledAddresses'] as const).map((list) => `${key}.${list}`), ...(key === 'rewardManagerConfig' ? ['rewardAddress'] : [])];
+}
+
+export function precompileName(key: string): string | undefined {
+  return PRECOMPILES.find((p) => p.key === key)?.name;
+}
+
+/** A blockTimestamp (Unix seconds, decimal or hex); undefined when it is not one or beyond year 9999. */
+export function unixSeconds(value: unknown): number | undefined {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^(0x[0-9a-f]+|\d+)$/i.test(value.trim()) ? Number(value.trim()) : undefined;
+  if (seconds === undefined || !Number.isSafeInteger(seconds) || seconds < 0 || seconds > 253_402_300_799) return undefined;
+  return seconds;
+}
+
+export function rfc3339(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** Warp's quorumNumerator: the percentage of stake whose signatures make a cross-chain message valid here; 0 or absent means the default 67. */

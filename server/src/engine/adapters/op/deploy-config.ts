@@ -4,29 +4,57 @@ import type { ParsedDocument } from '../../parse';
 import { evmIdentity, evmParent, identify } from '../identity';
 import { classifyNetwork, networkFromChainId } from '../networks';
 import type { Adapter } from '../types';
-import { fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
+import { altDaDependency, fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
 import { OP_ROLES, type OpRole } from './roles';
 
-/** Legacy deploy-config field → role (OP specs, configurability.md). */
+/**
+ * Deploy-config field → role, across the generations of op-chain-ops' DeployConfig and the
+ * contracts' deploy-config files: the hardhat-era names of 2022 (sequencerAddress, ownerAddress,
+ * outputOracleOwner, optimism*FeeRecipient), the early Bedrock genesis config (proxyAdmin, the L2
+ * messenger and GasPriceOracle owners), the migration's controller, portalGuardian (March to November
+ * 2023, then superchainConfigGuardian) and today's names (OP specs, configurability.md).
+ */
 const FIELDS: [string, OpRole][] = [
   ['proxyAdminOwner', 'l1ProxyAdminOwner'],
+  ['proxyAdmin', 'l2ProxyAdminOwner'],
   ['finalSystemOwner', 'systemConfigOwner'],
+  ['systemConfigOwner', 'systemConfigOwner'],
   ['superchainConfigGuardian', 'guardian'],
+  ['portalGuardian', 'guardian'],
   ['l2OutputOracleChallenger', 'challenger'],
   ['l2OutputOracleProposer', 'proposer'],
+  ['sequencerAddress', 'proposer'],
+  ['l2OutputOracleOwner', 'l2OutputOracleOwner'],
+  ['outputOracleOwner', 'l2OutputOracleOwner'],
+  ['ownerAddress', 'l2OutputOracleOwner'],
+  ['controller', 'systemDictatorController'],
+  ['l2CrossDomainMessengerOwner', 'l2CrossDomainMessengerOwner'],
+  ['gasPriceOracleOwner', 'gasPriceOracleOwner'],
   ['batchSenderAddress', 'batcher'],
   ['p2pSequencerAddress', 'unsafeBlockSigner'],
   ['governanceTokenOwner', 'governanceTokenOwner'],
   ['baseFeeVaultRecipient', 'baseFeeVaultRecipient'],
+  ['optimismBaseFeeRecipient', 'baseFeeVaultRecipient'],
+  ['optimsismBaseFeeRecipient', 'baseFeeVaultRecipient'],
   ['l1FeeVaultRecipient', 'l1FeeVaultRecipient'],
+  ['optimismL1FeeRecipient', 'l1FeeVaultRecipient'],
   ['sequencerFeeVaultRecipient', 'sequencerFeeVaultRecipient'],
+  ['optimismL2FeeRecipient', 'sequencerFeeVaultRecipient'],
   ['operatorFeeVaultRecipient', 'operatorFeeVaultRecipient'],
   ['chainFeesRecipient', 'chainFeesRecipient'],
 ];
 
+/**
+ * Address fields that are not roles: contracts the config points at (the batch inbox, a custom gas
+ * token, deployed proxies), the genesis blocks' coinbase, and the signer of a local L1 devnet.
+ */
+const NOT_ROLES = new Set(['batchInboxAddress', 'customGasTokenAddress', 'l1GenesisBlockCoinbase', 'l2GenesisBlockCoinbase', 'cliqueSignerAddress', 'daChallengeProxy', 'daChallengeContractAddress']);
+const CONTRACT_KEY = /(Proxy|Impl|Implementation)$|^(addressManager|l1StandardBridge|l1CrossDomainMessenger|l1ERC721Bridge|optimismPortal2?|systemConfig|l2OutputOracle|disputeGameFactory|anchorStateRegistry|delayedWETH|protocolVersions|superchainConfig|optimismMintableERC20Factory|preimageOracle|mips|dataAvailabilityChallenge|permissionedDisputeGame|faultDisputeGame|blockOracle|opcm)(Address)?$/i;
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
 const MARKERS = [
   'l1ChainID', 'l2ChainID', 'l2BlockTime', 'sequencerWindowSize', 'p2pSequencerAddress', 'batchSenderAddress', 'batchInboxAddress',
-  'l2OutputOracleProposer', 'l2OutputOracleChallenger', 'finalSystemOwner', 'proxyAdminOwner', 'superchainConfigGuardian', 'maxSequencerDrift', 'channelTimeout',
+  'l2OutputOracleProposer', 'l2OutputOracleChallenger', 'finalSystemOwner', 'proxyAdminOwner', 'superchainConfigGuardian', 'portalGuardian', 'maxSequencerDrift', 'channelTimeout',
 ];
 
 export const opDeployConfig: Adapter = {
@@ -53,6 +81,7 @@ export const opDeployConfig: Adapter = {
     evmParent(builder, ['l1ChainID']);
     identify(builder, [evmIdentity(value.l2ChainID)]);
     for (const [field, role] of FIELDS) builder.grant([field], OP_ROLES[role]);
+    unknownRoles(builder, value);
 
     const l1BlockTime = numberFrom(value.l1BlockTime);
     sequencerWindow(builder, ['sequencerWindowSize'], l1BlockTime);
@@ -76,6 +105,22 @@ export const opDeployConfig: Adapter = {
     builder.parameter(['faultGameWithdrawalDelay'], { id: 'faultGameWithdrawalDelay', title: 'Bond withdrawal delay', governs: 'how long dispute game bonds are held in DelayedWETH', unit: 'seconds' });
     builder.parameter(['respectedGameType'], { id: 'respectedGameType', title: 'Respected game type', governs: 'which dispute game withdrawals trust: 0 is permissionless CANNON, 1 is PERMISSIONED_CANNON', unit: 'enum' });
     fundDevAccountsFlag(builder, ['fundDevAccounts']);
+    const plasma = value.usePlasma === true ? 'usePlasma' : value.useAltDA === true ? 'useAltDA' : undefined;
+    if (plasma) altDaDependency(builder, { on: [plasma], commitment: ['daCommitmentType'], challengeWindow: ['daChallengeWindow'], resolveWindow: ['daResolveWindow'] }, l1BlockTime);
     return { model: builder.model, problems: builder.problems };
   },
 };
+
+/**
+ * An address under a key no generation of the deploy config defines (a fork's own role, such as a
+ * custom bridge owner) is a role Chokepoint cannot scope: it is recorded with the power `unscoped`,
+ * titled with the key, rather than ignored. Contracts the config merely points at are not roles.
+ */
+function unknownRoles(builder: ModelBuilder, value: Record<string, unknown>): void {
+  const known = new Set(FIELDS.map(([field]) => field));
+  for (const [key, raw] of Object.entries(value)) {
+    if (known.has(key) || NOT_ROLES.has(key) || CONTRACT_KEY.test(key)) continue;
+    if (typeof raw !== 'string' || !ADDRESS.test(raw.trim())) continue;
+    builder.grant([key], { role: key, title: key, powers: ['unscoped'], layer: 'execution', critical: false });
+  }
+}

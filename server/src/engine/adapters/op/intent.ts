@@ -4,7 +4,7 @@ import type { ParsedDocument, Path } from '../../parse';
 import { evmIdentity, evmParent, identify } from '../identity';
 import { classifyNetwork, networkFromChainId } from '../networks';
 import type { Adapter } from '../types';
-import { fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
+import { altDaDependency, fundDevAccountsFlag, proofSystemFromGameType, sequencerWindow, withdrawalDelay } from './common';
 import { FEE_RECIPIENTS, OP_ROLES, type OpRole } from './roles';
 
 /** `[superchainRoles]` keys: current names, then the older lower-case ones (op-deployer intent.go). */
@@ -51,15 +51,9 @@ export const opDeployerIntent: Adapter = {
       for (const role of CHAIN_ROLES) builder.grant(['chains', i, 'roles', role], OP_ROLES[role]);
       for (const field of FEE_RECIPIENTS) builder.grant(['chains', i, field], OP_ROLES[field]);
       readOverrides(builder, ['chains', i, 'deployOverrides']);
-      if (builder.boolean(['chains', i, 'dangerousAltDAConfig', 'useAltDA'], 'useAltDA')) {
-        builder.model.dependencies.push({
-          kind: 'data-availability',
-          name: 'an alternative data-availability layer (dangerousAltDAConfig.useAltDA): only commitments to the chain\'s data are posted to L1',
-          layer: 'data-availability',
-          operators: [],
-          shared: true,
-          at: builder.origin(['chains', i, 'dangerousAltDAConfig', 'useAltDA']),
-        });
+      const altDa = ['chains', i, 'dangerousAltDAConfig'];
+      if (builder.boolean([...altDa, 'useAltDA'], 'useAltDA')) {
+        altDaDependency(builder, { on: [...altDa, 'useAltDA'], commitment: [...altDa, 'daCommitmentType'], challengeWindow: [...altDa, 'daChallengeWindow'], resolveWindow: [...altDa, 'daResolveWindow'] });
       }
     });
     return { model: builder.model, problems: builder.problems };

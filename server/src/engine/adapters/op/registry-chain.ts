@@ -4,10 +4,13 @@ import type { ParsedDocument } from '../../parse';
 import { evmIdentity, identify } from '../identity';
 import { classifyNetwork, networkFromChainId, networkFromName } from '../networks';
 import type { Adapter } from '../types';
-import { sequencerWindow } from './common';
+import { altDaDependency, sequencerWindow } from './common';
 import { OP_ROLES, type OpRole } from './roles';
 
-/** `[roles]` keys in superchain-registry chain files (older files list all of them). */
+/**
+ * `[roles]` keys in superchain-registry chain files (older files list all of them; files of July to
+ * December 2024 list the same keys under `[addresses]`, beside the contracts).
+ */
 const ROLES: [string, OpRole][] = [
   ['ProxyAdminOwner', 'l1ProxyAdminOwner'],
   ['SystemConfigOwner', 'systemConfigOwner'],
@@ -25,7 +28,7 @@ export const opRegistryChain: Adapter = {
   sniff: /\bchain_id\b/,
   detect(value) {
     if (!isRecord(value)) return 0;
-    const roles = isRecord(value.roles) && ROLES.some(([key]) => key in (value.roles as object));
+    const roles = [value.roles, value.addresses].some((section) => isRecord(section) && ROLES.some(([key]) => key in section));
     const chainShape = 'chain_id' in value && ('batch_inbox_addr' in value || 'seq_window_size' in value || 'data_availability_type' in value);
     return roles && chainShape ? 0.95 : chainShape ? 0.7 : 0;
   },
@@ -41,8 +44,10 @@ export const opRegistryChain: Adapter = {
     });
     builder.checkChainId(['chain_id'], 'Chain id');
     identify(builder, [evmIdentity(value.chain_id)]);
-    for (const [key, role] of ROLES) builder.grant(['roles', key], OP_ROLES[role]);
-    if (!isRecord(value.roles) || !('BatchSubmitter' in value.roles)) {
+    const section = isRecord(value.roles) ? 'roles' : 'addresses';
+    for (const [key, role] of ROLES) builder.grant([section, key], OP_ROLES[role]);
+    const listed = builder.get([section]);
+    if (!isRecord(listed) || !('BatchSubmitter' in listed)) {
       builder.grant(['genesis', 'system_config', 'batcherAddress'], OP_ROLES.batcher);
     }
     sequencerWindow(builder, ['seq_window_size']);
@@ -75,15 +80,10 @@ function proofSystemFromAddresses(builder: ModelBuilder): void {
 /** `data_availability_type = "alt-da"`: batches go to an alternative DA layer, with only commitments on L1 (OP alt-DA spec). */
 function altDa(builder: ModelBuilder): void {
   if (builder.get(['data_availability_type']) !== 'alt-da') return;
-  const section = builder.get(['alt_da']);
-  const commitment = isRecord(section) && typeof section.da_commitment_type === 'string' ? section.da_commitment_type : undefined;
-  builder.model.dependencies.push({
-    kind: 'data-availability',
-    name: `an alternative data-availability layer (alt-DA${commitment ? `, ${commitment}` : ''}): only commitments to the chain's data are posted to L1`,
-    layer: 'data-availability',
-    operators: [],
-    shared: true,
-    at: builder.origin(['data_availability_type']),
+  altDaDependency(builder, {
+    on: ['data_availability_type'],
+    commitment: ['alt_da', 'da_commitment_type'],
+    challengeWindow: ['alt_da', 'da_challenge_window'],
+    resolveWindow: ['alt_da', 'da_resolve_window'],
   });
 }
-
