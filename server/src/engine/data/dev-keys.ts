@@ -69,6 +69,9 @@ export const DEV_KEYS: DevKey[] = [
     ['funnel', '0x3f1Eae7D46d88F08fc2F8ed27FCb2AB183EB2d0E'],
   ].map(([name, address]) => ({ address, label: `Arbitrum nitro-testnode ${name} key`, source: 'nitroTestnode' as const })),
   { address: '0x8db97C7cEcE249c2b98bDC0226Cc4C2A57BF52FC', label: 'Avalanche EWOQ test key', source: 'avalancheEwoq' },
+  // The all-zero AccountId32: its sr25519 key is the identity point, whose secret is 0. Addresses that are
+  // all zeros mean "unset" to every adapter; only the Substrate adapter records this one, as a sudo key.
+  { address: '5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM', label: 'the all-zero account', source: 'substrateZeroAccount' },
 ];
 
 let byKey: Map<string, DevKey> | undefined;

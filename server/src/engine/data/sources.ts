@@ -222,6 +222,18 @@ export const SOURCES = {
     url: 'https://github.com/paritytech/polkadot-sdk/tree/master/substrate/frame/sudo',
     frameworks: SUBSTRATE,
   },
+  substrateStaking: {
+    short: 'Substrate pallet-staking',
+    title: 'Polkadot SDK pallet-staking: NPoS validator elections each era; ForceEra = ForceNone starts no new era',
+    url: 'https://github.com/paritytech/polkadot-sdk/tree/master/substrate/frame/staking',
+    frameworks: SUBSTRATE,
+  },
+  substrateZeroAccount: {
+    short: 'FRAME CheckNonZeroSender',
+    title: 'Polkadot SDK CheckNonZeroSender: anyone can sign as the all-zero account (its secret is 0), so FRAME runtimes since substrate#10403 reject its transactions',
+    url: 'https://github.com/paritytech/polkadot-sdk/blob/master/substrate/frame/system/src/extensions/check_non_zero_sender.rs',
+    frameworks: SUBSTRATE,
+  },
   substrateCollatorSelection: {
     short: 'Cumulus collator-selection',
     title: 'Cumulus pallet-collator-selection: invulnerables and candidacy bond',

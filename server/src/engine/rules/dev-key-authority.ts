@@ -13,7 +13,7 @@ export const devKeyAuthority: Rule = {
       'Development keys come from public mnemonics printed in framework docs and tools. Anyone can sign with them, so a role held by one is held by everyone: a production chain with a dev key as its ProxyAdmin owner can be upgraded by any stranger. Templates such as the OP devnet config use them for every role, and they leak into real deployments when a template is copied.',
     remediation:
       'Replace the key with an address the chain controls, ideally a multisig or timelock. The quick fix writes a placeholder such as `<SET_L1_PROXYADMIN_OWNER_ADDRESS>` that deploy tooling rejects until someone chooses a real holder. On devnets this is reported as information only.',
-    sources: ['foundryAnvil', 'substrateDevAccounts', 'avalancheEwoq', 'nitroTestnode', 'ogEvmLocalNode', 'opDevnetTemplate'],
+    sources: ['foundryAnvil', 'substrateDevAccounts', 'substrateZeroAccount', 'avalancheEwoq', 'nitroTestnode', 'ogEvmLocalNode', 'opDevnetTemplate'],
     fixable: true,
   },
   *check({ model, frameworkOf }) {

@@ -12,7 +12,7 @@ export const permissionedValidatorSet: Rule = {
     rationale:
       'When an admin decides who validates, that admin can censor by choosing validators, halt the chain by removing them, and take it over by adding its own; staking does not limit it. An inherited validator set (Interchain Security, shared sequencing) is secured by the provider, whose governance and validators the chain does not control. Both may be the right design, but the chain then borrows its security and the reader should see from whom.',
     remediation: 'Move to permissionless validator admission, or put the admin powers behind on-chain governance or a multisig with a timelock; for an inherited set, review the provider\'s validator distribution and governance as part of the chain\'s.',
-    sources: ['strangelovePoa', 'substrateCollatorSelection', 'substrateChainSpec', 'avalancheValidatorManager', 'icsConsumer', 'chokepointManifest', 'pbft'],
+    sources: ['strangelovePoa', 'substrateCollatorSelection', 'substrateStaking', 'substrateChainSpec', 'avalancheValidatorManager', 'icsConsumer', 'chokepointManifest', 'pbft'],
     fixable: false,
   },
   *check({ model, entities, frameworkOf }) {

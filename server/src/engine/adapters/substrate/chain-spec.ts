@@ -6,41 +6,43 @@ import type { ParsedDocument, Path } from '../../parse';
 import { identify } from '../identity';
 import { classifyNetwork, networkFromName, networkFromRelay, UNKNOWN_NETWORK, type NetworkSignal, type NetworkVerdict } from '../networks';
 import type { Adapter } from '../types';
-import { emptyFacts, type AmountEntry, type AuthorityGroup, type GenesisFacts } from './facts';
+import { emptyFacts, type AmountEntry, type AuthorityGroup, type GenesisFacts, type SudoFacts } from './facts';
 import { readPlainGenesis } from './plain';
 import { readRawGenesis } from './storage';
 
 /**
- * Substrate / Polkadot SDK chain specs (sc-chain-spec): plain specs, whose genesis is a
- * `runtimeGenesis` patch or full config (or the legacy `runtime` section), and raw specs, whose
- * genesis is the storage trie itself (`raw.top`).
+ * Substrate / Polkadot SDK chain specs (sc-chain-spec), in every form their genesis has taken (see
+ * `genesisForm`): plain specs, whose genesis is the runtime's genesis config as JSON, and raw
+ * specs, whose genesis is the storage trie itself.
  */
 
 /** What the sudo key can do: pallet-sudo dispatches any call with Root origin. */
 const ROOT_POWERS: Power[] = ['upgrade', 'mint', 'set-params', 'set-validators', 'govern'];
 
 const ROLE_IDS: Record<AuthorityGroup['id'], string> = {
+  consensus: 'consensus-authority',
   aura: 'aura-authority',
   babe: 'babe-authority',
   grandpa: 'grandpa-authority',
   session: 'session-validator',
   invulnerables: 'invulnerable-collator',
+  'selected-candidates': 'selected-collator',
   'staking-invulnerables': 'staking-invulnerable',
 };
 
 /** The set that authors blocks, in order of preference: the session set is what Aura and BABE are fed from. */
-const AUTHORING: AuthorityGroup['id'][] = ['session', 'invulnerables', 'babe', 'aura', 'staking-invulnerables'];
+const AUTHORING: AuthorityGroup['id'][] = ['session', 'invulnerables', 'selected-candidates', 'babe', 'aura', 'consensus', 'staking-invulnerables'];
 
 export const substrateChainSpec: Adapter = {
   id: 'substrate-chain-spec',
   framework: 'Substrate',
   duplicateKeys: "the node reads it with Rust's serde_json, which rejects a repeated field of the spec's typed sections and keeps the last value inside the genesis patch",
   title: 'Substrate chain spec',
-  sniff: /^(?=[\s\S]*\bgenesis\b)(?=[\s\S]*\b(runtimeGenesis|runtime|raw|stateRootHash)\b)/,
+  sniff: /^(?=[\s\S]*\bgenesis\b)(?=[\s\S]*\b(runtimeGenesis|runtimeAndCode|runtime|raw|stateRootHash)\b)/,
   detect(value) {
     if (!isRecord(value) || !isRecord(value.genesis)) return 0;
     const genesis = value.genesis;
-    const shaped = isRecord(genesis.runtimeGenesis) || isRecord(genesis.runtime) || rawTopPath(genesis) !== undefined || typeof genesis.stateRootHash === 'string';
+    const shaped = genesisForm(genesis) !== undefined || isRecord(genesis.runtimeGenesis);
     if (!shaped) return 0;
     const meta = ['chainType', 'bootNodes', 'protocolId', 'telemetryEndpoints', 'codeSubstitutes', 'properties', 'id', 'name'].filter((key) => key in value).length;
     return meta >= 2 ? 0.95 : 0.6;
@@ -58,7 +60,7 @@ export const substrateChainSpec: Adapter = {
     identifySpec(builder, spec);
     const facts = readGenesis(builder, spec);
     const denom = isRecord(spec.properties) && typeof spec.properties.tokenSymbol === 'string' ? spec.properties.tokenSymbol : undefined;
-    const parachain = facts.collatorSelection !== undefined || spec.para_id !== undefined || spec.parachainId !== undefined;
+    const parachain = facts.parachain || facts.collatorSelection !== undefined || spec.para_id !== undefined || spec.parachainId !== undefined || spec.paraId !== undefined;
     mapFacts(builder, facts, denom, parachain);
     readCodeSubstitutes(builder, spec);
     return { model: builder.model, problems: builder.problems };
@@ -85,14 +87,47 @@ function networkOf(spec: Record<string, unknown>): NetworkVerdict {
   ], type === 'Live' ? live : UNKNOWN_NETWORK);
 }
 
+type GenesisForm = { kind: 'raw'; top: Path } | { kind: 'plain'; base: Path; code?: Path } | { kind: 'state-root' };
+
 /**
- * Where a raw spec keeps its top storage trie: `raw.top`, or in the first specs (Kusama's and
- * Polkadot's launch specs, before substrate#4357) `raw` is the pair `[top, children]`.
+ * Where a spec keeps its genesis, in each form sc-chain-spec has written (its `Genesis` enum and
+ * the specs shipped with polkadot and cumulus):
+ * - raw storage: `raw.top` (with `childrenDefault` since mid 2020, `children` before it); the pair
+ *   `raw: [top, children]` of Kusama's and Polkadot's launch specs (until substrate#4357); and in
+ *   2018 specs (PoC testnets, Alexander) `raw` as the storage map itself;
+ * - plain: `runtimeGenesis.{code, patch | config}` (since late 2023), `runtimeAndCode.{runtime,
+ *   code}` (the deprecated `from_genesis` with code), and `runtime` (every spec before them, in
+ *   Rococo's 2021 specs wrapped as `runtime.runtime_genesis_config`);
+ * - `stateRootHash`, which carries no state.
  */
-function rawTopPath(genesis: Record<string, unknown>): ['top'] | [0] | undefined {
-  if (isRecord(genesis.raw) && isRecord(genesis.raw.top)) return ['top'];
-  if (Array.isArray(genesis.raw) && isRecord(genesis.raw[0])) return [0];
+function genesisForm(genesis: Record<string, unknown>): GenesisForm | undefined {
+  const raw = genesis.raw;
+  if (isRecord(raw) && isRecord(raw.top)) return { kind: 'raw', top: ['genesis', 'raw', 'top'] };
+  if (Array.isArray(raw) && isRecord(raw[0])) return { kind: 'raw', top: ['genesis', 'raw', 0] };
+  if (isRecord(raw) && isStorageMap(raw)) return { kind: 'raw', top: ['genesis', 'raw'] };
+  const inner = genesis.runtimeGenesis;
+  if (isRecord(inner)) {
+    const part = isRecord(inner.patch) ? 'patch' : isRecord(inner.config) ? 'config' : undefined;
+    if (part) return { kind: 'plain', base: ['genesis', 'runtimeGenesis', part], code: ['genesis', 'runtimeGenesis', 'code'] };
+    return undefined;
+  }
+  const withCode = genesis.runtimeAndCode;
+  if (isRecord(withCode) && isRecord(withCode.runtime)) return { kind: 'plain', base: wrapped(['genesis', 'runtimeAndCode', 'runtime'], withCode.runtime), code: ['genesis', 'runtimeAndCode', 'code'] };
+  if (isRecord(genesis.runtime)) return { kind: 'plain', base: wrapped(['genesis', 'runtime'], genesis.runtime) };
+  if (typeof genesis.stateRootHash === 'string') return { kind: 'state-root' };
   return undefined;
+}
+
+/** A runtime config wrapped with node settings (Rococo's `RococoGenesisExt`): the pallets are one level down. */
+function wrapped(path: Path, runtime: Record<string, unknown>): Path {
+  for (const key of ['runtime_genesis_config', 'runtimeGenesisConfig']) if (isRecord(runtime[key])) return [...path, key];
+  return path;
+}
+
+/** A storage map as 2018 specs wrote `raw`: every key hex. */
+function isStorageMap(raw: Record<string, unknown>): boolean {
+  const keys = Object.keys(raw);
+  return keys.length > 0 && keys.every((key) => /^(0x)?[0-9a-fA-F]+$/.test(key));
 }
 
 function relayOf(spec: Record<string, unknown>): string | undefined {
@@ -107,10 +142,10 @@ function relayOf(spec: Record<string, unknown>): string | undefined {
 function identifySpec(builder: ModelBuilder, spec: Record<string, unknown>): void {
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   const relay = relayOf(spec);
-  const paraId = spec.para_id ?? spec.parachainId;
+  const paraId = spec.para_id ?? spec.parachainId ?? spec.paraId;
   const para = relay !== undefined && (typeof paraId === 'number' || typeof paraId === 'string') ? `${relay}/${String(paraId)}` : undefined;
   const genesis = isRecord(spec.genesis) ? spec.genesis : {};
-  const plain = isRecord(genesis.runtimeGenesis) || isRecord(genesis.runtime);
+  const plain = genesisForm(genesis)?.kind === 'plain';
   if (relay !== undefined) builder.model.chain.parent = { id: `relay:${relay}`, title: `the ${relay} relay chain`, at: builder.origin([spec.relay_chain !== undefined ? 'relay_chain' : 'relayChain']) };
   const id = text(spec.id);
   identify(builder, [id ? `substrate:${id}` : undefined, para ? `parachain:${para}` : undefined], [
@@ -122,16 +157,10 @@ function identifySpec(builder: ModelBuilder, spec: Record<string, unknown>): voi
 
 function readGenesis(builder: ModelBuilder, spec: Record<string, unknown>): GenesisFacts {
   const genesis = spec.genesis as Record<string, unknown>;
-  const top = rawTopPath(genesis);
-  if (top) return readRawGenesis(builder, ['genesis', 'raw', ...top]);
-  if (isRecord(genesis.runtimeGenesis)) {
-    const inner = genesis.runtimeGenesis;
-    const part = isRecord(inner.patch) ? 'patch' : isRecord(inner.config) ? 'config' : undefined;
-    if (part) return readPlainGenesis(builder, ['genesis', 'runtimeGenesis', part]);
-    builder.problem(['genesis', 'runtimeGenesis'], 'runtimeGenesis should hold the runtime code and either a "patch" or a "config" object.');
-    return emptyFacts();
-  }
-  if (isRecord(genesis.runtime)) return readPlainGenesis(builder, ['genesis', 'runtime']);
+  const form = genesisForm(genesis);
+  if (form?.kind === 'raw') return readRawGenesis(builder, form.top);
+  if (form?.kind === 'plain') return readPlainGenesis(builder, form.base, form.code && builder.get(form.code));
+  if (isRecord(genesis.runtimeGenesis)) builder.problem(['genesis', 'runtimeGenesis'], 'runtimeGenesis should hold the runtime code and either a "patch" or a "config" object.');
   // A stateRootHash genesis carries no state to read.
   return emptyFacts();
 }
@@ -139,7 +168,11 @@ function readGenesis(builder: ModelBuilder, spec: Record<string, unknown>): Gene
 function mapFacts(builder: ModelBuilder, facts: GenesisFacts, denom: string | undefined, parachain: boolean): void {
   const { model } = builder;
   if (facts.sudo) {
-    model.grants.push({ role: 'sudo', title: 'Sudo key', powers: ROOT_POWERS, holder: facts.sudo.address, layer: 'governance', critical: false, root: true, source: 'substrateSudo', at: builder.origin(facts.sudo.at) });
+    model.grants.push({ role: 'sudo', title: sudoTitle(facts.sudo), powers: ROOT_POWERS, holder: facts.sudo.address, layer: 'governance', critical: false, root: true, source: 'substrateSudo', at: builder.origin(facts.sudo.at) });
+  }
+  if (facts.upgradeKey) {
+    // The first runtimes' upgrade-key module: its key sets the runtime code, and with it everything else.
+    model.grants.push({ role: 'upgrade-key', title: 'Upgrade key', powers: ['upgrade'], holder: facts.upgradeKey.address, layer: 'governance', critical: false, root: true, at: builder.origin(facts.upgradeKey.at) });
   }
 
   // One grant per holder and power: a collator listed as invulnerable and as session validator holds one role.
@@ -167,14 +200,16 @@ function mapFacts(builder: ModelBuilder, facts: GenesisFacts, denom: string | un
     if (consensus) model.distributions.push(votingPower(builder, consensus));
   }
 
-  const admission = admissionOf(facts);
-  if (admission) model.validatorSet = { ...admission, at: builder.origin(admission.at) };
+  const admission = admissionOf(facts, parachain);
+  if (admission) model.validatorSet = { admission: admission.admission, how: admission.how, source: admission.source, at: builder.origin(admission.at) };
 
   for (const council of facts.councils) {
     model.councils.push({
       id: council.id,
       name: council.name,
       kind: 'council',
+      // A collective of one member passes every motion on that member's vote alone: it acts through that key.
+      address: council.members.length === 1 ? council.members[0].address : undefined,
       members: council.members.map((m) => m.address),
       signers: council.members.length,
       at: builder.origin(council.at),
@@ -187,6 +222,15 @@ function mapFacts(builder: ModelBuilder, facts: GenesisFacts, denom: string | un
   if (facts.balances && facts.tokenVoting) {
     model.distributions.push({ kind: 'supply', title: 'genesis balances', denom, bonded: facts.staking, entries: amounts(builder, facts.balances.entries), at: builder.origin(facts.balances.at) });
   }
+}
+
+/**
+ * The sudo key's title. The all-zero account is a dev key (data/dev-keys.ts) whose findings say anyone
+ * can sign as it; where the spec's runtime code cannot show whether CheckNonZeroSender bars it, the
+ * title says so.
+ */
+function sudoTitle(sudo: SudoFacts): string {
+  return sudo.zeroAccount === 'unknown' ? 'Sudo key (usable by anyone unless the runtime bars the all-zero account with CheckNonZeroSender)' : 'Sudo key';
 }
 
 function amounts(builder: ModelBuilder, entries: AmountEntry[]): Distribution['entries'] {
@@ -211,16 +255,20 @@ function consensusSet(facts: GenesisFacts): AuthorityGroup | undefined {
   if (grandpa) return grandpa;
   const session = facts.groups.find((g) => g.id === 'session' && g.powers.includes('finalize'));
   if (session) return session;
-  return AUTHORING.map((id) => facts.groups.find((g) => g.id === id)).find((g) => g !== undefined);
+  return authoringSet(facts);
 }
+
+type Admission = { admission: 'permissioned' | 'permissionless'; how: string; source?: string; at: Path };
 
 /**
  * Who may join the set of block authors. Cumulus collator selection adds bonded candidates only
  * up to `desiredCandidates`, whose genesis default is 0: with it at 0 only the invulnerables, whom
- * Root alone changes, ever collate. Without collator selection or staking, the genesis authorities
- * are a proof-of-authority set that only Root (sudo or a runtime upgrade) changes.
+ * Root alone changes, ever collate. Moonbeam's parachain-staking admits anyone who bonds. NPoS
+ * staking elects validators by stake each era, unless `ForceEra` is `ForceNone`, which stops eras and
+ * so keeps the genesis validators. Without any of these, the genesis authorities are a
+ * proof-of-authority set that only Root (sudo or a runtime upgrade) changes.
  */
-function admissionOf(facts: GenesisFacts): { admission: 'permissioned' | 'permissionless'; how: string; source: string; at: Path } | undefined {
+function admissionOf(facts: GenesisFacts, parachain: boolean): Admission | undefined {
   const selection = facts.collatorSelection;
   if (selection && selection.invulnerables.length > 0) {
     const count = `${selection.invulnerables.length} invulnerable collator${selection.invulnerables.length === 1 ? '' : 's'}`;
@@ -229,16 +277,49 @@ function admissionOf(facts: GenesisFacts): { admission: 'permissioned' | 'permis
     if (!desired || desired.value === 0) {
       const why = desired ? 'desiredCandidates is 0' : 'desiredCandidates is not set and defaults to 0';
       const bondText = bond ? `, whatever the candidacy bond (${bond.value.toString()})` : '';
-      return { admission: 'permissioned', how: `Cumulus collator selection with ${count}: ${why}, so no bonded candidate is ever selected${bondText}, and only Root can change the invulnerables`, source: 'substrateCollatorSelection', at: desired?.at ?? selection.at };
+      return { admission: 'permissioned', how: `Cumulus collator selection with ${count}: ${why}, so no bonded candidate is ever selected${bondText}, and only Root can change the invulnerables; ${collatorReach(distinct(selection.invulnerables))}`, source: 'substrateCollatorSelection', at: desired?.at ?? selection.at };
     }
     const bondText = bond ? (bond.value === 0n ? 'with no candidacy bond' : `with a candidacy bond of ${bond.value.toString()}`) : 'with the default candidacy bond';
     return { admission: 'permissionless', how: `Cumulus collator selection: besides ${count}, up to ${desired.value} candidates join ${bondText}`, source: 'substrateCollatorSelection', at: desired.at };
   }
-  if (selection || facts.staking) return undefined;
+  const staking = facts.parachainStaking;
+  if (staking) {
+    const size = staking.totalSelected ? `the ${staking.totalSelected.value} candidates with the most stake` : 'the candidates with the most stake';
+    return { admission: 'permissionless', how: `parachain-staking: any account that bonds the minimum candidate stake becomes a candidate, and ${size} collate each round (${distinct(staking.selected)} at genesis)`, at: staking.at };
+  }
+  if (facts.staking) {
+    if (facts.forceEra?.value !== 'ForceNone') return undefined;
+    const validators = authoringSet(facts);
+    const count = validators ? `the ${distinct(validators.members)} genesis validator${distinct(validators.members) === 1 ? '' : 's'}` : 'the genesis validators';
+    return { admission: 'permissioned', how: `NPoS staking with its elections switched off: Staking::ForceEra is ForceNone, so no new era starts and ${count} stay until Root forces one`, source: 'substrateStaking', at: facts.forceEra.at };
+  }
+  if (selection) return undefined;
   const authorities = facts.groups.filter((g) => g.id !== 'staking-invulnerables');
   if (authorities.length === 0) return undefined;
-  const names = authorities.map((g) => g.setTitle).join(' and ');
-  return { admission: 'permissioned', how: `proof of authority: the genesis authorities of the ${names}, with no staking or collator selection, change only through Root (sudo or a runtime upgrade)`, source: 'substrateChainSpec', at: authorities[0].at };
+  const names = [...new Set(authorities.map((g) => g.setTitle))].join(' and ');
+  const how = `proof of authority: the genesis authorities of the ${names}, with no staking or collator selection, change only through Root (sudo or a runtime upgrade)`;
+  const collators = distinct(authoringSet(facts)?.members ?? []);
+  return { admission: 'permissioned', how: parachain && collators > 0 ? `${how}; ${collatorReach(collators)}` : how, source: 'substrateChainSpec', at: authorities[0].at };
+}
+
+/**
+ * What a parachain's collators can do: they choose which transactions get in and, all of them
+ * together, can stop block production (one honest collator keeps it going); the relay chain's
+ * validators check and finalize every block, so they cannot make an invalid one final.
+ */
+function collatorReach(count: number): string {
+  return count === 1
+    ? 'this one collator alone decides which transactions get in and can stop block production, though the relay chain\'s validators check every block it makes'
+    : `these ${count} collators decide which transactions get in, and all of them together can stop block production, though the relay chain's validators check every block they make`;
+}
+
+/** The set that authors blocks (see AUTHORING). */
+function authoringSet(facts: GenesisFacts): AuthorityGroup | undefined {
+  return AUTHORING.map((id) => facts.groups.find((g) => g.id === id)).find((g) => g !== undefined);
+}
+
+function distinct(accounts: { address: { key: string } }[]): number {
+  return new Set(accounts.map((a) => a.address.key)).size;
 }
 
 function readCodeSubstitutes(builder: ModelBuilder, spec: Record<string, unknown>): void {

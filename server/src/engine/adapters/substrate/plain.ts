@@ -1,15 +1,18 @@
+import { parseAddress } from '../../model/address';
 import { describeType, type ModelBuilder } from '../../model/builder';
 import { keysOf } from '../../model/read';
 import type { Power } from '../../model/schema';
 import type { Path } from '../../parse';
-import { emptyFacts, palletTitle, type Account, type AmountEntry, type AuthorityGroup, type CouncilFacts, type GenesisFacts, type WeightedAccount } from './facts';
+import { emptyFacts, palletTitle, type Account, type AmountEntry, type AuthorityGroup, type CouncilFacts, FORCINGS, type Forcing, type GenesisFacts, type SudoFacts, type WeightedAccount } from './facts';
+import { ZERO_ACCOUNT_KEY, zeroAccountUse } from './zero-account';
 
 /**
- * Reads a plain genesis: `runtimeGenesis.patch`, `runtimeGenesis.config` or the legacy `runtime`
- * section. Keys are the camelCase pallet names of the runtime's `construct_runtime!`, which older
- * specs prefix with `pallet`/`frame` (`palletSudo`), so pallets are looked up by normalized name.
+ * Reads a plain genesis: `runtimeGenesis.patch` or `.config`, `runtimeAndCode.runtime`, or the legacy
+ * `runtime` section. Keys are the camelCase pallet names of the runtime's `construct_runtime!`, which
+ * older specs prefix with the crate family (`palletSudo`, `frameSystem`, `srmlBalances`), so pallets
+ * are looked up by normalized name. `code` is the runtime code the spec carries, if any.
  */
-export function readPlainGenesis(builder: ModelBuilder, base: Path): GenesisFacts {
+export function readPlainGenesis(builder: ModelBuilder, base: Path, code?: unknown): GenesisFacts {
   const facts = emptyFacts();
   const pallets = new Map<string, string>();
   for (const key of keysOf(builder.get(base))) pallets.set(normalize(key), key);
@@ -20,10 +23,11 @@ export function readPlainGenesis(builder: ModelBuilder, base: Path): GenesisFact
   const reader = new PlainReader(builder);
 
   const sudo = pallet('sudo');
-  if (sudo) facts.sudo = reader.account([...sudo, 'key'], 'The sudo key');
+  if (sudo) facts.sudo = readSudo(reader, [...sudo, 'key'], code ?? (pallet('system') && builder.get([...pallet('system')!, 'code'])));
+  facts.parachain = ['parachaininfo', 'parachainsystem', 'collatorselection', 'parachainstaking'].some((name) => pallets.has(name));
 
   const aura = pallet('aura');
-  if (aura) reader.group(facts, { id: 'aura', title: 'Aura authority', setTitle: 'Aura authority set', powers: ['sequence'] }, [...aura, 'authorities'], false);
+  if (aura) reader.group(facts, { id: 'aura', title: facts.parachain ? 'Aura collator' : 'Aura authority', setTitle: facts.parachain ? 'collator set' : 'Aura authority set', powers: ['sequence'] }, [...aura, 'authorities'], false);
   const babe = pallet('babe');
   if (babe) reader.group(facts, { id: 'babe', title: 'BABE authority', setTitle: 'BABE authority set', powers: ['sequence'] }, [...babe, 'authorities'], true);
   const grandpa = pallet('grandpa');
@@ -43,15 +47,28 @@ export function readPlainGenesis(builder: ModelBuilder, base: Path): GenesisFact
     if (invulnerables.length > 0) facts.groups.push({ id: 'invulnerables', title: 'Invulnerable collator', setTitle: 'collator set', powers: ['sequence'], members: invulnerables, at: [...collators, 'invulnerables'] });
   }
 
+  const parachainStaking = pallet('parachainstaking');
+  if (parachainStaking) {
+    // Moonbeam's parachain-staking: `candidates` are [account, bond] pairs, all selected at genesis up to the round's size.
+    const path = [...parachainStaking, 'candidates'];
+    const selected = reader.list(path, 'The collator candidates').map((_, i) => reader.account([...path, i, 0], 'A collator candidate')).filter((a): a is Account => a !== undefined);
+    facts.parachainStaking = { selected, at: path };
+    if (selected.length > 0) facts.groups.push({ id: 'selected-candidates', title: 'Genesis collator candidate', setTitle: 'collator set', powers: ['sequence'], members: selected, at: path });
+  }
+
   const session = pallet('session');
-  if (session) readSessionKeys(builder, reader, facts, [...session, 'keys'], collators !== undefined);
+  if (session) readSessionKeys(builder, reader, facts, [...session, 'keys'], facts.parachain);
 
   const staking = pallet('staking');
-  if (staking) {
+  const stakingFields = staking ? keysOf(builder.get(staking)) : [];
+  // pallet-staking (NPoS) by its genesis fields; a pallet merely named Staking (Interlay's vault staking) has others.
+  if (staking && (stakingFields.length === 0 || stakingFields.some((field) => NPOS_FIELDS.has(field)))) {
     facts.staking = true;
     const invulnerables = reader.accounts([...staking, 'invulnerables'], 'A staking invulnerable');
     if (invulnerables.length > 0) facts.groups.push({ id: 'staking-invulnerables', title: 'Staking invulnerable (cannot be slashed)', setTitle: 'invulnerable validator set', powers: ['sequence', 'finalize'], members: invulnerables, at: [...staking, 'invulnerables'] });
     readStakers(builder, reader, facts, [...staking, 'stakers']);
+    const forceEra = builder.get([...staking, 'forceEra']);
+    if (typeof forceEra === 'string' && (FORCINGS as readonly string[]).includes(forceEra)) facts.forceEra = { value: forceEra as Forcing, at: [...staking, 'forceEra'] };
   }
 
   const balances = pallet('balances');
@@ -71,10 +88,39 @@ export function readPlainGenesis(builder: ModelBuilder, base: Path): GenesisFact
   return facts;
 }
 
-/** `construct_runtime!` names as chain specs write them: `palletCollatorSelection`, `collator_selection` and `collatorSelection` are one pallet. */
+/**
+ * `construct_runtime!` names as chain specs write them: `palletCollatorSelection`, `collator_selection`
+ * and `collatorSelection` are one pallet; so are `srmlSudo` (before December 2019) and `palletSudo`.
+ */
 function normalize(key: string): string {
-  return key.replace(/^(pallet|frame)(?=[A-Z_])/, '').replace(/_/g, '').toLowerCase();
+  return key.replace(/^(pallet|frame|srml|paint)(?=[A-Z_])/, '').replace(/_/g, '').toLowerCase();
 }
+
+/** Instances as older runtimes name them (`palletCollectiveInstance1`): instance 1 is the council, 2 the technical committee. */
+const INSTANCE_NAMES: Record<string, string> = {
+  collectiveinstance1: 'Council',
+  instance1collective: 'Council',
+  collectiveinstance2: 'Technical committee',
+  instance2collective: 'Technical committee',
+  membershipinstance1: 'Council membership',
+  instance1membership: 'Council membership',
+  membershipinstance2: 'Technical membership',
+  instance2membership: 'Technical membership',
+};
+
+/** `sudo.key`, where the all-zero account is a key anyone can sign with unless the runtime's code bars it. */
+function readSudo(reader: PlainReader, path: Path, code: unknown): SudoFacts | undefined {
+  const key = reader.account(path, 'The sudo key');
+  if (key) return key;
+  const value = reader.builder.get(path);
+  const address = typeof value === 'string' ? parseAddress(value) : undefined;
+  if (!address || address.key !== ZERO_ACCOUNT_KEY) return undefined;
+  const use = zeroAccountUse(code);
+  return use === 'barred' ? undefined : { address, at: path, zeroAccount: use };
+}
+
+/** Genesis fields of pallet-staking. */
+const NPOS_FIELDS = new Set(['validatorCount', 'minimumValidatorCount', 'invulnerables', 'forceEra', 'stakers', 'slashRewardFraction', 'canceledPayout', 'minNominatorBond', 'minValidatorBond']);
 
 /** Pallets through which token holders vote (normalized names). */
 const TOKEN_VOTING = new Set(['democracy', 'referenda', 'convictionvoting', 'elections', 'phragmenelection', 'electionsphragmen']);
@@ -83,8 +129,7 @@ const ELECTIONS = new Set(['elections', 'phragmenelection', 'electionsphragmen']
 const COLLECTIVE = /council|committee|membership|collective|fellowship|alliance/;
 
 function readCouncils(reader: PlainReader, base: Path, pallets: Map<string, string>): CouncilFacts[] {
-  const councils: CouncilFacts[] = [];
-  const seen = new Set<string>();
+  const bodies: (CouncilFacts & { feeds: boolean })[] = [];
   for (const [name, key] of pallets) {
     const elected = ELECTIONS.has(name);
     if (!elected && !COLLECTIVE.test(name)) continue;
@@ -95,13 +140,21 @@ function readCouncils(reader: PlainReader, base: Path, pallets: Map<string, stri
       ? reader.list(path, 'The elected members').map((_, i) => reader.account([...path, i, 0], 'An elected member')).filter((a): a is Account => a !== undefined)
       : reader.accounts(path, `A ${palletTitle(key).toLowerCase()} member`);
     if (members.length === 0) continue;
-    // A membership pallet usually feeds the collective it names; the same members are one body.
-    const signature = members.map((m) => m.address.key).sort().join(',');
-    if (seen.has(signature)) continue;
-    seen.add(signature);
-    councils.push({ id: key, name: elected ? 'Elected council' : palletTitle(key), members, at: path });
+    const feeds = elected || name.includes('membership');
+    bodies.push({ id: key, name: elected ? 'Elected council' : INSTANCE_NAMES[name] ?? palletTitle(key), members, at: path, feeds });
   }
-  return councils;
+  // A membership pallet or an election usually feeds the collective it names: with the same members they are one body.
+  // Two collectives with the same members (a council and a technical committee) stay two bodies.
+  const signature = (body: CouncilFacts) => body.members.map((m) => m.address.key).sort().join(',');
+  const collectives = new Set(bodies.filter((b) => !b.feeds).map(signature));
+  const seen = new Set<string>();
+  return bodies.filter((body) => {
+    if (!body.feeds) return true;
+    const sig = signature(body);
+    if (collectives.has(sig) || seen.has(sig)) return false;
+    seen.add(sig);
+    return true;
+  }).map(({ feeds: _, ...council }) => council);
 }
 
 /** `session.keys`: `[account, validatorId, { aura, babe, grandpa, … }]`; the account is who validates. */
