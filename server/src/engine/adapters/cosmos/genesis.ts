@@ -6,7 +6,14 @@ import { readAuthorities, readValidatorSet } from './authority';
 import { readGovernance, readStaking } from './governance';
 import { identify } from '../identity';
 import { cosmosEvmNumber, cosmosNetwork } from './networks';
-import { readSupply, readVotingPower } from './power';
+import { readCustomModuleRoles } from './custom-modules';
+import { readGroups } from './group';
+import { readAccountKeys } from './keys';
+import { readModuleHolders } from './modules';
+import { readVotingPower } from './power';
+import { isIcsConsumer } from './read';
+import { readSupply } from './supply';
+import { readWasm } from './wasm';
 
 /** Modules whose presence in `app_state` says the file is a Cosmos SDK genesis. */
 const MODULES = ['auth', 'bank', 'staking', 'gov', 'genutil', 'slashing', 'distribution', 'distr', 'mint', 'accounts', 'gentxs', 'params', 'upgrade', 'ccvconsumer'];
@@ -42,12 +49,19 @@ export const cosmosGenesis: Adapter = {
     identify(builder, [chainId?.trim() ? `cosmos:${chainId.trim()}` : undefined, evm ? `evm:${evm}` : undefined]);
 
     const bondDenom = readStaking(builder);
+    const consumer = isIcsConsumer(app);
     readGovernance(builder, bondDenom);
-    readVotingPower(builder);
-    readSupply(builder, bondDenom);
+    readVotingPower(builder, consumer);
+    readSupply(builder, bondDenom, consumer);
     readValidatorSet(builder);
     readAuthorities(builder);
+    readWasm(builder);
+    readCustomModuleRoles(builder);
     readPrecompiles(builder);
+    // Last: policies hold the powers read above, and keys are read only for the accounts that matter.
+    readGroups(builder);
+    readModuleHolders(builder);
+    readAccountKeys(builder);
     return { model: builder.model, problems: builder.problems };
   },
 };
