@@ -4,6 +4,7 @@
  * judge what it reads. Inputs are small inline geneses written for these tests.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cosmosGenesis } from '../../server/src/engine/adapters/cosmos/genesis';
 import { cosmosNetwork } from '../../server/src/engine/adapters/cosmos/networks';
@@ -16,7 +17,7 @@ import { AuthorityModelSchema } from '../../server/src/engine/model/schema';
 import { parseDocument } from '../../server/src/engine/parse';
 import { bech32Encode } from '../helpers/bech32';
 import { applyEdits, underlined } from '../helpers/fixtures';
-import { findingsOf, lintSource } from '../helpers/lint';
+import { findingsOf, lintFile, lintSource } from '../helpers/lint';
 
 const VAL_A = { acc: 'cosmos1t669wk7uc6zwhvg2y28mruze8gae55unjclqhc', oper: 'cosmosvaloper1t669wk7uc6zwhvg2y28mruze8gae55unhvt4mt' };
 const VAL_B = { acc: 'cosmos1tv7njtnwtypza7rx0ee9shxjx6849r320k76wj', oper: 'cosmosvaloper1tv7njtnwtypza7rx0ee9shxjx6849r322z20zp' };
@@ -450,6 +451,14 @@ describe('networks and encodings', () => {
     expect(cosmosNetwork(undefined).network).toBe('unknown');
   });
 
+  it('a consumer of a test provider is a test chain, unless its own published id says otherwise', () => {
+    const consumer = (chainId: string, provider: string) => lint(v050({}, { ccvconsumer: { params: { enabled: true }, provider_client_state: { chain_id: provider } } }, chainId)).model.chain;
+    expect(consumer('hero-1', 'provider')).toMatchObject({ network: 'testnet', networkReason: 'its provider\'s chain id "provider" is the Interchain Security provider testnet' });
+    expect(consumer('hero-1', 'pss-devnet-provider').network).toBe('devnet');
+    expect(consumer('noble-1', 'provider').network).toBe('mainnet');
+    expect(consumer('hero-1', 'some-provider').network).toBe('unknown');
+  });
+
   it('reads proto, nanosecond and Go durations', () => {
     expect(durationSeconds('172800s')).toBe(172_800);
     expect(durationSeconds('1209600000000000')).toBe(1_209_600);
@@ -596,6 +605,22 @@ describe('module accounts', () => {
     expect(fact(model, OG_GOV)).toBeUndefined();
     expect(amounts(dist(model, 'supply'))[OG_GOV]).toBeUndefined();
     expect(report.entities!.entityOf(parseAddress(OG_GOV)!).kind).toBe('governance');
+  });
+});
+
+describe('dydx-testnet-4 (test/real-world): the bridge module account', () => {
+  it('holds 77.8% of adv4tnt but is no holder: the largest holder has 23.6%, and the bridge is named as a module account', () => {
+    const path = new URL('../real-world/cosmos/dydx-testnet-4/genesis.json', import.meta.url).pathname;
+    const report = lintFile(path);
+    const model = report.model!;
+    const supply = dist(model, 'supply');
+    expect(supply.entries.some((e) => e.holder.key === key(BRIDGE_MODULE))).toBe(false);
+    expect(concentration(supply.entries.map((e) => BigInt(e.amount))).topShare).toBeCloseTo(0.2358, 4);
+    expect(findingsOf(report, 'supply-concentration')).toEqual([]);
+    const bridge = fact(model, BRIDGE_MODULE)!;
+    expect(bridge).toMatchObject({ kind: 'module', name: 'module account (bridge)' });
+    expect(at(readFileSync(path, 'utf8'), bridge.at)).toBe(`"${BRIDGE_MODULE}"`);
+    expect(fact(model, 'dydx1ltyc6y4skclzafvpznpt2qjwmfwgsndp458rmp')?.name).toBe('module account (rewards_vester)');
   });
 });
 

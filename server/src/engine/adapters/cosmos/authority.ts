@@ -3,7 +3,7 @@ import type { ModelBuilder, RoleSpec } from '../../model/builder';
 import { isRecord } from '../../model/read';
 import type { Address, Power } from '../../model/schema';
 import type { Path } from '../../parse';
-import { isIcsConsumer, msgName } from './read';
+import { isIcsConsumer, msgName, providerChainId } from './read';
 
 const APP: Path = ['app_state'];
 
@@ -139,8 +139,7 @@ export function readValidatorSet(builder: ModelBuilder): void {
     const chainIdPath = isRecord(consumer.provider_client_state)
       ? [...APP, 'ccvconsumer', 'provider_client_state', 'chain_id']
       : [...APP, 'ccvconsumer', 'provider', 'client_state', 'chain_id'];
-    const providerId = builder.get(chainIdPath);
-    const provider = typeof providerId === 'string' && providerId !== '' ? providerId : undefined;
+    const provider = providerChainId(builder.get(APP));
     const at = builder.origin(provider ? chainIdPath : [...APP, 'ccvconsumer']);
     builder.model.validatorSet = { admission: 'inherited', how: `an Interchain Security consumer, validated by the provider chain${provider ? ` "${provider}"` : ''}`, source: 'icsConsumer', at };
     builder.model.dependencies.push({ kind: 'validator-set', layer: 'execution', name: provider ? `Interchain Security provider "${provider}"` : 'the Interchain Security provider chain', provider, operators: [], shared: true, at });

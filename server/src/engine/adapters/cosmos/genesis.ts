@@ -5,13 +5,13 @@ import type { Adapter } from '../types';
 import { readAuthorities, readValidatorSet } from './authority';
 import { readGovernance, readStaking } from './governance';
 import { identify } from '../identity';
-import { cosmosEvmNumber, cosmosNetwork } from './networks';
+import { cosmosEvmNumber, cosmosNetwork, providerNetwork } from './networks';
 import { readCustomModuleRoles } from './custom-modules';
 import { readGroups } from './group';
 import { readAccountKeys } from './keys';
 import { readModuleHolders } from './modules';
 import { readVotingPower } from './power';
-import { isIcsConsumer } from './read';
+import { isIcsConsumer, providerChainId } from './read';
 import { readSupply } from './supply';
 import { readWasm } from './wasm';
 
@@ -40,7 +40,7 @@ export const cosmosGenesis: Adapter = {
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
     const chainId = typeof value.chain_id === 'string' ? value.chain_id : undefined;
-    const network = cosmosNetwork(chainId);
+    const network = cosmosNetwork(chainId, [isIcsConsumer(value.app_state) ? providerNetwork(providerChainId(value.app_state)) : undefined]);
     const builder = new ModelBuilder(doc, { framework: 'cosmos-sdk', chainId, network: network.network, networkReason: network.reason });
     if (chainId !== undefined) builder.model.chain.at = builder.origin(['chain_id']);
     // A Cosmos-EVM chain also answers to the EIP-155 number inside its chain id.

@@ -138,3 +138,10 @@ export function isIcsConsumer(app: unknown): boolean {
   const params = app.ccvconsumer.params;
   return !(isRecord(params) && params.enabled === false);
 }
+
+/** The chain id of a consumer's provider, as the CCV state (v3+: `provider_client_state`; v4+: `provider.client_state`) names it. */
+export function providerChainId(app: unknown): string | undefined {
+  const consumer = isRecord(app) && isRecord(app.ccvconsumer) ? app.ccvconsumer : undefined;
+  const state = consumer && (isRecord(consumer.provider_client_state) ? consumer.provider_client_state : isRecord(consumer.provider) && isRecord(consumer.provider.client_state) ? consumer.provider.client_state : undefined);
+  return state && typeof state.chain_id === 'string' && state.chain_id !== '' ? state.chain_id : undefined;
+}
