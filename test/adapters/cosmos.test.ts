@@ -9,12 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { cosmosGenesis } from '../../server/src/engine/adapters/cosmos/genesis';
 import { cosmosNetwork } from '../../server/src/engine/adapters/cosmos/networks';
 import { durationSeconds } from '../../server/src/engine/adapters/cosmos/read';
+import { emptyConfig } from '../../server/src/engine/config/resolved';
 import type { FileReport } from '../../server/src/engine/lint';
 import { concentration } from '../../server/src/engine/metrics';
 import { parseAddress, shortAddress } from '../../server/src/engine/model/address';
 import type { AuthorityModel, Distribution, Origin } from '../../server/src/engine/model/schema';
 import { AuthorityModelSchema } from '../../server/src/engine/model/schema';
 import { parseDocument } from '../../server/src/engine/parse';
+import { hoverMarkdown } from '../../server/src/lsp/hover';
 import { bech32Encode } from '../helpers/bech32';
 import { applyEdits, underlined } from '../helpers/fixtures';
 import { findingsOf, lintFile, lintSource } from '../helpers/lint';
@@ -596,6 +598,17 @@ describe('module accounts', () => {
     const [supply] = findingsOf(report, 'supply-concentration');
     expect(supply.message).toMatch(/^cosmos…7crf holds 67% of the genesis supply of uapp/);
     expect(underlined(text, supply)).toBe(`"${FOUNDATION}"`);
+  });
+
+  it('a hover on the module account\'s balance says whose it is', () => {
+    const genesis = v050();
+    balances(genesis).push({ address: BRIDGE_MODULE, coins: [{ denom: 'uapp', amount: '7800000' }] });
+    const { report, text } = lint(genesis);
+    const doc = parseDocument(report.uri, text);
+    const entry = { path: report.uri, version: 1, doc, report, config: emptyConfig('/virtual'), chainDocs: new Map([[report.uri, doc]]), siblings: [], ms: 0 };
+    const hover = hoverMarkdown(entry, doc.lines.positionAt(text.indexOf(BRIDGE_MODULE) + 5));
+    expect(hover).toContain('**module account (bridge)** — a module account, moved only by its module\'s code');
+    expect(hover).toContain('shown by genesis.json: its address is the first 20 bytes of sha256("bridge")');
   });
 
   it('the gov module account stays governance, even when it holds deposits', () => {

@@ -17,7 +17,7 @@ const KNOWN = new Set([
 
 /** Fields of partly read modules that the adapter already reads. */
 const TOKEN_FACTORY = ['owner', 'masterMinter', 'pauser', 'blacklister', 'mintersList', 'minterControllerList', 'factory_denoms'];
-const READ_FIELDS: Record<string, string[]> = { tokenfactory: TOKEN_FACTORY, fiattokenfactory: TOKEN_FACTORY, 'fiat-tokenfactory': TOKEN_FACTORY, poa: ['params.admins'] };
+const READ_FIELDS = new Map<string, string[]>([['tokenfactory', TOKEN_FACTORY], ['fiattokenfactory', TOKEN_FACTORY], ['fiat-tokenfactory', TOKEN_FACTORY], ['poa', ['params.admins']]]);
 
 /** Words that name a role held by an address. */
 const ROLE_WORDS = new Set(['admin', 'administrator', 'superadmin', 'owner', 'authority', 'minter', 'burner', 'operator', 'guardian', 'pauser', 'blacklister', 'freezer', 'manager', 'controller', 'governor', 'upgrader', 'sudo']);
@@ -41,7 +41,7 @@ export function readCustomModuleRoles(builder: ModelBuilder): void {
 }
 
 function scan(builder: ModelBuilder, module: string, fields: Record<string, unknown>, base: Path, shown: string[]): void {
-  const read = READ_FIELDS[module] ?? [];
+  const read = READ_FIELDS.get(module) ?? [];
   for (const key of Object.keys(fields)) {
     if (key === 'authority' || read.includes([...shown, key].join('.'))) continue;
     const words = wordsOf(key);

@@ -21,8 +21,9 @@ const MODULES = ['auth', 'bank', 'staking', 'gov', 'genutil', 'slashing', 'distr
 /**
  * A Cosmos SDK `genesis.json`, from v0.33 (amino, `app_state.accounts`, nanosecond durations)
  * through v0.47/v0.50 (`gov.params` with expedited and burn settings), including Interchain
- * Security consumers, PoA chains and Cosmos-EVM chains. It reads only the sections it maps, each
- * once, so a 90 MB genesis costs little more than its JSON.parse.
+ * Security consumers, PoA chains, Cosmos-EVM and CosmWasm chains, x/group councils and the roles
+ * custom modules name. It reads only the sections it maps, and the long lists (accounts, balances)
+ * a few times at most, so a 90 MB genesis costs little more than its JSON.parse.
  */
 export const cosmosGenesis: Adapter = {
   id: 'cosmos-genesis',
