@@ -3,25 +3,31 @@
  * where each element points, and how governance-capture, staking-params and perpetual-authorization
  * judge what it reads. Inputs are small inline geneses written for these tests.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cosmosGenesis } from '../../server/src/engine/adapters/cosmos/genesis';
 import { cosmosNetwork } from '../../server/src/engine/adapters/cosmos/networks';
 import { durationSeconds } from '../../server/src/engine/adapters/cosmos/read';
+import { emptyConfig } from '../../server/src/engine/config/resolved';
 import type { FileReport } from '../../server/src/engine/lint';
 import { concentration } from '../../server/src/engine/metrics';
 import { parseAddress, shortAddress } from '../../server/src/engine/model/address';
 import type { AuthorityModel, Distribution, Origin } from '../../server/src/engine/model/schema';
 import { AuthorityModelSchema } from '../../server/src/engine/model/schema';
 import { parseDocument } from '../../server/src/engine/parse';
+import { hoverMarkdown } from '../../server/src/lsp/hover';
+import { bech32Encode } from '../helpers/bech32';
 import { applyEdits, underlined } from '../helpers/fixtures';
-import { findingsOf, lintSource } from '../helpers/lint';
+import { findingsOf, lintFile, lintSource } from '../helpers/lint';
 
 const VAL_A = { acc: 'cosmos1t669wk7uc6zwhvg2y28mruze8gae55unjclqhc', oper: 'cosmosvaloper1t669wk7uc6zwhvg2y28mruze8gae55unhvt4mt' };
 const VAL_B = { acc: 'cosmos1tv7njtnwtypza7rx0ee9shxjx6849r320k76wj', oper: 'cosmosvaloper1tv7njtnwtypza7rx0ee9shxjx6849r322z20zp' };
 const VAL_C = { acc: 'cosmos1vtwkt7va83gsym8aj8e3hzdhndfvgwdd5vw9q2', oper: 'cosmosvaloper1vtwkt7va83gsym8aj8e3hzdhndfvgwdd3c6sve' };
 const VAL_X = 'cosmosvaloper1wjh0kqeq430ned9azj2ucmf7gktaae4kcnuewj';
 const VAL_Y = 'cosmosvaloper1206gy6v9m4kg4xrphz6mwe4agzmcr2ecgchlfe';
-const TREASURY = 'cosmos1vmafl8f3s6uuzwnxkqz0eza47v6ecn0tfqrcl7';
+/** A plain account (sha256("reserve")[:20]); sha256("treasury")[:20] would be the treasury module's account. */
+const TREASURY = 'cosmos1dheycdevq39qlkxs2a6wuuzyn4aqxhven8lsn5';
 const FOUNDATION = 'cosmos190vt0vxc8c8vj24a7mm3fjsenfu8f5yxnu7crf';
 const HELPER = 'cosmos1afdt6h0d086nf9cgm65ff32a5v5a9l4y3kkutc';
 const OPS = 'cosmos1935meyg3cfc3p2de57t5hglc4sxq20qkkzwwte';
@@ -33,6 +39,18 @@ const BLACKLISTER = 'cosmos1qvtetwfh2fr9uh9wxwzn0ldlnuwg8t5kn64yhe';
 const OWNER = 'cosmos1fsgzj6t7udv8zhf6zj32mkqhcjcpv52ygswxa5';
 /** The x/gov module account under the `og` prefix: the same payload as cosmos10d07y265…. */
 const OG_GOV = 'og10d07y265gmmuvt4z0w9aw880jnsr700jrdya3k';
+
+/** A plain account named for a test: sha256(label)[:20], a label no module is named. */
+const account = (label: string) => bech32Encode('cosmos', createHash('sha256').update(label).digest().subarray(0, 20));
+/** Module accounts as dYdX's own tests spell them (v4-chain app/module_accounts_test.go). */
+const BRIDGE_MODULE = 'dydx1zlefkpe3g0vvm9a4h0jf9000lmqutlh9jwjnsv';
+const FEE_COLLECTOR = 'dydx17xpfvakm2amg962yls6f84z3kell8c5leqdyt2';
+const SECP256K1 = { '@type': '/cosmos.crypto.secp256k1.PubKey', key: 'A9hZjm7++QBixsH4QTQadXPrnhVBDk+MPLE74U0/GoJp' };
+const MULTISIG_2_OF_3 = {
+  '@type': '/cosmos.crypto.multisig.LegacyAminoPubKey',
+  threshold: 2,
+  public_keys: ['AmdKG/ers84X8alC9H5qbNKATnfY573kvv4K8lUzUd0x', 'A57Cxv5vgwE6pAJ9oYtnOdU4ehKixMj6gufF8jBRq4IC', 'A9hZjm7++QBixsH4QTQadXPrnhVBDk+MPLE74U0/GoJp'].map((k) => ({ '@type': '/cosmos.crypto.secp256k1.PubKey', key: k })),
+};
 
 const key = (address: string) => parseAddress(address)!.key;
 
@@ -435,6 +453,14 @@ describe('networks and encodings', () => {
     expect(cosmosNetwork(undefined).network).toBe('unknown');
   });
 
+  it('a consumer of a test provider is a test chain, unless its own published id says otherwise', () => {
+    const consumer = (chainId: string, provider: string) => lint(v050({}, { ccvconsumer: { params: { enabled: true }, provider_client_state: { chain_id: provider } } }, chainId)).model.chain;
+    expect(consumer('hero-1', 'provider')).toMatchObject({ network: 'testnet', networkReason: 'its provider\'s chain id "provider" is the Interchain Security provider testnet' });
+    expect(consumer('hero-1', 'pss-devnet-provider').network).toBe('devnet');
+    expect(consumer('noble-1', 'provider').network).toBe('mainnet');
+    expect(consumer('hero-1', 'some-provider').network).toBe('unknown');
+  });
+
   it('reads proto, nanosecond and Go durations', () => {
     expect(durationSeconds('172800s')).toBe(172_800);
     expect(durationSeconds('1209600000000000')).toBe(1_209_600);
@@ -536,5 +562,308 @@ describe('perpetual-authorization', () => {
     expect(finding.message).toContain('authz grantee of MsgVote for cosmos…7crf and the grant never expires');
     expect(finding.subjects).toEqual([key(HELPER)]);
     expect(findingsOf(lint(v050({}, { authz: authz('2026-01-01T00:00:00Z') })).report, 'perpetual-authorization')).toEqual([]);
+  });
+});
+
+type Genesis = ReturnType<typeof v050>;
+const balances = (genesis: Genesis) => genesis.app_state.bank.balances as { address: string; coins: { denom: string; amount: string }[] }[];
+const accounts = (genesis: Genesis) => genesis.app_state.auth.accounts as Record<string, unknown>[];
+const fact = (model: AuthorityModel, address: string) => model.addressFacts?.find((f) => f.address.key === key(address));
+
+describe('module accounts', () => {
+  it('a balance at a module\'s derived address is not a holder: it leaves the supply and is shown as that module\'s account', () => {
+    const STABLESTAKE = account('stablestake');
+    const genesis = v050({}, { stablestake: { params: {} } });
+    balances(genesis).push(
+      { address: BRIDGE_MODULE, coins: [{ denom: 'uapp', amount: '7800000' }] },
+      { address: STABLESTAKE, coins: [{ denom: 'uapp', amount: '500' }] },
+      { address: FEE_COLLECTOR, coins: [{ denom: 'uapp', amount: '5' }] },
+    );
+    const { model, report, text } = lint(genesis);
+    expect(amounts(dist(model, 'supply'))).toEqual({ [TREASURY]: '300', [FOUNDATION]: '600' });
+
+    const bridge = fact(model, BRIDGE_MODULE)!;
+    expect(bridge).toMatchObject({ kind: 'module', name: 'module account (bridge)' });
+    expect(bridge.why).toContain('the first 20 bytes of sha256("bridge")');
+    expect(at(text, bridge.at)).toBe(`"${BRIDGE_MODULE}"`);
+    // A module named only in this genesis's app_state, and one auth.accounts types as a ModuleAccount.
+    expect(fact(model, STABLESTAKE)?.name).toBe('module account (stablestake)');
+    expect(fact(model, OPS)).toMatchObject({ kind: 'module', name: 'module account (bonded_tokens_pool)' });
+    expect(fact(model, OPS)?.why).toContain('ModuleAccount "bonded_tokens_pool"');
+    expect(fact(model, FEE_COLLECTOR)?.name).toBe('module account (fee_collector)');
+
+    const entity = report.entities!.entityOf(parseAddress(BRIDGE_MODULE)!);
+    expect(entity.kind).toBe('module');
+    expect(report.entities!.label(entity)).toBe('module account (bridge)');
+    const [supply] = findingsOf(report, 'supply-concentration');
+    expect(supply.message).toMatch(/^cosmos…7crf holds 67% of the genesis supply of uapp/);
+    expect(underlined(text, supply)).toBe(`"${FOUNDATION}"`);
+  });
+
+  it('a hover on the module account\'s balance says whose it is', () => {
+    const genesis = v050();
+    balances(genesis).push({ address: BRIDGE_MODULE, coins: [{ denom: 'uapp', amount: '7800000' }] });
+    const { report, text } = lint(genesis);
+    const doc = parseDocument(report.uri, text);
+    const entry = { path: report.uri, version: 1, doc, report, config: emptyConfig('/virtual'), chainDocs: new Map([[report.uri, doc]]), siblings: [], ms: 0 };
+    const hover = hoverMarkdown(entry, doc.lines.positionAt(text.indexOf(BRIDGE_MODULE) + 5));
+    expect(hover).toContain('**module account (bridge)** — a module account, moved only by its module\'s code');
+    expect(hover).toContain('shown by genesis.json: its address is the first 20 bytes of sha256("bridge")');
+  });
+
+  it('the gov module account stays governance, even when it holds deposits', () => {
+    const genesis = v050({}, { poa: { params: { admins: [] } } });
+    balances(genesis).push({ address: OG_GOV, coins: [{ denom: 'uapp', amount: '10' }] });
+    const { model, report } = lint(genesis);
+    expect(fact(model, OG_GOV)).toBeUndefined();
+    expect(amounts(dist(model, 'supply'))[OG_GOV]).toBeUndefined();
+    expect(report.entities!.entityOf(parseAddress(OG_GOV)!).kind).toBe('governance');
+  });
+});
+
+describe('dydx-testnet-4 (test/real-world): the bridge module account', () => {
+  it('holds 77.8% of adv4tnt but is no holder: the largest holder has 23.6%, and the bridge is named as a module account', () => {
+    const path = new URL('../real-world/cosmos/dydx-testnet-4/genesis.json', import.meta.url).pathname;
+    const report = lintFile(path);
+    const model = report.model!;
+    const supply = dist(model, 'supply');
+    expect(supply.entries.some((e) => e.holder.key === key(BRIDGE_MODULE))).toBe(false);
+    expect(concentration(supply.entries.map((e) => BigInt(e.amount))).topShare).toBeCloseTo(0.2358, 4);
+    expect(findingsOf(report, 'supply-concentration')).toEqual([]);
+    const bridge = fact(model, BRIDGE_MODULE)!;
+    expect(bridge).toMatchObject({ kind: 'module', name: 'module account (bridge)' });
+    expect(at(readFileSync(path, 'utf8'), bridge.at)).toBe(`"${BRIDGE_MODULE}"`);
+    expect(fact(model, 'dydx1ltyc6y4skclzafvpznpt2qjwmfwgsndp458rmp')?.name).toBe('module account (rewards_vester)');
+  });
+});
+
+describe('Interchain Security consumers', () => {
+  const ccvconsumer = { params: { enabled: true, unbonding_period: '1728000s' }, provider_client_state: { chain_id: 'provider-hub' }, new_chain: true };
+
+  it('a consumer\'s own gentx is not its consensus: no voting power and no halting claim, while its own powers are still judged', () => {
+    const genesis = v050({}, { ccvconsumer, upgrade: { params: { authority: HELPER } } });
+    genesis.app_state.genutil.gen_txs = genesis.app_state.genutil.gen_txs.slice(0, 1);
+    const { model, report } = lint(genesis);
+    expect(model.distributions.map((d) => d.kind)).toEqual(['supply']);
+    expect(dist(model, 'supply').bonded).toBe(false);
+    expect(findingsOf(report, 'stake-concentration')).toEqual([]);
+    expect(report.findings.filter((f) => /halt the chain|validator voting power/.test(f.message)).map((f) => f.message)).toEqual([]);
+    expect(findingsOf(report, 'permissioned-validator-set').map((f) => f.message)).toEqual([expect.stringContaining('inherited (an Interchain Security consumer, validated by the provider chain "provider-hub")')]);
+    expect(findingsOf(report, 'root-authority').map((f) => f.subjects)).toEqual([[key(HELPER)]]);
+    const [supply] = findingsOf(report, 'supply-concentration');
+    expect(supply.message).toContain('enough to outvote everyone else in any vote weighted by the token');
+  });
+
+  it('a disabled ccvconsumer is a standalone chain whose gentxs are its validators', () => {
+    const genesis = v050({}, { ccvconsumer: { ...ccvconsumer, params: { enabled: false } } });
+    const { model } = lint(genesis);
+    expect(dist(model, 'voting-power').entries).toHaveLength(3);
+    expect(dist(model, 'supply').bonded).toBe(true);
+  });
+});
+
+describe('the supply of every significant denom', () => {
+  const IBC_USDC = 'ibc/498A0751C798A0D9A389AA3691123DADA57DAA4FE165D5C75894505B876BA6E4';
+
+  it('reports the EVM gas, fee and deposit tokens and denoms most accounts hold, each named by its use; only the bond denom is bonded, a voucher is information', () => {
+    const genesis = v050({ min_deposit: [{ denom: 'udep', amount: '10' }] }, { evm: { params: { evm_denom: 'agas' } }, feemarket: { params: { fee_denom: IBC_USDC } } });
+    balances(genesis).push({ address: HELPER, coins: [{ denom: 'agas', amount: '999900' }, { denom: 'udep', amount: '500' }, { denom: IBC_USDC, amount: '1000' }] });
+    balances(genesis)[0].coins.push({ denom: 'agas', amount: '100' }, { denom: 'ustable', amount: '7' });
+    balances(genesis)[1].coins.push({ denom: 'ustable', amount: '3' });
+    const { model, report, text } = lint(genesis);
+    const supplies = model.distributions.filter((d) => d.kind === 'supply');
+    expect(supplies.map((d) => [d.title, d.bonded, d.voucher ?? false])).toEqual([
+      ['genesis supply of uapp', true, false],
+      ['genesis supply of agas (the EVM gas token)', false, false],
+      [`genesis supply of ${IBC_USDC} (the fee token, an IBC voucher)`, false, true],
+      ['genesis supply of udep (the governance-deposit token)', false, false],
+      ['genesis supply of ustable (held by most accounts)', false, false],
+    ]);
+    // uother is held by one of three accounts: not significant.
+    expect(supplies.some((d) => d.denom === 'uother')).toBe(false);
+
+    const byDenom = (denom: string) => findingsOf(report, 'supply-concentration').find((f) => f.message.includes(`genesis supply of ${denom}`))!;
+    const gas = byDenom('agas');
+    expect(gas.severity).toBe('warning');
+    expect(gas.message).toMatch(/^cosmos…kutc holds 100% of the genesis supply of agas \(the EVM gas token\): enough to outvote everyone else/);
+    expect(underlined(text, gas)).toBe(`"${HELPER}"`);
+    expect(byDenom('udep')).toMatchObject({ severity: 'warning', subjects: [key(HELPER)] });
+    const voucher = byDenom(IBC_USDC);
+    expect(voucher.severity).toBe('info');
+    expect(voucher.message).toContain('a voucher for a token issued on another chain');
+  });
+});
+
+describe('x/group policies as councils', () => {
+  const [M1, M2, M3] = ['member-1', 'member-2', 'member-3'].map(account);
+  const GROUP_ADMIN = account('group-admin');
+  /** Group policy accounts are 32 bytes. */
+  const POLICY = bech32Encode('cosmos', createHash('sha256').update('group-policy').digest());
+  const member = (address: string, weight: string) => ({ group_id: '1', member: { address, weight, metadata: '', added_at: '2024-01-01T00:00:00Z' } });
+  const group = (members: ReturnType<typeof member>[], decision: Record<string, unknown>, admin = GROUP_ADMIN) => ({
+    group_seq: '1',
+    groups: [{ id: '1', admin, metadata: '', version: '1', total_weight: '3', created_at: '2024-01-01T00:00:00Z' }],
+    group_members: members,
+    group_policy_seq: '1',
+    group_policies: [{ address: POLICY, group_id: '1', admin: POLICY, metadata: '', version: '1', decision_policy: decision, created_at: '2024-01-01T00:00:00Z' }],
+    proposal_seq: '0',
+    proposals: [],
+    votes: [],
+  });
+  const threshold = (value: string, minExecution = '0s') => ({ '@type': '/cosmos.group.v1.ThresholdDecisionPolicy', threshold: value, windows: { voting_period: '86400s', min_execution_period: minExecution } });
+
+  it('a threshold policy is a council at its address; what the policy holds, its group\'s admin holds too', () => {
+    const genesis = v050({}, {
+      group: group([member(M1, '1'), member(M2, '1'), member(M3, '1')], threshold('2')),
+      poa: { params: { admins: [POLICY] } },
+      wasm: { params: { code_upload_access: { permission: 'AnyOfAddresses', addresses: [POLICY] }, instantiate_default_permission: 'AnyOfAddresses' }, codes: [], contracts: [] },
+      tokenfactory: { params: {}, factory_denoms: [{ denom: 'factory/cosmos1x/ucoin', authority_metadata: { admin: POLICY } }] },
+    });
+    accounts(genesis).push({ '@type': '/cosmos.auth.v1beta1.BaseAccount', address: GROUP_ADMIN, pub_key: SECP256K1, account_number: '9', sequence: '0' });
+    const { model, report, text } = lint(genesis);
+    const [council] = model.councils;
+    expect(council).toMatchObject({ kind: 'multisig', address: { raw: POLICY }, threshold: 2, signers: 3 });
+    expect(council.members.map((m) => m.raw)).toEqual([M1, M2, M3]);
+    expect(council.name).toBe(`x/group policy ${shortAddress(POLICY)} (group 1, threshold 2 of weight 3)`);
+    expect(model.grants.filter((g) => g.holder.raw === POLICY).map((g) => [g.role, g.powers])).toEqual([
+      ['poa-admin', ['set-validators']],
+      ['tokenfactory-denom-admin', ['mint']],
+      ['wasm-code-upload', ['deploy']],
+    ]);
+
+    const admin = model.grants.find((g) => g.role === 'group-admin')!;
+    expect(admin.holder.raw).toBe(GROUP_ADMIN);
+    expect(new Set(admin.powers)).toEqual(new Set(['mint', 'set-validators', 'deploy']));
+    expect(admin.title).toBe(`x/group 1 admin (replaces its members, so acts as policy ${shortAddress(POLICY)}: PoA admin, token factory admin of factory/cosmos1x/ucoin, CosmWasm code uploader (params.code_upload_access))`);
+    expect(at(text, admin.at)).toBe(`"${GROUP_ADMIN}"`);
+
+    const weak = findingsOf(report, 'weak-council');
+    const policy = weak.find((f) => f.subjects.includes(key(POLICY)))!;
+    expect(policy.severity).toBe('warning');
+    expect(policy.message).toContain('is a 2-of-3 multisig with only 3 signers');
+    const single = weak.find((f) => f.subjects.includes(key(GROUP_ADMIN)))!;
+    expect(single.severity).toBe('error');
+    expect(single.message).toContain('is a single key (EOA)');
+    expect(underlined(text, single)).toBe(`"${GROUP_ADMIN}"`);
+  });
+
+  it('a percentage policy needs the fewest members whose weight carries it; its minimum execution period is the council\'s delay', () => {
+    const decision = { '@type': '/cosmos.group.v1.PercentageDecisionPolicy', percentage: '0.75', windows: { voting_period: '86400s', min_execution_period: '172800s' } };
+    const genesis = v050({}, { group: group([member(M1, '3'), member(M2, '1'), member(M3, '1'), member(GROUP_ADMIN, '0')], decision, POLICY) });
+    const { model, text } = lint(genesis);
+    const [council] = model.councils;
+    expect(council).toMatchObject({ threshold: 2, signers: 3, delaySeconds: 172_800 });
+    expect(council.name).toContain('75% of weight 5');
+    expect(at(text, council.delayAt!)).toBe('"172800s"');
+    // A self-administered policy that holds nothing gives its admin nothing.
+    expect(model.grants.filter((g) => g.role === 'group-admin')).toEqual([]);
+  });
+
+  it('PoA without admins is governed only when the genesis has a gov module', () => {
+    const genesis = v050({}, { poa: { params: {} } });
+    const { gov: _gov, ...withoutGov } = genesis.app_state;
+    const { model } = lint({ ...genesis, app_state: withoutGov });
+    expect(model.grants.filter((g) => g.role === 'poa-governance')).toEqual([]);
+    expect(model.validatorSet?.how).toBe('proof of authority: validators are added and removed only by the PoA module\'s authority, which the genesis does not name');
+  });
+});
+
+describe('roles in modules Chokepoint does not know', () => {
+  it('an address in a role-like field of a custom module is a grant of unknown scope, titled with the module and field', () => {
+    const [MINTERS, CRONOS_ADMIN, OWNER_2, TF_ADMIN] = ['liquidvesting-minter', 'cronos-admin', 'custom-owner', 'tokenfactory-admin'].map(account);
+    const genesis = v050({}, {
+      liquidvesting: { params: { minters: [MINTERS], denom: 'uapp' } },
+      cronos: { params: { cronos_admin: CRONOS_ADMIN, ibc_timeout: '86400000000000', enable_auto_deployment: false } },
+      adminmodule: { admins: [CRONOS_ADMIN, OG_GOV] },
+      oracle: { owner: { address: OWNER_2 }, operator_count: 3, guardian: 'a-name-not-an-address', authority: OPS },
+      tokenfactory: { admin: { address: TF_ADMIN }, owner: { address: OWNER } },
+    });
+    const { model, report, text } = lint(genesis);
+    const unscoped = model.grants.filter((g) => g.powers.join() === 'unscoped');
+    expect(unscoped.map((g) => [g.title, g.holder.raw])).toEqual([
+      ['liquidvesting minter (params.minters)', MINTERS],
+      ['cronos admin (params.cronos_admin)', CRONOS_ADMIN],
+      ['adminmodule admin (admins)', CRONOS_ADMIN],
+      ['oracle owner (owner)', OWNER_2],
+      ['tokenfactory admin (admin)', TF_ADMIN],
+    ]);
+    expect(unscoped.every((g) => !g.critical && g.layer === 'application')).toBe(true);
+    expect(at(text, unscoped[3].at)).toBe(`"${OWNER_2}"`);
+    // What the adapter reads keeps its own power: the module authority and the token factory owner.
+    expect(model.grants.find((g) => g.role === 'oracle-authority')?.powers).toEqual(['set-params']);
+    expect(model.grants.find((g) => g.role === 'tokenfactory-owner')?.powers).toEqual(['mint']);
+    expect(findingsOf(report, 'unverified-authority').filter((f) => f.message.includes('whose powers are not known')).every((f) => f.severity === 'info')).toBe(true);
+  });
+});
+
+describe('what the file shows of an account\'s keys', () => {
+  it('a single public key makes the holder a single key, a LegacyAminoPubKey an M-of-N multisig, judged by weak-council', () => {
+    const genesis = v050({}, { poa: { params: { admins: [POA_ADMIN] } }, upgrade: { params: { authority: HELPER } } });
+    accounts(genesis).push(
+      { '@type': '/cosmos.auth.v1beta1.BaseAccount', address: POA_ADMIN, pub_key: SECP256K1, account_number: '7', sequence: '3' },
+      { '@type': '/cosmos.auth.v1beta1.BaseAccount', address: HELPER, pub_key: MULTISIG_2_OF_3, account_number: '8', sequence: '1' },
+      { '@type': '/cosmos.auth.v1beta1.BaseAccount', address: account('bystander'), pub_key: SECP256K1, account_number: '9', sequence: '1' },
+    );
+    const { model, report, text } = lint(genesis);
+    const single = fact(model, POA_ADMIN)!;
+    expect(single).toMatchObject({ kind: 'eoa', why: 'its account\'s public key in auth.accounts is a single secp256k1 key' });
+    expect(single.at.path).toEqual(['app_state', 'auth', 'accounts', 3, 'pub_key']);
+    expect(fact(model, HELPER)).toMatchObject({ kind: 'multisig', threshold: 2, signers: 3 });
+    // An account that holds no power, no seat and no largest balance gets no fact.
+    expect(fact(model, account('bystander'))).toBeUndefined();
+
+    const weak = findingsOf(report, 'weak-council');
+    expect(weak.find((f) => f.subjects.includes(key(POA_ADMIN)))).toMatchObject({ severity: 'error' });
+    const multisig = weak.find((f) => f.subjects.includes(key(HELPER)))!;
+    expect(multisig.severity).toBe('warning');
+    expect(multisig.message).toContain('is a 2-of-3 multisig');
+    expect(underlined(text, multisig)).toBe(`"${HELPER}"`);
+  });
+
+  it('a gentx signed with one key shows its validator\'s account is a single key; an amino multisig signature shows a multisig', () => {
+    const genesis = v050({}, { poa: { params: { admins: [VAL_A.acc] } } });
+    const [first] = genesis.app_state.genutil.gen_txs as Record<string, unknown>[];
+    first.auth_info = { signer_infos: [{ public_key: SECP256K1, mode_info: { single: { mode: 'SIGN_MODE_DIRECT' } }, sequence: '0' }], fee: { amount: [], gas_limit: '200000' } };
+    const { model, report } = lint(genesis);
+    expect(fact(model, VAL_A.acc)).toMatchObject({ kind: 'eoa', address: { raw: VAL_A.acc }, why: 'it signed its genesis transaction with a single secp256k1 key' });
+    expect(findingsOf(report, 'weak-council').map((f) => f.subjects)).toEqual([[key(VAL_A.acc)]]);
+
+    const legacy = structuredClone(LEGACY_033) as { app_state: { gentxs: { value: Record<string, unknown> }[] } };
+    legacy.app_state.gentxs[0].value.signatures = [{ pub_key: { type: 'tendermint/PubKeyMultisigThreshold', value: { threshold: '2', pubkeys: [{}, {}, {}] } }, signature: '' }];
+    expect(fact(lint(legacy).model, VAL_A.acc)).toMatchObject({ kind: 'multisig', threshold: 2, signers: 3 });
+  });
+});
+
+describe('CosmWasm permissions and Osmosis-style token factories', () => {
+  it('code upload and instantiation restricted to addresses are deploy grants; a factory denom\'s admin mints it', () => {
+    const wasm = {
+      params: { code_upload_access: { permission: 'OnlyAddress', address: PAUSER }, instantiate_default_permission: 'Everybody' },
+      codes: [{ code_id: '1', code_info: { code_hash: 'AA==', creator: PAUSER, instantiate_config: { permission: 'AnyOfAddresses', addresses: [HELPER] } } }],
+      contracts: [],
+    };
+    const tokenfactory = { params: {}, factory_denoms: [{ denom: `factory/${FOUNDATION}/uusd`, authority_metadata: { admin: FOUNDATION } }, { denom: 'factory/x/burned', authority_metadata: { admin: '' } }] };
+    const { model } = lint(v050({}, { wasm, tokenfactory }));
+    expect(model.grants.map((g) => [g.role, g.title, g.powers, g.holder.raw])).toEqual([
+      ['tokenfactory-denom-admin', `token factory admin of factory/${FOUNDATION}/uusd`, ['mint'], FOUNDATION],
+      ['wasm-code-upload', 'CosmWasm code uploader (params.code_upload_access)', ['deploy'], PAUSER],
+      ['wasm-instantiate', 'CosmWasm instantiator of code 1 (instantiate_config)', ['deploy'], HELPER],
+    ]);
+  });
+});
+
+describe('durations with a unit suffix (SDK v0.44-era amino JSON)', () => {
+  it('reads "…ns" periods without a schema error, and a fix keeps the unit', () => {
+    expect(durationSeconds('21600000000000ns')).toBe(21_600);
+    expect(durationSeconds('1m30.5s')).toBe(90.5);
+    expect(durationSeconds('1500ms')).toBe(1.5);
+    expect(durationSeconds('10x')).toBeUndefined();
+    const genesis = v045();
+    Object.assign(genesis.app_state.gov, { deposit_params: { min_deposit: [{ denom: 'uapp', amount: '1' }], max_deposit_period: '21600000000000ns' }, voting_params: { voting_period: '30000000000ns' } });
+    genesis.app_state.staking.params.unbonding_time = '2419200000000000ns';
+    const { model, report, text } = lint(genesis);
+    expect(model.delays.map((d) => [d.kind, d.seconds])).toEqual(expect.arrayContaining([['deposit-period', 21_600], ['voting-period', 30], ['unbonding', 2_419_200]]));
+    const error = findingsOf(report, 'governance-capture').find((f) => f.severity === 'error')!;
+    expect(underlined(text, error)).toBe('"30000000000ns"');
+    expect(JSON.parse(applyEdits(text, error.fixes[0].edits)).app_state.gov.voting_params.voting_period).toBe('172800000000000ns');
   });
 });

@@ -52,12 +52,14 @@ function covers(entry: LintEntry, origin: Origin, offset: number): boolean {
   return span !== undefined && span.start <= offset && offset <= span.end;
 }
 
-/** The address under the cursor: a role holder, a council member, or a distribution entry. */
+/** The address under the cursor: a role holder, an address the file shows the nature of, a council member, or a distribution entry. */
 function addressAt(entry: LintEntry, offset: number): Address | undefined {
   const model = entry.report.model;
   if (!model) return undefined;
   const grant = model.grants.find((g) => covers(entry, g.at, offset));
   if (grant) return grant.holder;
+  const fact = model.addressFacts?.find((f) => covers(entry, f.at, offset));
+  if (fact) return fact.address;
   for (const distribution of model.distributions) {
     const hit = distribution.entries.find((e) => covers(entry, e.at, offset));
     if (hit) return hit.holder;

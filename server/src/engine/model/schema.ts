@@ -131,6 +131,8 @@ export const DistributionSchema = z.object({
   denom: z.string().optional(),
   /** For a supply: the token is what validators bond (so held is stakeable voting power), as the framework's staking settings say. */
   bonded: z.boolean().optional(),
+  /** For a supply: the token is a voucher for one issued on another chain (an IBC denom), whose supply and holders are that chain's; its concentration here is reported for information. */
+  voucher: z.boolean().optional(),
   entries: z.array(
     z.object({
       holder: AddressSchema,

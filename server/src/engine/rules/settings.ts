@@ -35,10 +35,11 @@ export function ratioLike(raw: Parameter['value'] | undefined, value: number): s
 
 /**
  * A duration in the file's own encoding: "172800s" for proto JSON, integer nanoseconds for amino
- * and Go's encoding/json ("172800000000000", or a number).
+ * and Go's encoding/json ("172800000000000", or a number), with the unit where the file writes it ("172800000000000ns").
  */
 export function durationLike(raw: Parameter['value'] | undefined, seconds: number): string | number {
   if (typeof raw === 'number') return seconds * 1e9;
   if (typeof raw === 'string' && /^\d+$/.test(raw.trim())) return (BigInt(seconds) * 1_000_000_000n).toString();
+  if (typeof raw === 'string' && /^\d+ns$/.test(raw.trim())) return `${BigInt(seconds) * 1_000_000_000n}ns`;
   return `${seconds}s`;
 }

@@ -26,12 +26,14 @@ export const supplyConcentration: Rule = {
       const top = holders.at(0);
       if (!top || metrics.topShare <= THRESHOLDS.haltingShare.value) continue;
       const terms = consensusTerms(frameworkOf(distribution.at));
-      const why = distribution.bonded
-        ? `staked, that is more than the 1/3 that can ${terms.halt}, and enough to meet a governance quorum alone (${cite(terms.source)}`
-        : `enough to outvote everyone else in any vote weighted by the token and to move its market alone (${cite('quantifyingDecentralization')}`;
+      const why = distribution.voucher
+        ? `a voucher for a token issued on another chain, whose supply and votes are that chain's, so here it only moves this chain's market for it (${cite('quantifyingDecentralization')}`
+        : distribution.bonded
+          ? `staked, that is more than the 1/3 that can ${terms.halt}, and enough to meet a governance quorum alone (${cite(terms.source)}`
+          : `enough to outvote everyone else in any vote weighted by the token and to move its market alone (${cite('quantifyingDecentralization')}`;
       yield {
         at: top.at[0],
-        severity: byNetwork(model.chain.network, 'warning', 'warning', 'info'),
+        severity: distribution.voucher ? 'info' : byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         subjects: top.entity.addressKeys,
         message: `${entities.label(top.entity)} holds ${percent(metrics.topShare)} of the ${distribution.title}: ${why}; ${holders.length} holders, Gini ${metrics.gini.toFixed(2)}). Spread it, or keep it in a treasury that cannot vote.`,
       };

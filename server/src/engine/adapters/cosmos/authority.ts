@@ -3,13 +3,14 @@ import type { ModelBuilder, RoleSpec } from '../../model/builder';
 import { isRecord } from '../../model/read';
 import type { Address, Power } from '../../model/schema';
 import type { Path } from '../../parse';
-import { msgName } from './read';
+import { isIcsConsumer, msgName, providerChainId } from './read';
 
 const APP: Path = ['app_state'];
 
 /** The x/gov module account: sha256("gov")[:20], the same payload under every bech32 prefix. */
 export const GOV_MODULE_ADDRESS = 'cosmos10d07y265gmmuvt4z0w9aw880jnsr700j6zn9kn';
 const GOV_MODULE = parseAddress(GOV_MODULE_ADDRESS)!;
+export const GOV_MODULE_KEY = GOV_MODULE.key;
 
 const isGovernance = (address: Address) => address.key === GOV_MODULE.key;
 
@@ -95,12 +96,23 @@ function readAuthz(builder: ModelBuilder): void {
 
 const TOKEN_FACTORIES = ['tokenfactory', 'fiattokenfactory', 'fiat-tokenfactory'];
 
-/** Noble-style (Circle FiatToken) token factories: one address per role. */
+/**
+ * Token factories: Noble-style (Circle FiatToken) with one address per role, and Osmosis-style,
+ * where each denom's admin mints and burns it and can hand the denom over.
+ */
 function readTokenFactory(builder: ModelBuilder): void {
   for (const module of TOKEN_FACTORIES) {
     const base = [...APP, module];
     const state = builder.get(base);
     if (!isRecord(state)) continue;
+    if (Array.isArray(state.factory_denoms)) {
+      state.factory_denoms.forEach((entry, i) => {
+        if (!isRecord(entry)) return;
+        const denom = typeof entry.denom === 'string' ? entry.denom : `denom ${i}`;
+        const metadata = isRecord(entry.authority_metadata) ? 'authority_metadata' : 'authorityMetadata';
+        builder.grant([...base, 'factory_denoms', i, metadata, 'admin'], { role: `${module}-denom-admin`, title: `token factory admin of ${denom}`, powers: ['mint'], layer: 'application', critical: true });
+      });
+    }
     const denom = isRecord(state.mintingDenom) && typeof state.mintingDenom.denom === 'string' ? ` (${state.mintingDenom.denom})` : '';
     const role = (key: string, title: string, powers: Power[]) => {
       if (isRecord(state[key])) builder.grant([...base, key, 'address'], { role: `${module}-${key}`, title: `token factory ${title}${denom}`, powers, layer: 'application', critical: true });
@@ -123,12 +135,11 @@ function readTokenFactory(builder: ModelBuilder): void {
  */
 export function readValidatorSet(builder: ModelBuilder): void {
   const consumer = builder.get([...APP, 'ccvconsumer']);
-  if (isRecord(consumer) && !(isRecord(consumer.params) && consumer.params.enabled === false)) {
+  if (isRecord(consumer) && isIcsConsumer(builder.get(APP))) {
     const chainIdPath = isRecord(consumer.provider_client_state)
       ? [...APP, 'ccvconsumer', 'provider_client_state', 'chain_id']
       : [...APP, 'ccvconsumer', 'provider', 'client_state', 'chain_id'];
-    const providerId = builder.get(chainIdPath);
-    const provider = typeof providerId === 'string' && providerId !== '' ? providerId : undefined;
+    const provider = providerChainId(builder.get(APP));
     const at = builder.origin(provider ? chainIdPath : [...APP, 'ccvconsumer']);
     builder.model.validatorSet = { admission: 'inherited', how: `an Interchain Security consumer, validated by the provider chain${provider ? ` "${provider}"` : ''}`, source: 'icsConsumer', at };
     builder.model.dependencies.push({ kind: 'validator-set', layer: 'execution', name: provider ? `Interchain Security provider "${provider}"` : 'the Interchain Security provider chain', provider, operators: [], shared: true, at });
@@ -143,10 +154,16 @@ export function readValidatorSet(builder: ModelBuilder): void {
     listed.forEach((_, i) => {
       if (builder.grant([...adminsPath, i], { role: 'poa-admin', title: 'PoA admin', powers: ['set-validators'], layer: 'governance', critical: true })) granted++;
     });
-    if (granted === 0) {
+    // Without admins only the module's authority admits validators: governance, when the genesis has a gov module to say so.
+    const governed = granted === 0 && isRecord(builder.get([...APP, 'gov']));
+    if (governed) {
       builder.model.grants.push({ role: 'poa-governance', title: 'PoA validator admission (governance proposals)', powers: ['set-validators'], holder: GOV_MODULE, layer: 'governance', critical: true, at: builder.origin([...APP, 'poa']) });
     }
-    const how = granted > 0 ? `proof of authority: the PoA admins add and remove validators and set their power` : 'proof of authority: validators are added and removed only by governance proposals, and delegation is disabled';
+    const how = granted > 0
+      ? `proof of authority: the PoA admins add and remove validators and set their power`
+      : governed
+        ? 'proof of authority: validators are added and removed only by governance proposals, and delegation is disabled'
+        : 'proof of authority: validators are added and removed only by the PoA module\'s authority, which the genesis does not name';
     builder.model.validatorSet = { admission: 'permissioned', how, source: 'strangelovePoa', at: builder.origin(granted > 0 ? adminsPath : [...APP, 'poa']) };
     return;
   }

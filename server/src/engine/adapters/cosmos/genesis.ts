@@ -5,8 +5,15 @@ import type { Adapter } from '../types';
 import { readAuthorities, readValidatorSet } from './authority';
 import { readGovernance, readStaking } from './governance';
 import { identify } from '../identity';
-import { cosmosEvmNumber, cosmosNetwork } from './networks';
-import { readSupply, readVotingPower } from './power';
+import { cosmosEvmNumber, cosmosNetwork, providerNetwork } from './networks';
+import { readCustomModuleRoles } from './custom-modules';
+import { readGroups } from './group';
+import { readAccountKeys } from './keys';
+import { readModuleHolders } from './modules';
+import { readVotingPower } from './power';
+import { isIcsConsumer, providerChainId } from './read';
+import { readSupply } from './supply';
+import { readWasm } from './wasm';
 
 /** Modules whose presence in `app_state` says the file is a Cosmos SDK genesis. */
 const MODULES = ['auth', 'bank', 'staking', 'gov', 'genutil', 'slashing', 'distribution', 'distr', 'mint', 'accounts', 'gentxs', 'params', 'upgrade', 'ccvconsumer'];
@@ -14,8 +21,9 @@ const MODULES = ['auth', 'bank', 'staking', 'gov', 'genutil', 'slashing', 'distr
 /**
  * A Cosmos SDK `genesis.json`, from v0.33 (amino, `app_state.accounts`, nanosecond durations)
  * through v0.47/v0.50 (`gov.params` with expedited and burn settings), including Interchain
- * Security consumers, PoA chains and Cosmos-EVM chains. It reads only the sections it maps, each
- * once, so a 90 MB genesis costs little more than its JSON.parse.
+ * Security consumers, PoA chains, Cosmos-EVM and CosmWasm chains, x/group councils and the roles
+ * custom modules name. It reads only the sections it maps, and the long lists (accounts, balances)
+ * a few times at most, so a 90 MB genesis costs little more than its JSON.parse.
  */
 export const cosmosGenesis: Adapter = {
   id: 'cosmos-genesis',
@@ -33,7 +41,7 @@ export const cosmosGenesis: Adapter = {
   build(doc: ParsedDocument) {
     const value = doc.value as Record<string, unknown>;
     const chainId = typeof value.chain_id === 'string' ? value.chain_id : undefined;
-    const network = cosmosNetwork(chainId);
+    const network = cosmosNetwork(chainId, [isIcsConsumer(value.app_state) ? providerNetwork(providerChainId(value.app_state)) : undefined]);
     const builder = new ModelBuilder(doc, { framework: 'cosmos-sdk', chainId, network: network.network, networkReason: network.reason });
     if (chainId !== undefined) builder.model.chain.at = builder.origin(['chain_id']);
     // A Cosmos-EVM chain also answers to the EIP-155 number inside its chain id.
@@ -42,12 +50,19 @@ export const cosmosGenesis: Adapter = {
     identify(builder, [chainId?.trim() ? `cosmos:${chainId.trim()}` : undefined, evm ? `evm:${evm}` : undefined]);
 
     const bondDenom = readStaking(builder);
+    const consumer = isIcsConsumer(app);
     readGovernance(builder, bondDenom);
-    readVotingPower(builder);
-    readSupply(builder, bondDenom);
+    readVotingPower(builder, consumer);
+    readSupply(builder, bondDenom, consumer);
     readValidatorSet(builder);
     readAuthorities(builder);
+    readWasm(builder);
+    readCustomModuleRoles(builder);
     readPrecompiles(builder);
+    // Last: policies hold the powers read above, and keys are read only for the accounts that matter.
+    readGroups(builder);
+    readModuleHolders(builder);
+    readAccountKeys(builder);
     return { model: builder.model, problems: builder.problems };
   },
 };

@@ -36,3 +36,13 @@ export function cosmosNetwork(chainId: unknown, extra: (NetworkSignal | undefine
   const number = cosmosEvmNumber(id);
   return classifyNetwork([published, number ? networkFromChainId(number, 'chain') : undefined, networkFromName(id, 'the chain id is'), ...extra]);
 }
+
+/**
+ * What an Interchain Security consumer's provider says of it: a consumer of a test or dev provider
+ * is a test or dev chain itself, whatever its own id says (a link, weighed after a published id).
+ */
+export function providerNetwork(providerId: unknown): NetworkSignal | undefined {
+  if (typeof providerId !== 'string' || providerId.trim() === '') return undefined;
+  const verdict = cosmosNetwork(providerId);
+  return verdict.network === 'unknown' ? undefined : { network: verdict.network, reason: `its provider's ${verdict.reason}`, weight: 'link' };
+}

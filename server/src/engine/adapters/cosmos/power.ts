@@ -3,14 +3,14 @@ import type { ModelBuilder } from '../../model/builder';
 import { isRecord } from '../../model/read';
 import type { Address, Distribution } from '../../model/schema';
 import type { Path } from '../../parse';
-import { amountOf, integerText, isModuleAccount, unwrapAccount } from './read';
+import { integerText } from './read';
 
 type Entry = Distribution['entries'][number];
 
 const APP: Path = ['app_state'];
 
 /** Where each SDK generation keeps its genesis transactions. */
-const GENTX_LISTS: Path[] = [
+export const GENTX_LISTS: Path[] = [
   [...APP, 'genutil', 'gen_txs'], // v0.40+: proto JSON txs
   [...APP, 'genutil', 'gentxs'], // v0.36–v0.39: amino StdTx
   [...APP, 'gentxs'], // v0.33–v0.35: amino StdTx at the top of app_state
@@ -19,9 +19,12 @@ const GENTX_LISTS: Path[] = [
 /**
  * Voting power at genesis: the self-delegation of every MsgCreateValidator in the genesis
  * transactions, plus the bonded validators of an exported state (`staking.validators`), held by
- * the validator's operator address (whose bech32 payload is the operator's account).
+ * the validator's operator address (whose bech32 payload is the operator's account). An
+ * Interchain Security consumer has none of its own.
  */
-export function readVotingPower(builder: ModelBuilder): void {
+export function readVotingPower(builder: ModelBuilder, consumer: boolean): void {
+  // A consumer's gentxs and validators are placeholders or governance stake: the provider's validators run its consensus.
+  if (consumer) return;
   const entries: Entry[] = [];
   let listPath: Path | undefined;
   for (const path of GENTX_LISTS) {
@@ -116,80 +119,4 @@ function holderOf(builder: ModelBuilder, raw: unknown, path: Path, owner: Record
   const description = isRecord(owner.description) ? owner.description : undefined;
   if (typeof raw === 'string' && raw !== '') builder.problem(path, `"${raw.slice(0, 80)}" is not a validator operator address.`);
   return typeof description?.moniker === 'string' && description.moniker.trim() ? namedParty(description.moniker.trim()) : undefined;
-}
-
-/**
- * The genesis supply of the bond denom by account: `bank.balances` (v0.40+), the amino
- * `auth.accounts` with coins (v0.36–v0.39) or `app_state.accounts` (v0.33–v0.35). Vesting accounts
- * count, since unvested tokens can be delegated and vote; module accounts (pools, the community
- * pool) do not, since no one holds their keys.
- */
-export function readSupply(builder: ModelBuilder, bondDenom: string | undefined): void {
-  const balancesPath = [...APP, 'bank', 'balances'];
-  const balances = builder.get(balancesPath);
-  const denom = bondDenom ?? guessDenom(balances);
-  if (Array.isArray(balances) && balances.length > 0) {
-    const modules = moduleAddresses(builder.get([...APP, 'auth', 'accounts']));
-    const entries: Entry[] = [];
-    for (let i = 0; i < balances.length; i++) {
-      const balance = balances[i];
-      if (!isRecord(balance) || typeof balance.address !== 'string' || modules.has(balance.address)) continue;
-      push(builder, entries, balance.address, amountOf(balance.coins, denom), ['app_state', 'bank', 'balances', i, 'address']);
-    }
-    return record(builder, entries, denom, balancesPath, bondDenom === undefined || denom === bondDenom);
-  }
-  for (const path of [[...APP, 'auth', 'accounts'], [...APP, 'accounts']]) {
-    const accounts = builder.get(path);
-    if (!Array.isArray(accounts)) continue;
-    const entries: Entry[] = [];
-    const legacyDenom = bondDenom ?? guessLegacyDenom(accounts);
-    for (let i = 0; i < accounts.length; i++) {
-      const account = unwrapAccount(accounts[i]);
-      if (!account || isModuleAccount(account.type) || !Array.isArray(account.base.coins)) continue;
-      if (typeof account.base.address !== 'string') continue;
-      push(builder, entries, account.base.address, amountOf(account.base.coins, legacyDenom), [...path, i, ...account.steps, 'address']);
-    }
-    if (entries.length > 0) return record(builder, entries, legacyDenom, path, bondDenom === undefined || legacyDenom === bondDenom);
-  }
-}
-
-function push(builder: ModelBuilder, entries: Entry[], raw: string, amount: string | undefined, path: Path): void {
-  if (amount === undefined || amount === '0') return;
-  const holder = parseAddress(raw);
-  if (!holder) {
-    builder.problem(path, `"${raw.slice(0, 80)}" is not an account address.`);
-    return;
-  }
-  entries.push({ holder, amount, at: builder.originOwning(path) });
-}
-
-function record(builder: ModelBuilder, entries: Entry[], denom: string | undefined, path: Path, bonded: boolean): void {
-  if (entries.length === 0) return;
-  builder.model.distributions.push({ kind: 'supply', title: `genesis supply${denom ? ` of ${denom}` : ''}`, denom, bonded, entries, at: builder.origin(path) });
-}
-
-function moduleAddresses(accounts: unknown): Set<string> {
-  const modules = new Set<string>();
-  if (!Array.isArray(accounts)) return modules;
-  for (const raw of accounts) {
-    const account = unwrapAccount(raw);
-    if (account && isModuleAccount(account.type) && typeof account.base.address === 'string') modules.add(account.base.address);
-  }
-  return modules;
-}
-
-function guessDenom(balances: unknown): string | undefined {
-  if (!Array.isArray(balances)) return undefined;
-  const first = balances.find((b) => isRecord(b) && Array.isArray(b.coins) && b.coins.length > 0) as Record<string, unknown> | undefined;
-  const coin = first && Array.isArray(first.coins) ? first.coins[0] : undefined;
-  return isRecord(coin) && typeof coin.denom === 'string' ? coin.denom : undefined;
-}
-
-function guessLegacyDenom(accounts: unknown[]): string | undefined {
-  for (const raw of accounts) {
-    const account = unwrapAccount(raw);
-    const coin = account && Array.isArray(account.base.coins) ? account.base.coins[0] : undefined;
-    if (isRecord(coin) && typeof coin.denom === 'string') return coin.denom;
-  }
-  return undefined;
 }

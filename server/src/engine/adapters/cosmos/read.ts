@@ -5,12 +5,15 @@ import type { Path } from '../../parse';
 
 /**
  * Readers for the encodings Cosmos SDK geneses use across generations: proto JSON durations
- * ("172800s", v0.40+), amino/Go `time.Duration` nanoseconds ("1209600000000000", v0.33–v0.39),
+ * ("172800s", v0.40+), amino/Go `time.Duration` nanoseconds ("1209600000000000", v0.33–v0.39; "…ns" in some
+ * v0.44-era files), Go duration strings ("336h0m0s"),
  * `sdk.Dec` decimal strings ("0.334000000000000000") and coin lists.
  */
 
 const PROTO_DURATION = /^(\d+(?:\.\d+)?)s$/;
-const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?$/;
+/** Nanoseconds in each unit Go's time.ParseDuration accepts. */
+const GO_UNITS: Record<string, number> = { h: 3_600e9, m: 60e9, s: 1e9, ms: 1e6, us: 1e3, 'µs': 1e3, ns: 1 };
+const GO_PART = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
 
 /** Seconds in a Cosmos duration, or undefined when the value is not one. */
 export function durationSeconds(value: unknown): number | undefined {
@@ -19,11 +22,24 @@ export function durationSeconds(value: unknown): number | undefined {
   const text = value.trim();
   const proto = PROTO_DURATION.exec(text);
   if (proto) return Number(proto[1]);
-  // Amino and encoding/json write time.Duration as integer nanoseconds.
-  if (/^\d+$/.test(text)) return Number(BigInt(text) / 1_000_000n) / 1_000;
-  const go = GO_DURATION.exec(text);
-  if (go && text !== '' && (go[1] || go[2] || go[3])) return Number(go[1] ?? 0) * 3_600 + Number(go[2] ?? 0) * 60 + Number(go[3] ?? 0);
-  return undefined;
+  // Amino and encoding/json write time.Duration as integer nanoseconds, sometimes with the unit ("21600000000000ns").
+  const nanos = /^(\d+)(?:ns)?$/.exec(text);
+  if (nanos) return Number(BigInt(nanos[1]) / 1_000_000n) / 1_000;
+  return goDuration(text);
+}
+
+/** A Go duration string such as "336h0m0s", "24h" or "1m30.5s", summed in nanoseconds. */
+function goDuration(text: string): number | undefined {
+  let nanos = 0;
+  let at = 0;
+  while (at < text.length) {
+    GO_PART.lastIndex = at;
+    const part = GO_PART.exec(text);
+    if (!part) return undefined;
+    nanos += Number(part[1]) * GO_UNITS[part[2]];
+    at = GO_PART.lastIndex;
+  }
+  return at === 0 ? undefined : nanos / 1e9;
 }
 
 /** Reads a duration field; reports a value that is not a duration. */
@@ -114,4 +130,18 @@ export function isModuleAccount(type: string): boolean {
 /** The last segment of a Msg type URL: "/cosmos.gov.v1.MsgVote" → "MsgVote". */
 export function msgName(typeUrl: string): string {
   return typeUrl.slice(typeUrl.lastIndexOf('.') + 1) || typeUrl;
+}
+
+/** An Interchain Security consumer: the provider's validators run its consensus (a disabled ccvconsumer is a standalone chain). */
+export function isIcsConsumer(app: unknown): boolean {
+  if (!isRecord(app) || !isRecord(app.ccvconsumer)) return false;
+  const params = app.ccvconsumer.params;
+  return !(isRecord(params) && params.enabled === false);
+}
+
+/** The chain id of a consumer's provider, as the CCV state (v3+: `provider_client_state`; v4+: `provider.client_state`) names it. */
+export function providerChainId(app: unknown): string | undefined {
+  const consumer = isRecord(app) && isRecord(app.ccvconsumer) ? app.ccvconsumer : undefined;
+  const state = consumer && (isRecord(consumer.provider_client_state) ? consumer.provider_client_state : isRecord(consumer.provider) && isRecord(consumer.provider.client_state) ? consumer.provider.client_state : undefined);
+  return state && typeof state.chain_id === 'string' && state.chain_id !== '' ? state.chain_id : undefined;
 }
