@@ -1,3 +1,4 @@
+import type { LockFile } from '../lock/schema';
 import type { Network } from '../model/schema';
 import type { Span } from '../text/positions';
 import type { ConfigFile, EntityConfig, PresetName, SeverityOrOff, SuppressionConfig } from './schema';
@@ -22,9 +23,22 @@ export interface ResolvedConfig {
   suppressions: (SuppressionConfig & { index: number })[];
   /** Named chains and the globs of their files; a file in none belongs to its folder's chain. */
   chains: Record<string, string[]>;
+  /**
+   * Facts read on chain: the `chokepoint.lock.json` nearest the linted file (written by
+   * `chokepoint verify`), and L2BEAT discovery snapshots `.chokepoint.yaml` names under `discovery:`,
+   * each in the lock's shape. They outrank every declaration.
+   */
+  verified?: VerifiedSource[];
   problems: ConfigProblem[];
   /** Spans of entries in the config file, for findings about it (unused suppressions). */
   locate?: (path: (string | number)[]) => Span | undefined;
+}
+
+export interface VerifiedSource {
+  /** The file the facts were read from. */
+  file: string;
+  kind: 'lock' | 'l2beat-discovery';
+  lock: LockFile;
 }
 
 export function emptyConfig(baseDir: string): ResolvedConfig {

@@ -277,6 +277,18 @@ export const CodeOverrideSchema = z.object({
 });
 
 /**
+ * A deployed contract the file names by its role in the stack (a registry file's
+ * `SystemConfigProxy`, a Nitro chain info's `rollup`): not a holder of power, but where
+ * `chokepoint verify` reads what the deployed chain says its roles are.
+ */
+export const ContractSchema = z.object({
+  /** The stack's name for it: `SystemConfigProxy`, `OptimismPortalProxy`, `DisputeGameFactoryProxy`, `rollup`, `upgrade-executor`. */
+  name: z.string(),
+  address: AddressSchema,
+  at: OriginSchema,
+});
+
+/**
  * What the file itself shows an address to be: a Cosmos account's single or multisig public key, a
  * module account derived from its module's name, a key the setup script signs with. Declarations in
  * .chokepoint.yaml and annotations override it.
@@ -345,6 +357,7 @@ export const AuthorityModelSchema = z.object({
   validatorSet: ValidatorSetSchema.optional(),
   codeOverrides: z.array(CodeOverrideSchema).optional(),
   addressFacts: z.array(AddressFactSchema).optional(),
+  contracts: z.array(ContractSchema).optional(),
   /** Changes that end roles later in the chain's timeline; their grants move to `endedGrants`, so every rule sees only the final state. */
   roleEnds: z.array(RoleEndSchema).optional(),
   endedGrants: z.array(EndedGrantSchema).optional(),
@@ -369,6 +382,7 @@ export type Staking = z.infer<typeof StakingSchema>;
 export type ValidatorSet = z.infer<typeof ValidatorSetSchema>;
 export type CodeOverride = z.infer<typeof CodeOverrideSchema>;
 export type AddressFact = z.infer<typeof AddressFactSchema>;
+export type Contract = z.infer<typeof ContractSchema>;
 export type RoleEnd = z.infer<typeof RoleEndSchema>;
 export type EndedGrant = z.infer<typeof EndedGrantSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
