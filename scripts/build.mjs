@@ -14,9 +14,21 @@ const common = {
   define: { CHOKEPOINT_VERSION: JSON.stringify(pkg.version) },
 };
 
+/**
+ * `chokepoint verify` (server/src/verify/, with viem) is a bundle of its own: the CLI and the language
+ * server load dist/verify.js beside them only when asked to verify, so `lint` never loads it.
+ */
+const verifySeparately = {
+  name: 'verify-bundle',
+  setup(b) {
+    b.onResolve({ filter: /\/verify\/index$/ }, () => ({ path: './verify.js', external: true }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [verifySeparately] }),
+  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js', plugins: [verifySeparately] }),
+  build({ ...common, entryPoints: ['server/src/verify/index.ts'], outfile: 'dist/verify.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The worker threads of a workspace scan (`lintPathsParallel`), loaded from beside dist/cli.js and dist/server.js.
   build({ ...common, entryPoints: ['server/src/engine/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function sources(dir: string): string[] {
@@ -17,6 +17,30 @@ describe('the boundaries ARCHITECTURE.md promises', () => {
 
   it('only the client imports vscode; the server never does', () => {
     for (const file of sources('server/src')) expect(imports(file).filter((m) => m === 'vscode'), file).toEqual([]);
+  });
+
+  it('the engine imports nothing from server/src/verify nor viem: linting never loads the network client', () => {
+    for (const file of sources('server/src/engine')) {
+      expect(imports(file).filter((m) => /(^|\/)verify(\/|$)/.test(m) || /^viem(\/|$)/.test(m)), file).toEqual([]);
+    }
+  });
+
+  it('only server/src/verify imports viem; the rest loads the verifier on demand (dist/verify.js), never statically', () => {
+    const dynamic = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+    const outside = sources('server/src').filter((f) => !f.startsWith(join('server', 'src', 'verify')));
+    /** Whether a source file, or any relative import it makes statically, imports viem. */
+    const loadsViem = (file: string, seen = new Set<string>()): boolean => {
+      if (seen.has(file)) return false;
+      seen.add(file);
+      const local = (m: string) => [`${m}.ts`, join(m, 'index.ts')].map((p) => join(dirname(file), p)).find((p) => existsSync(p));
+      return imports(file).some((m) => /^viem(\/|$)/.test(m) || (m.startsWith('.') && local(m) !== undefined && loadsViem(local(m)!, seen)));
+    };
+    for (const file of outside) {
+      expect(loadsViem(file), `${file} statically reaches viem`).toBe(false);
+      expect(imports(file).filter((m) => /\/verify\/index$/.test(m)), file).toEqual([]);
+    }
+    expect(sources('server/src/engine').filter((file) => dynamic(file).some((m) => /verify/.test(m)))).toEqual([]);
+    expect(outside.filter((file) => dynamic(file).some((m) => /\/verify\/index$/.test(m))).length).toBeGreaterThan(0);
   });
 
   it('the engine and the report make no network calls', () => {

@@ -157,6 +157,14 @@ describe('Superchain Registry chain files of every generation', () => {
     expect(grants[1].at.path).toEqual(['addresses', 'Guardian']);
   });
 
+  it('the contracts under [addresses] are recorded, where verify reads the deployed roles; the roles listed there are not contracts', () => {
+    const model = lintSource('a.toml', registry2024([`ProxyAdminOwner = "${A}"`, `SystemConfigProxy = "${B}"`, `OptimismPortalProxy = "${C}"`, 'DelayedWETHProxy = "0x0000000000000000000000000000000000000000"'])).model!;
+    expect(model.contracts?.map((c) => [c.name, c.address.key, c.at.path.join('.')])).toEqual([
+      ['SystemConfigProxy', key(B), 'addresses.SystemConfigProxy'],
+      ['OptimismPortalProxy', key(C), 'addresses.OptimismPortalProxy'],
+    ]);
+  });
+
   it('the proof system: an L2OutputOracle, or only a PermissionedDisputeGame, is permissioned', () => {
     const oracle = lintSource('a.toml', registry2024([`ProxyAdminOwner = "${A}"`, `L2OutputOracleProxy = "${B}"`])).model!;
     expect(oracle.proofSystem?.kind).toBe('permissioned-fraud');

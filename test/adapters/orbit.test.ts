@@ -299,6 +299,15 @@ describe('orbit-chain-info', () => {
     expect(model.dependencies.map((d) => d.name)).toEqual(['AnyTrust Data Availability Committee of lumen-any']);
   });
 
+  it('the parent-chain contracts of a file of one chain, where verify reads who controls them; a list of several names none', () => {
+    const text = JSON.stringify(chainInfo({}, { chain: 7700001, parent: 1, name: 'lumen-one' }), null, 2);
+    const { model } = built(orbitChainInfo, 'chain_info.json', text);
+    expect(model.contracts?.map((c) => [c.name, c.address.raw, c.at.path.join('.')])).toEqual([['bridge', '0x97369b0944A5c3634cCa74d4918fa9262e1ffe27', '0.rollup.bridge']]);
+    expect(built(orbitChainInfo, 'arbitrum_chain_info.json', JSON.stringify(list)).model.contracts).toBeUndefined();
+    const node = built(orbitNodeConfig, 'node-config.json', nodeConfig()).model;
+    expect(node.contracts?.map((c) => [c.name, c.at.path.join('.')])).toEqual([['bridge', 'chain.info-json.0.rollup.bridge']]);
+  });
+
   it('debug precompiles on a production entry are a development flag', () => {
     const text = JSON.stringify(chainInfo({ AllowDebugPrecompiles: true }, { chain: 7700001, parent: 1, name: 'lumen-one' }), null, 2);
     const [flag] = findingsOf(lintSource('chain_info.json', text), 'dev-flags-in-production');

@@ -139,3 +139,59 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   const format = args.format ?? (args.output && /\.html?$/i.test(args.output) ? 'html' : 'md');
   return { ...args, format };
 }
+
+export interface VerifyArgs {
+  paths: string[];
+  /** By namespaced chain id (`evm:1`), or `*` for a URL given without one. */
+  rpc: Record<string, string>;
+  lock?: string;
+  check: boolean;
+  depth?: number;
+  timeoutMs?: number;
+}
+
+/** Parses `verify` arguments. An RPC URL is never repeated in a message: it may hold an API key. */
+export function parseVerifyArgs(argv: string[]): VerifyArgs {
+  const args: VerifyArgs = { paths: [], rpc: {}, check: false };
+  const whole = (flag: string, v: string, min: number) => {
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new ArgsError(`${flag} takes a whole number of at least ${min} (got "${v}").`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new ArgsError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--rpc': {
+        const v = value();
+        const match = /^(\d+)=(.+)$/.exec(v);
+        const key = match ? `evm:${match[1]}` : '*';
+        if (args.rpc[key] !== undefined) throw new ArgsError(key === '*' ? 'Only one --rpc URL can be given without a chain id; give the others as CHAIN_ID=URL.' : `--rpc ${match![1]}=… is given twice.`);
+        args.rpc[key] = match ? match[2] : v;
+        break;
+      }
+      case '--lock':
+        args.lock = value();
+        break;
+      case '--check':
+        args.check = true;
+        break;
+      case '--depth':
+        args.depth = whole('--depth', value(), 0);
+        break;
+      case '--timeout':
+        args.timeoutMs = whole('--timeout', value(), 1);
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg} for verify. Run "chokepoint --help" for the options.`);
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  if (Object.keys(args.rpc).length === 0) throw new ArgsError('verify needs an RPC URL: pass --rpc URL, or --rpc CHAIN_ID=URL for each chain.');
+  return args;
+}

@@ -1,8 +1,9 @@
 import { ruleDocMarkdown } from '../engine/rules/docs';
 import { ALL_RULE_METAS, docsUrl, ruleMeta } from '../engine/rules/index';
-import { ArgsError, parseLintArgs, parseReportArgs } from './args';
+import { ArgsError, parseLintArgs, parseReportArgs, parseVerifyArgs } from './args';
 import { lintCommand, type CommandIO } from './lint-command';
 import { reportCommand } from './report-command';
+import { verifyCommand } from './verify-command';
 import { VERSION } from '../version';
 
 const HELP = `Chokepoint ${VERSION}: lints appchain configuration for hidden centralization.
@@ -10,6 +11,7 @@ const HELP = `Chokepoint ${VERSION}: lints appchain configuration for hidden cen
 Usage:
   chokepoint lint [paths...] [options]   Lint files and folders (default: .)
   chokepoint report [paths...] [options] Write the sovereignty report of each chain (HTML or Markdown)
+  chokepoint verify [paths...] --rpc URL  Read on chain who the configs' addresses are; write chokepoint.lock.json
   chokepoint rules [--format json]       List the rules
   chokepoint explain <rule-id>           Print a rule's documentation
   chokepoint lsp [--stdio]               Start the language server (for Neovim, Helix, Zed, Emacs…)
@@ -36,6 +38,17 @@ Report options:
                                           As for lint
   The report exits 0 once written, 2 for usage or configuration errors.
 
+Verify options (the only command that makes network requests, and only to these URLs):
+      --rpc URL | --rpc CHAIN_ID=URL      The RPC of the chain where the addresses act (a rollup's L1);
+                                          repeat with CHAIN_ID= for several chains
+      --lock FILE                         Lock to write or check (default: chokepoint.lock.json beside
+                                          the nearest .chokepoint.yaml, else in the paths' common folder)
+      --check                             Compare the chain with the lock instead of writing it
+      --depth N                           Levels of nested owners to follow (default: 4)
+      --timeout MS                        Per-request timeout (default: 10000)
+  Verify exits 0 when the lock was written or matches, 1 when --check finds differences,
+  2 when nothing could be read, or for usage errors.
+
 Exit codes: 0 nothing at the fail level, 1 findings at the fail level, 2 usage or configuration error.
 `;
 
@@ -57,6 +70,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         return await lintCommand(parseLintArgs(rest), io);
       case 'report':
         return await reportCommand(parseReportArgs(rest), io);
+      case 'verify':
+        return await verifyCommand(parseVerifyArgs(rest), io);
       case 'rules':
         return rulesCommand(rest, io);
       case 'explain':

@@ -271,6 +271,7 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
     validatorSet: models.find((m) => m.validatorSet)?.validatorSet,
     codeOverrides: models.some((m) => m.codeOverrides) ? models.flatMap((m) => m.codeOverrides ?? []) : undefined,
     addressFacts: models.some((m) => m.addressFacts) ? models.flatMap((m) => m.addressFacts ?? []) : undefined,
+    contracts: models.some((m) => m.contracts) ? models.flatMap((m) => m.contracts ?? []) : undefined,
     roleEnds: models.some((m) => m.roleEnds) ? models.flatMap((m) => m.roleEnds ?? []) : undefined,
     endedGrants: models.some((m) => m.endedGrants) ? models.flatMap((m) => m.endedGrants ?? []) : undefined,
   };

@@ -38,6 +38,10 @@ export interface VerifyResult {
   problems: VerifyProblem[];
   /** With `check`: what differs between the chain now and the lock, one sentence each; empty when they match. */
   differences: string[];
+  /** Addresses and rollup roles read on chain this time; 0 when nothing could be read (the CLI then exits 2). */
+  read: number;
+  /** Whether the lock file was written (never with `check`, nor when nothing could be read). */
+  written: boolean;
 }
 
 /** Implemented by server/src/verify/index.ts. */

@@ -52,6 +52,7 @@ export const opRegistryChain: Adapter = {
     }
     sequencerWindow(builder, ['seq_window_size']);
     proofSystemFromAddresses(builder);
+    deployedContracts(builder);
     altDa(builder);
     builder.parameter(['governed_by_optimism'], { id: 'governed_by_optimism', title: 'Governed by Optimism', governs: 'whether the chain is upgraded by Optimism governance (the standard 2-of-2 ProxyAdminOwner) rather than its own keys', unit: 'enum' });
     builder.parameter(['data_availability_type'], { id: 'data_availability_type', title: 'Data availability type', governs: 'where transaction data is published: eth-da (Ethereum) is standard; alt-da relies on a separate DA provider', unit: 'enum' });
@@ -75,6 +76,20 @@ function proofSystemFromAddresses(builder: ModelBuilder): void {
   } else if (isSet(addresses.PermissionedDisputeGame) && !isSet(addresses.FaultDisputeGame)) {
     builder.model.proofSystem = { kind: 'permissioned-fraud', title: 'permissioned fault proofs: only the PermissionedDisputeGame is deployed, so only the proposer and challenger can play', at: builder.origin(['addresses', 'PermissionedDisputeGame']) };
   }
+}
+
+/** The L1 contracts `[addresses]` lists (SystemConfigProxy, OptimismPortalProxy…), where `chokepoint verify` reads the deployed roles. */
+function deployedContracts(builder: ModelBuilder): void {
+  const addresses = builder.get(['addresses']);
+  if (!isRecord(addresses)) return;
+  const roleKeys = new Set(ROLES.map(([key]) => key));
+  const contracts = Object.keys(addresses)
+    .filter((name) => !roleKeys.has(name) && isSet(addresses[name]))
+    .flatMap((name) => {
+      const address = builder.address(['addresses', name], name);
+      return address ? [{ name, address, at: builder.origin(['addresses', name]) }] : [];
+    });
+  if (contracts.length > 0) builder.model.contracts = contracts;
 }
 
 /** `data_availability_type = "alt-da"`: batches go to an alternative DA layer, with only commitments on L1 (OP alt-DA spec). */

@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../../parse';
 import { evmIdentity, evmParent, identify } from '../identity';
 import { UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
-import { anyTrustDependency, ORBIT_ROLES, orbitNetwork, readChainConfig } from './common';
+import { anyTrustDependency, ORBIT_ROLES, orbitNetwork, readChainConfig, rollupContracts } from './common';
 
 const PRODUCTION_FIRST: Network[] = ['mainnet', 'unknown', 'testnet', 'devnet'];
 
@@ -53,6 +53,8 @@ export const orbitChainInfo: Adapter = {
       if (typeof only['chain-name'] === 'string') builder.model.chain.name = only['chain-name'];
       if (id !== undefined) builder.model.chain.chainId = id;
       evmParent(builder, [0, 'parent-chain-id']);
+      // Only for a file of one chain: the model then says which parent chain the contracts are on.
+      rollupContracts(builder, [0]);
     }
     identify(builder, entries.map(idOf).map(evmIdentity), [], entries.length > 1);
     entries.forEach((entry, i) => {

@@ -120,3 +120,17 @@ export function blocksAt(builder: ModelBuilder, path: Path, what: string): numbe
   if (typeof raw === 'string' && /^\d+n$/.test(raw.trim())) return Number(raw.trim().slice(0, -1));
   return builder.number(path, what);
 }
+
+/**
+ * The parent-chain contracts a chain info's `rollup` section lists (rollup, bridge, inbox,
+ * sequencer-inbox, upgrade-executor…), where `chokepoint verify` reads who controls them.
+ */
+export function rollupContracts(builder: ModelBuilder, infoPath: Path): void {
+  const section = builder.get([...infoPath, 'rollup']);
+  if (!isRecord(section)) return;
+  for (const [name, value] of Object.entries(section)) {
+    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value.trim())) continue;
+    const address = builder.address([...infoPath, 'rollup', name], name);
+    if (address) (builder.model.contracts ??= []).push({ name, address, at: builder.origin([...infoPath, 'rollup', name]) });
+  }
+}

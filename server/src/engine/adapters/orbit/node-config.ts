@@ -5,7 +5,7 @@ import type { ParsedDocument, Path } from '../../parse';
 import { evmIdentity, evmParent, identify } from '../identity';
 import { evmChainId } from '../../model/read';
 import type { Adapter } from '../types';
-import { anyTrustDependency, orbitNetwork, readChainConfig, withEmbeddedJson, type ChainConfigRead } from './common';
+import { anyTrustDependency, orbitNetwork, readChainConfig, rollupContracts, withEmbeddedJson, type ChainConfigRead } from './common';
 
 const INFO_JSON: Path = ['chain', 'info-json'];
 const DAS: Path = ['node', 'data-availability'];
@@ -84,6 +84,7 @@ export const orbitNodeConfig: Adapter = {
       const read = readChainConfig(builder, [...INFO_JSON, i, 'chain-config'], { dev });
       anyTrust = anyTrust.anyTrustAt ? anyTrust : read;
     });
+    if (isRecord(infos[index])) rollupContracts(builder, [...INFO_JSON, index]);
     readCommittee(builder, anyTrust);
     readKeys(builder);
     // A replica's open RPC or test switches are its operator's business; on a node that orders,
