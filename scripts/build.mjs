@@ -1,6 +1,6 @@
 // Bundles the CLI (and, as they are added, the language server and the extension client) with esbuild.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -14,9 +14,23 @@ const common = {
   define: { CHOKEPOINT_VERSION: JSON.stringify(pkg.version) },
 };
 
+/**
+ * `chokepoint verify` (server/src/verify/index.ts), the only code that talks to the network, is its
+ * own bundle, dist/verify.js: the CLI and the language server import it only when asked to verify,
+ * so linting never loads it (nor its RPC client).
+ */
+const VERIFY_ENTRY = 'server/src/verify/index.ts';
+const verifyApart = {
+  name: 'verify-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/verify\/index$/ }, () => ({ path: './verify.js', external: true }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [verifyApart] }),
+  build({ ...common, entryPoints: ['server/src/lsp/entry.ts'], outfile: 'dist/server.js', plugins: [verifyApart] }),
+  ...(existsSync(VERIFY_ENTRY) ? [build({ ...common, entryPoints: [VERIFY_ENTRY], outfile: 'dist/verify.js' })] : []),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The worker threads of a workspace scan (`lintPathsParallel`), loaded from beside dist/cli.js and dist/server.js.
   build({ ...common, entryPoints: ['server/src/engine/lint-worker.ts'], outfile: 'dist/lint-worker.js' }),

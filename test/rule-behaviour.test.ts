@@ -283,14 +283,18 @@ describe('unverified-authority', () => {
     expect(finding.related.map((r) => source.split('\n')[r.range.start.line].trim().split(' ')[0])).toEqual(['systemConfigOwner', 'baseFeeVaultRecipient', 'l1FeeVaultRecipient', 'sequencerFeeVaultRecipient']);
   });
 
-  it('decides operational keys from their powers, in every framework: a batch poster and a validator that disputes by proposing', () => {
+  it('decides operational keys from their powers, in every framework: a batch poster and validators that dispute by proposing, beside an owner it asks about', () => {
     const source = readFixture('unverified-authority', 'fires-orbit-operators.json');
     const found = findingsOf(lintFixture('unverified-authority', 'fires-orbit-operators.json'), 'unverified-authority');
     expect(found.map((f) => [underlined(source, f), f.severity])).toEqual([
-      ['"0x5cF2a1E7d8B9c0A1f2E3d4C5b6A7f8E9d0C1b2A3"', 'info'],
+      ['"0x7C3aF0b2E4d5c6B7a8F9e0D1c2B3a4F5e6D72f41"', 'warning'],
       ['"0x8aD1e2F3a4B5c6D7e8F9a0B1c2D3e4F5a6B7c8D9"', 'info'],
+      ['"0x2bE4c6D8f0A1b3C5d7E9f1A3b5C7d9E1f3A5b7C9"', 'info'],
+      ['"0x5cF2a1E7d8B9c0A1f2E3d4C5b6A7f8E9d0C1b2A3"', 'info'],
     ]);
-    expect(found[1].message).toBe('0x8aD1…c8D9 is an operational key (Staker (validator)): it can propose state or fail to propose it and dispute rival proposals (L2BEAT risk rosette). One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is.');
+    expect(found[0].message).toContain('(Rollup owner), but nothing declares whether it is a single key, a multisig or a timelock, so Chokepoint cannot count who must collude. Run `chokepoint verify --rpc <URL>`');
+    expect(found[1].message).toBe('0x8aD1…c8D9 is an operational key (Validator): it can propose state or fail to propose it and dispute rival proposals (L2BEAT risk rosette). One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is.');
+    expect(found[3].message).toMatch(/^0x5cF2…b2A3 is an operational key \(Batch poster\): it can order or withhold transactions/);
   });
 
   it('asks about one holder that both proposes and challenges, as two roles that should check each other', () => {
