@@ -11,7 +11,7 @@ interface Outcome {
 const verify = async () => (await vscode.commands.executeCommand('chokepoint.verifyAddresses')) as Outcome;
 
 interface Manifest {
-  capabilities: { untrustedWorkspaces: { supported: boolean; restrictedConfigurations?: string[] } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes: { commands: { command: string; title: string; enablement?: string }[]; menus: { commandPalette: { command: string; when: string }[] }; configuration: { properties: Record<string, { type: string }> } };
 }
 
@@ -24,7 +24,8 @@ suite('Verify Addresses On Chain', () => {
     assert.deepEqual(command && { title: command.title, enablement: command.enablement }, { title: 'Verify Addresses On Chain', enablement: 'isWorkspaceTrusted' });
     assert.equal(manifest.contributes.menus.commandPalette.find((m) => m.command === 'chokepoint.verifyAddresses')?.when, 'isWorkspaceTrusted');
     assert.equal(manifest.contributes.configuration.properties['chokepoint.rpc']?.type, 'object');
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true, 'linting stays supported in Restricted Mode');
+    // "limited": it runs in Restricted Mode (linting), and VS Code honours restrictedConfigurations only then.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['chokepoint.rpc']);
     assert.ok((await vscode.commands.getCommands(true)).includes('chokepoint.verifyAddresses'), 'the command is registered');
   });
