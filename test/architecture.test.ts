@@ -49,4 +49,12 @@ describe('the boundaries ARCHITECTURE.md promises', () => {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket/);
     }
   });
+
+  it('the engine, the report and the lint threads never load the verify implementation (the only code that talks to the network)', () => {
+    const threads = ['server/src/lsp/document-worker.ts', 'server/src/lsp/linting.ts', 'server/src/lsp/worker-protocol.ts'];
+    for (const file of [...sources('server/src/engine'), ...sources('server/src/report'), ...threads]) {
+      expect(imports(file).filter((m) => /(^|\/)verify\/(?!api$)/.test(m)), file).toEqual([]);
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/import\(\s*['"][^'"]*verify/);
+    }
+  });
 });

@@ -101,7 +101,7 @@ describe('the language server under stress', () => {
     // The JS heap is capped: a server that kept every version (13,000 × 5 KB) would run out of memory and stop publishing.
     client = new LspClient([`--max-old-space-size=${HEAP_CAP_MB}`, 'dist/cli.js', 'lsp', '--stdio']);
     await client.initialize();
-    const pid = client.process.pid!;
+    const pid = client.process!.pid!;
     const uri = client.open(path, largeDeployConfig(0));
     let version = 1;
     /** Sends edits in bursts of 50, waiting after each burst for its diagnostics, so the server lints as well as cancels. */

@@ -249,18 +249,65 @@ describe('unverified-authority', () => {
   const text = readFixture('unverified-authority', 'fires.toml');
   const report = lintFixture('unverified-authority', 'fires.toml');
 
-  it('warns about each undeclared holder of a control power, naming the address and the role', () => {
+  it('warns about each undeclared holder of a control power, naming the address and the role, and says how to remove the prompt', () => {
     const [finding] = onLine(report, text, 'unverified-authority', 'l1ProxyAdminOwner');
     expect(finding.severity).toBe('warning');
     expect(finding.message).toMatch(/^0x2760…5d9A can upgrade contracts \(L1 ProxyAdmin owner\), but nothing declares whether it is a single key/);
+    expect(finding.message).toContain('Run `chokepoint verify --rpc <URL>`, which reads what it is on chain into chokepoint.lock.json, or declare it');
     expect(finding.message).toContain('with a comment on its line such as `# chokepoint: eoa` or `# chokepoint: multisig <M>-of-<N> timelock <days>d`');
   });
 
-  it('only informs about undeclared operators that cannot change the chain', () => {
-    const [batcher] = onLine(report, text, 'unverified-authority', 'batcher =');
-    expect(batcher.severity).toBe('info');
-    expect(batcher.message).toContain('can order transactions (Batcher)');
+  it('names operational keys at information with what they can do, and does not ask what they are', () => {
+    const operators = { 'batcher =': 'order or withhold transactions', 'unsafeBlockSigner =': 'order or withhold transactions', 'proposer =': 'propose state or fail to propose it' };
+    for (const [marker, verbs] of Object.entries(operators)) {
+      const [finding] = onLine(report, text, 'unverified-authority', marker);
+      expect(finding.severity, marker).toBe('info');
+      expect(finding.message, marker).toContain(`is an operational key (`);
+      expect(finding.message, marker).toContain(`it can ${verbs} (L2BEAT risk rosette). One key is normal for such a role`);
+      expect(finding.message, marker).not.toMatch(/declare it|chokepoint verify/i);
+    }
+    // The Challenger can delete any proposal: that overrides the proposers, so it is asked about.
+    const [challenger] = onLine(report, text, 'unverified-authority', 'challenger =');
+    expect(challenger.severity).toBe('warning');
+    expect(challenger.message).toContain('can challenge state roots (Challenger), but nothing declares');
     expect(findingsOf(report, 'unverified-authority')).toHaveLength(7);
+  });
+
+  it('reports a holder once per chain, on its most powerful role, with the others as related places', () => {
+    const source = readFixture('unverified-authority', 'fires-most-powerful-role.toml');
+    const finding = only(lintFixture('unverified-authority', 'fires-most-powerful-role.toml'), 'unverified-authority');
+    expect(underlined(source, finding)).toBe('"0x51b9C2dE6F37E1a2cA4F2d9c08E3f4b5A6d7e8F9"');
+    expect(source.split('\n')[finding.range.start.line]).toContain('l1ProxyAdminOwner');
+    expect(finding.message).toMatch(/^0x51b9…e8F9 can upgrade contracts, change chain parameters and collect fees \(L1 ProxyAdmin owner, SystemConfig owner, Base fee vault recipient, L1 fee vault recipient and Sequencer fee vault recipient\)/);
+    expect(finding.related.map((r) => r.message)).toEqual(['SystemConfig owner', 'Base fee vault recipient', 'L1 fee vault recipient', 'Sequencer fee vault recipient'].map((title) => `0x51b9…e8F9 is also the ${title}`));
+    expect(finding.related.map((r) => source.split('\n')[r.range.start.line].trim().split(' ')[0])).toEqual(['systemConfigOwner', 'baseFeeVaultRecipient', 'l1FeeVaultRecipient', 'sequencerFeeVaultRecipient']);
+  });
+
+  it('decides operational keys from their powers, in every framework: a batch poster and validators that dispute by proposing, beside an owner it asks about', () => {
+    const source = readFixture('unverified-authority', 'fires-orbit-operators.json');
+    const found = findingsOf(lintFixture('unverified-authority', 'fires-orbit-operators.json'), 'unverified-authority');
+    expect(found.map((f) => [underlined(source, f), f.severity])).toEqual([
+      ['"0x7C3aF0b2E4d5c6B7a8F9e0D1c2B3a4F5e6D72f41"', 'warning'],
+      ['"0x8aD1e2F3a4B5c6D7e8F9a0B1c2D3e4F5a6B7c8D9"', 'info'],
+      ['"0x2bE4c6D8f0A1b3C5d7E9f1A3b5C7d9E1f3A5b7C9"', 'info'],
+      ['"0x5cF2a1E7d8B9c0A1f2E3d4C5b6A7f8E9d0C1b2A3"', 'info'],
+    ]);
+    expect(found[0].message).toContain('(Rollup owner), but nothing declares whether it is a single key, a multisig or a timelock, so Chokepoint cannot count who must collude. Run `chokepoint verify --rpc <URL>`');
+    expect(found[1].message).toBe('0x8aD1…c8D9 is an operational key (Validator): it can propose state or fail to propose it and dispute rival proposals (L2BEAT risk rosette). One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is.');
+    expect(found[3].message).toMatch(/^0x5cF2…b2A3 is an operational key \(Batch poster\): it can order or withhold transactions/);
+  });
+
+  it('asks about one holder that both proposes and challenges, as two roles that should check each other', () => {
+    const collapsed = lintSource('intent.toml', text.replace('challenger = "0xF2567d46fA3bEf3768Ae3093Cb4128859Ba0C363"', 'challenger = "0x9e4B6f42bCd6Ca40ba44b5e2D60A27B215bcA9f7"'));
+    const [finding] = onLine(collapsed, text, 'unverified-authority', 'proposer =');
+    expect(finding.severity).toBe('warning');
+    expect(finding.message).toContain('can propose state roots and challenge state roots (Proposer and Challenger), but nothing declares');
+  });
+
+  it('suggests chokepoint verify only where it can read the holder: not for a Substrate sudo key', () => {
+    const finding = only(lintFixture('root-authority', 'fires-substrate-raw.json'), 'unverified-authority');
+    expect(finding.message).toContain('Declare it under `entities:` in .chokepoint.yaml.');
+    expect(finding.message).not.toContain('chokepoint verify');
   });
 
   it('asks for the threshold of a holder declared only as a multisig', () => {
@@ -269,10 +316,10 @@ describe('unverified-authority', () => {
   });
 
   it('points JSON files, which cannot hold comments, at .chokepoint.yaml only', () => {
-    const json = findingsOf(lintFixture('dev-key-authority', 'passes.json'), 'unverified-authority');
+    const json = findingsOf(lintFixture('dev-key-authority', 'passes.json'), 'unverified-authority').filter((f) => f.message.includes('Declare') || f.message.includes('declare'));
     expect(json.length).toBeGreaterThan(0);
     for (const finding of json) {
-      expect(finding.message).toContain('Declare it under `entities:` in .chokepoint.yaml.');
+      expect(finding.message).toContain('declare it under `entities:` in .chokepoint.yaml.');
       expect(finding.message).not.toContain('comment');
     }
   });

@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { RestartPolicy } from './restart-policy';
 import { LargeFileNotice } from './large-files';
 import { StatusView } from './status';
+import { registerVerify } from './verify';
 
 /** Files Chokepoint may recognize; whether it does is decided by content, on the server. */
 export const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
@@ -35,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.chokepoint.{yaml,yml}') },
+    // A lock written by `chokepoint verify` outside the editor changes what the open files show, as a config does.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.chokepoint.yaml,.chokepoint.yml,chokepoint.lock.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
@@ -70,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     cli,
     new LargeFileNotice(status, output),
     registerCommands(context, () => client, output, ready),
+    registerVerify(() => client, ready, output),
     vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
   );
   const authorityMap = new AuthorityMap(context.extensionUri, () => client, ready, output);

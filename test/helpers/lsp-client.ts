@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
@@ -11,9 +12,21 @@ export interface Published {
   diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; message: string; severity?: number; source?: string; codeDescription?: { href: string }; relatedInformation?: unknown[]; data?: unknown }[];
 }
 
-/** A minimal LSP client that starts `chokepoint lsp --stdio` and speaks JSON-RPC to it, as an editor would. */
+/** A server running in this process (test/helpers/lsp-in-process.ts), reached through a pair of streams. */
+export interface ServerStreams {
+  toServer: Writable;
+  fromServer: Readable;
+  close(): void;
+}
+
+/**
+ * A minimal LSP client that starts `chokepoint lsp --stdio` and speaks JSON-RPC to it, as an editor
+ * would; or speaks to a server started in this process with test seams (`ServerStreams`).
+ */
 export class LspClient {
-  readonly process: ChildProcess;
+  /** The server's process; undefined for a server in this process. */
+  readonly process: ChildProcess | undefined;
+  private readonly inProcess: ServerStreams | undefined;
   readonly connection: MessageConnection;
   readonly published = new Map<string, Published>();
   readonly statuses: { uri: string; text: string; detail: string; severity: string }[] = [];
@@ -26,11 +39,17 @@ export class LspClient {
   readonly progress: { token: string | number; value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
   private readonly waiters: (() => void)[] = [];
 
-  constructor(args: string[] = ['dist/cli.js', 'lsp', '--stdio']) {
-    this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-    // The server may exit while the last messages are in flight; that is the end of the session, not an error.
-    this.process.stdin!.on('error', () => undefined);
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  constructor(server: string[] | ServerStreams = ['dist/cli.js', 'lsp', '--stdio']) {
+    if (Array.isArray(server)) {
+      this.process = spawn(process.execPath, server, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+      // The server may exit while the last messages are in flight; that is the end of the session, not an error.
+      this.process.stdin!.on('error', () => undefined);
+    } else {
+      this.inProcess = server;
+    }
+    const output = Array.isArray(server) ? this.process!.stdout! : server.fromServer;
+    const input = Array.isArray(server) ? this.process!.stdin! : server.toServer;
+    this.connection = createMessageConnection(new StreamMessageReader(output), new StreamMessageWriter(input));
     this.connection.onError(() => undefined);
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
       this.published.set(params.uri, params);
@@ -123,10 +142,12 @@ export class LspClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      this.notify('exit');
+      // `exit` ends the server's process, which for a server in this process is the test's own.
+      if (this.process) this.notify('exit');
     } finally {
       this.connection.dispose();
-      this.process.kill();
+      this.process?.kill();
+      this.inProcess?.close();
     }
   }
 }

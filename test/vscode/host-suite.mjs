@@ -4,7 +4,7 @@
  * test-only host runner are installed into a fresh profile, a browser connects (the extension host
  * runs only while one is connected), and the host runner writes the suite's results to a file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeWorkbench, openWorkbench } from './lib/browser.mjs';
 import { createProfile, installExtension, startCodeServer } from './lib/code-server.mjs';
@@ -15,14 +15,38 @@ import { createWorkspace } from './lib/workspace.mjs';
 
 /** @typedef {import('./suite/index').SuiteResults} SuiteResults */
 
-/** @param {string} root a fresh directory for this run @returns {Promise<SuiteResults>} */
-export async function runHostSuite(root) {
-  const profile = createProfile(join(root, 'profile'));
+/** The tests that need an untrusted workspace; the trusted run leaves them out. */
+const RESTRICTED_TESTS = '^In Restricted Mode';
+
+/**
+ * Settings of the untrusted run: Workspace Trust on, never asked about, so the workspace opens in
+ * Restricted Mode; its own settings set chokepoint.rpc, which a restricted setting must ignore.
+ */
+const RESTRICTED_USER_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false };
+const RESTRICTED_WORKSPACE_SETTINGS = { 'chokepoint.rpc': { 1: 'https://rpc.invalid/v2/never-read' } };
+
+/**
+ * @param {string} root a fresh directory for this run
+ * @param {{ restricted?: boolean }} [options] `restricted`: run only the Restricted Mode tests, in an untrusted workspace
+ * @returns {Promise<SuiteResults>}
+ */
+export async function runHostSuite(root, options = {}) {
+  const restricted = options.restricted === true;
+  const profile = createProfile(join(root, 'profile'), restricted ? RESTRICTED_USER_SETTINGS : {});
   installExtension(profile, EXTENSION_VSIX);
   installExtension(profile, HOST_RUNNER_VSIX);
   const workspace = createWorkspace(join(root, 'workspace'));
+  if (restricted) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(RESTRICTED_WORKSPACE_SETTINGS, null, 2));
+  }
   const resultsPath = join(root, 'results.json');
-  const server = await startCodeServer(profile, workspace, { CHOKEPOINT_VSCODE_SUITE: SUITE_ENTRY, CHOKEPOINT_VSCODE_RESULTS: resultsPath });
+  const server = await startCodeServer(
+    profile,
+    workspace,
+    { CHOKEPOINT_VSCODE_SUITE: SUITE_ENTRY, CHOKEPOINT_VSCODE_RESULTS: resultsPath, CHOKEPOINT_VSCODE_GREP: RESTRICTED_TESTS, CHOKEPOINT_VSCODE_INVERT: restricted ? '0' : '1' },
+    { workspaceTrust: restricted },
+  );
   let browser;
   try {
     browser = await openWorkbench(server.url, join(root, 'chromium'));

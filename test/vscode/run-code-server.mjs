@@ -70,9 +70,13 @@ const suitePassed = built && (await part('in-editor suite inside code-server', a
   const results = await runHostSuite(join(root, 'suite'));
   console.log(`[vscode] in-editor suite: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending (${(results.durationMs / 1000).toFixed(1)} s in the extension host)`);
 }));
+const restrictedPassed = built && (await part('in-editor suite in Restricted Mode (an untrusted workspace)', async () => {
+  const results = await runHostSuite(join(root, 'restricted'), { restricted: true });
+  console.log(`[vscode] Restricted Mode suite: ${results.passed} passed, ${results.failed} failed (${(results.durationMs / 1000).toFixed(1)} s in the extension host)`);
+}));
 const e2ePassed = built && (await part('end-to-end check in the browser', async () => {
   await runBrowserEndToEnd(join(root, 'e2e'));
   const dir = relative(REPO_ROOT, SCREENSHOTS_DIR);
   console.log(`[vscode] screenshots: ${['problems-and-hover.png', 'hover.png', 'quick-fix.png', 'authority-map.png'].map((name) => join(dir, name)).join(', ')}`);
 }));
-await finish(suitePassed && e2ePassed ? 0 : 1);
+await finish(suitePassed && restrictedPassed && e2ePassed ? 0 : 1);

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: join(REPO_ROOT, '.vscode-test', 'build', 'suite', 'index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      // The Restricted Mode tests need an untrusted workspace, which only the code-server harness sets up.
+      extensionTestsEnv: { CHOKEPOINT_VSCODE_GREP: '^In Restricted Mode', CHOKEPOINT_VSCODE_INVERT: '1' },
     });
   } finally {
     rmSync(workspace, { recursive: true, force: true });

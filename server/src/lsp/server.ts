@@ -34,6 +34,8 @@ import { hoverMarkdown } from './hover';
 import { applySettings, LintService, type LintEntry } from './linting';
 import { normalizeSettings, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
+import { loadVerify, VERIFY_REQUEST, verifyHandler, type LoadVerify } from './verify';
+import { LOCK_FILE_NAME } from '../engine/lock/schema';
 
 export const COMMANDS = { lintWorkspace: 'chokepoint.server.lintWorkspace', applyDeclaration: 'chokepoint.server.applyDeclaration' };
 export const STATUS_NOTIFICATION = 'chokepoint/status';
@@ -52,14 +54,21 @@ export interface StatusParams {
  */
 const TYPE_DELAY_MS = 30;
 
+export interface ServerOptions {
+  /** Loads `RunVerify` for Verify Addresses On Chain; a test passes a stub, as DocumentLinter takes a rule list. */
+  loadVerify?: LoadVerify;
+  /** The lint thread's script; by default dist/document-worker.js beside the bundle. */
+  workerScript?: string;
+}
+
 /**
  * The Chokepoint language server: the engine behind diagnostics, hovers and code actions. It runs
  * over stdio (`chokepoint lsp --stdio`) or node IPC (the VS Code client), whichever the process was
  * started with.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument);
-  const service = new LintService((message) => connection.tracer.log(message));
+  const service = new LintService((message) => connection.tracer.log(message), options.workerScript);
   const settingsCache = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last lint of each document took, in ms. */
@@ -253,7 +262,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles((event) => {
-    if (event.changes.some((change) => CONFIG_NAMES.some((name) => change.uri.endsWith(`/${name}`)))) {
+    if (event.changes.some((change) => [...CONFIG_NAMES, LOCK_FILE_NAME].some((name) => change.uri.endsWith(`/${name}`)))) {
       service.invalidate();
       clearFixedConfigs();
       relintAll();
@@ -332,6 +341,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!entry) return [];
     return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path) });
   });
+
+  connection.onRequest(VERIFY_REQUEST, verifyHandler({
+    connection,
+    load: options.loadVerify ?? (() => loadVerify()),
+    relint: () => {
+      service.invalidate();
+      relintAll();
+    },
+    log: (message) => connection.console.info(message),
+  }));
 
   connection.onRequest(AUTHORITY_MAP_REQUEST, authorityMap({ documents, lintOpen, complete: (entry) => service.complete(entry), rootFor }));
 

@@ -31,14 +31,18 @@ const USER_SETTINGS = {
  * @typedef {{ url: string, port: number, log: () => string, stop: () => Promise<void> }} Server
  */
 
-/** @param {string} root a fresh directory for this profile @returns {Profile} */
-export function createProfile(root) {
+/**
+ * @param {string} root a fresh directory for this profile
+ * @param {Record<string, unknown>} [settings] user settings over the quiet defaults
+ * @returns {Profile}
+ */
+export function createProfile(root, settings = {}) {
   const profile = { root, userData: join(root, 'user-data'), extensions: join(root, 'extensions'), config: join(root, 'config.yaml') };
   mkdirSync(join(profile.userData, 'User'), { recursive: true });
   mkdirSync(profile.extensions, { recursive: true });
   // Its own config file, so code-server never writes ~/.config/code-server/config.yaml.
   writeFileSync(profile.config, 'auth: none\ncert: false\n');
-  writeFileSync(join(profile.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(profile.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   return profile;
 }
 
@@ -96,11 +100,13 @@ function signalGroup(pgid, signal) {
  * @param {Profile} profile
  * @param {string} workspace
  * @param {NodeJS.ProcessEnv} [env]
+ * @param {{ workspaceTrust?: boolean }} [options] `workspaceTrust`: keep Workspace Trust on, so that a workspace never trusted opens in Restricted Mode
  * @returns {Promise<Server>}
  */
-export async function startCodeServer(profile, workspace, env = {}) {
+export async function startCodeServer(profile, workspace, env = {}, options = {}) {
   const port = await freePort();
-  const args = [...profileArgs(profile), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace];
+  const trust = options.workspaceTrust ? [] : ['--disable-workspace-trust'];
+  const args = [...profileArgs(profile), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...trust, '--disable-getting-started-override', '--ignore-last-opened', workspace];
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: profileEnv(profile, env) });
   let output = '';
   let exited = /** @type {number | null | undefined} */ (undefined);

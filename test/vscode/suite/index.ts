@@ -16,8 +16,13 @@ export interface SuiteResults {
   failures: { title: string; message: string }[];
 }
 
+/**
+ * The tests whose title matches CHOKEPOINT_VSCODE_GREP (a regular expression), or all the others with
+ * CHOKEPOINT_VSCODE_INVERT=1: the harness runs "In Restricted Mode" alone in an untrusted workspace.
+ */
 export function runSuite(): Promise<SuiteResults> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000 });
+  const grep = process.env.CHOKEPOINT_VSCODE_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, ...(grep ? { grep: new RegExp(grep), invert: process.env.CHOKEPOINT_VSCODE_INVERT === '1' } : {}) });
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
   const started = Date.now();

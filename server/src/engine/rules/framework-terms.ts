@@ -32,6 +32,18 @@ export function isRollupFamily(framework: string): boolean {
   return family !== undefined && ROLLUP_FAMILIES.has(family);
 }
 
+/**
+ * Frameworks whose role holders `chokepoint verify` can read on an EVM chain: a rollup's parent chain
+ * or an Avalanche L1 itself. Cosmos and Substrate accounts (multisig keys, x/group policies, proxies)
+ * are not read yet.
+ */
+const VERIFIABLE_FAMILIES: ReadonlySet<Family> = new Set(['op-stack', 'arbitrum-orbit', 'polygon', 'avalanche']);
+
+export function verifiableOnChain(framework: string): boolean {
+  const family = familyOf(framework);
+  return family !== undefined && VERIFIABLE_FAMILIES.has(family);
+}
+
 /** The source of `table` for the framework, else `fallback`; never one that speaks for another framework. */
 export function sourceFor(framework: string, table: Partial<Record<Family, SourceId>>, fallback: SourceId): SourceId {
   const family = familyOf(framework);

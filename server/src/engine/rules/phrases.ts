@@ -66,6 +66,13 @@ export function declareHint(format: Format, entity: Entity): string {
   return `Declare it ${registry} or with a comment on its line such as \`${marker} chokepoint: eoa\` or \`${marker} chokepoint: multisig <M>-of-<N> timelock <days>d\``;
 }
 
+/** How to remove a prompt about what an address is: read it on chain where `chokepoint verify` can, else declare it. */
+export function resolveHint(format: Format, entity: Entity, onChain: boolean): string {
+  const declare = declareHint(format, entity);
+  if (!onChain) return declare;
+  return `Run \`chokepoint verify --rpc <URL>\`, which reads what it is on chain into chokepoint.lock.json, or ${declare.charAt(0).toLowerCase()}${declare.slice(1)}`;
+}
+
 /** Mild on devnets, firm on testnets, strict in production. */
 export function byNetwork(network: Network, production: Severity, testnet: Severity, devnet: Severity): Severity {
   return network === 'devnet' ? devnet : network === 'testnet' ? testnet : production;
