@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.chokepoint.{yaml,yml}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.chokepoint.yaml,.chokepoint.yml,chokepoint.lock.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {

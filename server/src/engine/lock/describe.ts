@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { chainTitle } from '../adapters/networks';
 import type { VerifiedSource } from '../config/resolved';
-import { formatDuration } from '../model/duration';
+import { durationAdjective } from '../model/duration';
 import { shortAddress } from '../model/address';
 import { UNRECORDED_BLOCK } from './l2beat-discovery';
 import type { LockedAddress, LockedChain } from './schema';
@@ -16,7 +16,7 @@ export function describeFact(fact: LockedAddress): string {
     case 'safe':
       return `Safe ${fact.threshold ?? '?'}-of-${fact.owners?.length ?? '?'}`;
     case 'timelock':
-      return fact.minDelay === undefined ? 'TimelockController' : `TimelockController with a ${formatDuration(fact.minDelay)} delay`;
+      return fact.minDelay === undefined ? 'TimelockController' : `TimelockController with a ${durationAdjective(fact.minDelay)} delay`;
     case 'upgrade-executor':
       return 'UpgradeExecutor';
     case 'contract':
@@ -34,9 +34,20 @@ export function aFact(fact: LockedAddress): string {
 
 /** "at block 21,693,174 on Ethereum mainnet (chain id 1)"; a snapshot that records only its time gives the date. */
 export function readAt(chainId: string, chain: LockedChain): string {
-  const on = chainId.startsWith('evm:') ? chainTitle(chainId.slice(4)) : chainId;
+  const on = chainName(chainId);
   if (chain.block.number === UNRECORDED_BLOCK) return chain.block.timestamp ? `on ${chain.block.timestamp.slice(0, 10)} on ${on}` : `at an unrecorded block on ${on}`;
   return `at block ${chain.block.number.toLocaleString('en-US')} on ${on}`;
+}
+
+/** "Ethereum mainnet (chain id 1)" for `evm:1`. */
+export function chainName(chainId: string): string {
+  return chainId.startsWith('evm:') ? chainTitle(chainId.slice(4)) : chainId;
+}
+
+/** "block 21,693,174", or the date for a snapshot that records only when it was taken. */
+export function blockText(block: number, timestamp: string): string {
+  if (block !== UNRECORDED_BLOCK) return `block ${block.toLocaleString('en-US')}`;
+  return timestamp ? timestamp.slice(0, 10) : 'an unrecorded block';
 }
 
 /** "chokepoint.lock.json", "the L2BEAT snapshot discovered.json". */

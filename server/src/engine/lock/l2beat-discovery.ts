@@ -11,17 +11,20 @@ import { LOCKFILE_VERSION, LockFileSchema, type LockedAddress, type LockedChain,
  * Never throws: a file that is not such a snapshot gives `problem`.
  */
 
-/** L2BEAT's chain names and address prefixes (EIP-3770 short names), with their chain ids. */
-const CHAINS: Record<string, number> = {
-  ethereum: 1,
-  eth: 1,
-  optimism: 10,
-  oeth: 10,
-  arbitrum: 42161,
-  arb1: 42161,
-  base: 8453,
-  sepolia: 11155111,
+/** L2BEAT's chain names, with the address prefixes (EIP-3770 short names) its newer snapshots write, and their chain ids. */
+const CHAINS: Record<string, { id: number; short: string }> = {
+  ethereum: { id: 1, short: 'eth' },
+  optimism: { id: 10, short: 'oeth' },
+  arbitrum: { id: 42161, short: 'arb1' },
+  base: { id: 8453, short: 'base' },
+  sepolia: { id: 11155111, short: 'sep' },
 };
+
+/** The L2BEAT chain name of a prefix or name. */
+function chainNamed(nameOrPrefix: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(CHAINS, nameOrPrefix)) return nameOrPrefix;
+  return Object.keys(CHAINS).find((name) => CHAINS[name].short === nameOrPrefix);
+}
 
 /** The block number of a snapshot that records only when it was taken: unknown, see `readAt`. */
 export const UNRECORDED_BLOCK = 0;
@@ -48,13 +51,12 @@ export function convertDiscovery(text: string): DiscoveryResult {
     const address = discoveryAddress(entry.address);
     // L2BEAT lists the zero address among the EOAs; here it means "unset", never a holder.
     if (!address || ZERO.test(address.hex)) continue;
-    const name = address.prefix ?? defaultChain;
-    const chainId = CHAINS[name];
-    if (chainId === undefined) {
-      skipped.add(name);
+    const name = chainNamed(address.prefix ?? defaultChain);
+    if (name === undefined) {
+      skipped.add(address.prefix ?? defaultChain);
       continue;
     }
-    const key = `evm:${chainId}`;
+    const key = `evm:${CHAINS[name].id}`;
     chains[key] ??= { rpcHost: 'l2beat discovery', block: { number: blockOf(value, name), timestamp }, addresses: {} };
     chains[key].addresses[address.hex] = factOf(entry);
   }
@@ -62,8 +64,8 @@ export function convertDiscovery(text: string): DiscoveryResult {
     return { problem: skipped.size > 0 ? `it holds addresses only of chains Chokepoint cannot place (${[...skipped].join(', ')})` : 'it holds no addresses' };
   }
   for (const { prefix, rollup, roles } of opStackRollups(entries)) {
-    const chainId = CHAINS[prefix ?? defaultChain];
-    const section = chainId === undefined ? undefined : chains[`evm:${chainId}`];
+    const name = chainNamed(prefix ?? defaultChain);
+    const section = name === undefined ? undefined : chains[`evm:${CHAINS[name].id}`];
     if (section) section.rollups = sorted({ ...section.rollups, [rollup]: roles });
   }
   const lock: LockFile = { lockfileVersion: LOCKFILE_VERSION, generatedBy: `L2BEAT discovery${typeof value.name === 'string' ? ` of ${value.name}` : ''}`, chains: sorted(chains) };
