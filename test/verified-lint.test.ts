@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { lintCommand, type CommandIO } from '../server/src/cli/lint-command';
@@ -17,6 +18,7 @@ import { EntityIndex } from '../server/src/engine/entities';
 import { declareVerified } from '../server/src/engine/entities/verified';
 import type { FileReport } from '../server/src/engine/lint';
 import { convertDiscovery } from '../server/src/engine/lock/l2beat-discovery';
+import { parseLockText } from '../server/src/engine/lock/load';
 import { LOCKFILE_VERSION, type LockedAddress, type LockFile } from '../server/src/engine/lock/schema';
 import type { AppliedSection } from '../server/src/engine/lock/verified-view';
 import { parseAddress } from '../server/src/engine/model/address';
@@ -390,6 +392,29 @@ describe('L2BEAT discovery snapshots', () => {
       expect(owner).toContain('\n- SecurityCouncilMultisig: Safe 10-of-13 (verified)\n  - 0x07dc…d073: EOA (single key) (verified)');
       expect(owner).toContain('verified on chain (discovered.json)');
     });
+  });
+});
+
+describe('reading broken or hostile sources never throws', () => {
+  it('truncated, bit-flipped and spliced locks and snapshots give problems, never an exception', () => {
+    const snapshot = readFileSync(join(INK, 'discovered.json'), 'utf8');
+    const lock = JSON.stringify(lockOf(NESTED, { rollups: { 'evm:48213': { batcher: E1, respectedGameType: 0 } } }), null, 2);
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 64 }), text: fc.constantFrom('', '"', '{', ']', ',', 'null', '__proto__', '"0x', '-1', '1e400', '\\u0000', '[[[[[[[[') });
+    fc.assert(
+      fc.property(fc.constantFrom(snapshot, lock), fc.array(edit, { minLength: 1, maxLength: 4 }), (text, edits) => {
+        let mutated = text;
+        for (const { at, cut, text: insert } of edits) {
+          const i = at % (mutated.length + 1);
+          mutated = mutated.slice(0, i) + insert + mutated.slice(i + cut);
+        }
+        const converted = convertDiscovery(mutated);
+        expect('lock' in converted || typeof converted.problem === 'string').toBe(true);
+        const parsed = parseLockText('/virtual/chokepoint.lock.json', mutated);
+        expect(parsed.lock !== undefined || parsed.problems.length > 0).toBe(true);
+        for (const problem of parsed.problems) expect(problem.span.end).toBeLessThanOrEqual(mutated.length);
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
   });
 });
 

@@ -1,4 +1,3 @@
-import type { EntityIndex } from '../entities';
 import { readAt, sourceName } from '../lock/describe';
 import type { AppliedSection } from '../lock/verified-view';
 import { parseAddress } from '../model/address';
@@ -44,12 +43,12 @@ function* roleDrift({ model, entities, frameworkOf }: RuleContext, roles: Record
     const sameHolder = actual?.id === named.id;
     const critical = grant.critical && !sameHolder && isProduction(model.chain.network);
     const source = cite(sourceFor(frameworkOf(grant.at), { 'op-stack': 'opConfigurability', 'arbitrum-orbit': 'orbitSdk' }, 'chokepointVerify'));
-    const who = actual ? label(entities, actual) : 'no holder at all';
+    const who = actual ? entities.label(actual) : 'no holder at all';
     yield {
       at: grant.at,
       severity: critical ? 'error' : 'warning',
       subjects: [grant.holder.key, ...(onChain ? [onChain.key] : [])],
-      message: `The file names ${label(entities, named)} as the ${grant.title}, but the deployed contracts report ${who} ${readAt(section.chainId, section.chain)} (${sourceName(section.source)}; ${source}). ${sameHolder ? 'Both addresses are declared as one entity, so who holds the role is unchanged, but the file is out of date.' : 'Whoever holds the role on chain is not whom the file shows.'} Update the file or execute the change on chain, then run chokepoint verify again.`,
+      message: `The file names ${entities.label(named)} as the ${grant.title}, but the deployed contracts report ${who} ${readAt(section.chainId, section.chain)} (${sourceName(section.source)}; ${source}). ${sameHolder ? 'Both addresses are declared as one entity, so who holds the role is unchanged, but the file is out of date.' : 'Whoever holds the role on chain is not whom the file shows.'} Update the file or execute the change on chain, then run chokepoint verify again.`,
     };
   }
 }
@@ -62,8 +61,4 @@ function proofDrift({ model, frameworkOf }: RuleContext, file: ProofSystem, chai
     severity: weaker && isProduction(model.chain.network) ? 'error' : 'warning',
     message: `The file implies ${file.title}, but withdrawals on the deployed chain trust ${chain.title} (${sourceName(section.source)}; ${source}). ${weaker ? 'The chain is weaker than the file claims.' : 'The file understates the chain.'} The stage estimate uses the chain's proof system; update the file to match it.`,
   };
-}
-
-function label(entities: EntityIndex, entity: Parameters<EntityIndex['label']>[0]): string {
-  return entities.label(entity);
 }
