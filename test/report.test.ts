@@ -193,7 +193,7 @@ describe('Markdown for a pull-request comment', () => {
     expect(text).toContain('**Stage 0** · OP Stack · mainnet · settles on Ethereum mainnet (chain id 1)');
     expect(text).toContain(`- Stage 1: Users have at least 7 days to exit before an upgrade by anyone less trusted than a 75% Security Council ([short-exit-window](${DOCS_BASE_URL}/short-exit-window.md) at \`examples/op-stack/deploy-config.json:15\`)`);
     expect(text).toContain('| Exit window | 🔴 bad | None |');
-    expect(text).toContain('| lumen-launch-multisig | a 2-of-3 multisig | 2 | upgrade, pause, set-params, receive-fees |');
+    expect(text).toContain('| lumen-launch-multisig | a 2-of-3 multisig | declared | 2 | upgrade, pause, set-params, receive-fees |');
     expect(text).toContain('**Not a rollup** · Cosmos SDK');
     expect(text).toContain('| genesis supply of alumen (total 1.00e27 alumen) | 5 | 1 | 2 | 3,342 | 0.46 | 45% lumen1…nrt9 |');
     expect(text).toContain('| Inference / intelligence | Not configured | not configured |');

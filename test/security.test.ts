@@ -79,6 +79,8 @@ describe('no network', () => {
       const report = JSON.parse(run.stdout) as { summary: { files: number }; files: { findings: { ruleId: string }[] }[] };
       expect(report.summary.files, 'every example and fixture was linted').toBeGreaterThan(100);
       expect(report.files.flatMap((f) => f.findings).filter((f) => f.ruleId === 'internal-error')).toEqual([]);
+      // Verified facts were read too (lock files and an L2BEAT snapshot among the fixtures), offline.
+      expect(report.files.flatMap((f) => f.findings.map((x) => x.ruleId))).toEqual(expect.arrayContaining(['declaration-mismatch', 'config-drift', 'stale-verification']));
     }
     // The stubs are in place on the worker threads too (they inherit --require).
     const traced = runWithoutNetwork([CLI, 'lint', ...targets, '--format', 'json', '--jobs', '2'], ROOT, { SHOW_PRELOAD: '1' });

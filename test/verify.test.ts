@@ -231,6 +231,37 @@ describe('chokepoint verify on a local node', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   }, 60_000);
 
+  it('then lint, offline, uses the lock: nested collusion, a declaration the chain contradicts, and the config\'s batcher that drifted', async () => {
+    // The config declares the Safe a 6-of-8 council; the chain says 2-of-3 (one owner a 1-of-1 Safe).
+    const wrong = NESTED_CONFIG.replace('threshold: 2', 'threshold: 6').replace('signers: 3', 'signers: 8');
+    const dir = folder({ '.chokepoint.yaml': wrong, 'chain.toml': REGISTRY });
+    expect((await cli(['verify', dir, '--rpc', anvil.url])).code).toBe(0);
+
+    const lint = await cli(['lint', dir, '--format', 'json', '--fail-on', 'none']);
+    expect(lint.stderr).toBe('');
+    const report = JSON.parse(lint.stdout) as { files: { path: string; findings: { ruleId: string; severity: string; message: string }[] }[] };
+    const findings = report.files.flatMap((f) => f.findings);
+    const s = scenario;
+    // The .chokepoint.yaml entity says 6-of-8; the lock says what the chain holds.
+    const mismatch = findings.filter((f) => f.ruleId === 'declaration-mismatch');
+    expect(mismatch.length).toBeGreaterThan(0);
+    expect(mismatch[0].severity).toBe('error');
+    expect(mismatch[0].message).toMatch(/2/);
+    // The registry file's batcher is not the one the chain's SystemConfig holds.
+    const drift = findings.filter((f) => f.ruleId === 'config-drift');
+    const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`.toLowerCase();
+    expect(drift.map((f) => f.message.toLowerCase()).filter((m) => m.includes('as the batcher') && m.includes(short(s.configBatcher)) && m.includes(short(s.batcher)))).toHaveLength(1);
+    // Undeclared holders the lock resolved are no longer asked about.
+    const asked = findings.filter((f) => f.ruleId === 'unverified-authority' && f.severity !== 'info');
+    for (const key of ['timelock', 'outerSafe'] as const) expect(asked.some((f) => f.message.toLowerCase().includes(lower(s[key]).slice(0, 6))), key).toBe(false);
+
+    // Who must collude to upgrade: the ProxyAdmin owner is the timelock, proposed to by the 2-of-3 Safe whose owners are two keys and a 1-of-1 Safe: 2 parties.
+    const md = await cli(['report', dir, '-f', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/\*\*2\*\* parties must collude/);
+    expect(md.stdout).toMatch(/verified/);
+  }, 60_000);
+
   it('--check exits 0 while the chain matches, and 1 with one sentence when a Safe\'s threshold changes on chain', async () => {
     const dir = folder({ '.chokepoint.yaml': NESTED_CONFIG, 'chain.toml': REGISTRY });
     expect((await cli(['verify', dir, '--rpc', anvil.url])).code).toBe(0);

@@ -11,6 +11,9 @@ import { groupByIdentity } from './chain-groups';
 import { chainOf } from './chains';
 import { detectAdapter, looksLikeChainConfig } from './detect';
 import { EntityIndex } from './entities';
+import type { DeclaredEntity } from './entities/types';
+import { declareVerified } from './entities/verified';
+import { applyVerified, type VerifiedView } from './lock/verified-view';
 import { renderValue } from './fixes';
 import { namedParty, parseAddress } from './model/address';
 import { parseDuration } from './model/duration';
@@ -80,6 +83,19 @@ export interface FileReport {
   entities?: EntityIndex;
   /** Indexes of `.chokepoint.yaml` suppressions that matched a finding here. */
   usedConfigSuppressions: number[];
+  /** Findings about what `.chokepoint.yaml` itself declares (a declaration the lock contradicts), for the caller that has its text to place. */
+  configFindings?: ConfigFinding[];
+}
+
+/** A finding on `.chokepoint.yaml`, at a path in it; `workspace.ts` resolves it to a range. */
+export interface ConfigFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  path: (string | number)[];
+  related: RelatedLocation[];
+  subjects: string[];
 }
 
 /** A file linted with the other files of its folder (or `chains:` entry). */
@@ -109,6 +125,12 @@ interface MemberState {
   pending: Pending[];
   directives: Directive[];
   model?: AuthorityModel;
+}
+
+/** The parts of a lint that only lintGroup needs: `verified` for the rules, and the declarations the rules compare with it. */
+interface Declared {
+  entities: EntityIndex;
+  declarations: DeclaredEntity[];
 }
 
 export function lintText(uri: string, text: string, options: LintOptions): FileReport {
@@ -169,20 +191,28 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
   const { config, signal } = options;
   const now = options.now ?? new Date();
   const chain = mergeModels(group.map((s) => s.model!), config);
+  const verified = applyVerified(chain, config.verified);
   const byFile = new Map(group.map((s) => [s.doc.uri, s]));
-  const entities = declareEntities(chain, config, group);
+  const { entities, declarations } = declareEntities(chain, config, group, verified);
   const holders = holdersOf(chain, entities);
   const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
   const frameworkOf = (origin: Origin) => byFile.get(origin.file)?.model?.chain.framework ?? chain.chain.framework;
-  for (const state of group) Object.assign(state.report, { chain, entities });
+  const configFindings: ConfigFinding[] = [];
+  for (const state of group) Object.assign(state.report, { chain, entities, configFindings });
   for (const rule of options.rules ?? RULES) {
     throwIfCancelled(signal);
     const setting = config.rules[rule.meta.id];
     if (setting?.severity === 'off') continue;
-    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, frameworkOf, now };
+    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, frameworkOf, now, ...(verified.sections.length > 0 ? { verified } : {}), declarations };
     try {
       for (const finding of rule.check(context)) {
         throwIfCancelled(signal);
+        if (finding.at.file === config.file && !byFile.has(finding.at.file)) {
+          const severity = effectiveSeverity(config.preset, setting?.severity, rule.meta, finding.severity);
+          const placed = resolve(byFile, group[0].doc, rule.meta.id, finding);
+          if (severity !== 'off') configFindings.push({ ruleId: rule.meta.id, severity, message: finding.message, file: config.file, path: finding.at.path, related: placed.related, subjects: placed.subjects });
+          continue;
+        }
         const owner = byFile.get(finding.at.file) ?? group[0];
         owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
       }
@@ -281,8 +311,9 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
   return merged;
 }
 
-function declareEntities(model: AuthorityModel, config: ResolvedConfig, members: MemberState[]): EntityIndex {
+function declareEntities(model: AuthorityModel, config: ResolvedConfig, members: MemberState[], verified: VerifiedView): Declared {
   const entities = EntityIndex.withBuiltins();
+  const declarations: DeclaredEntity[] = [];
   for (const fact of model.addressFacts ?? []) {
     const { kind, threshold, signers, why } = fact;
     entities.declare({ kind, threshold, signers, note: why }, [fact.address], { by: 'file', file: fact.at.file }, fact.name);
@@ -297,14 +328,26 @@ function declareEntities(model: AuthorityModel, config: ResolvedConfig, members:
     const addresses = entry.addresses.map((a) => parseAddress(a)).filter((a) => a !== undefined);
     const delaySeconds = entry.delay === undefined ? undefined : parseDuration(entry.delay);
     entities.declare({ ...entry, entity: id, delaySeconds }, addresses, { by: 'config', file: config.file, note: entry.note }, entry.name ?? id);
+    if (config.file) declarations.push({ by: 'config', entity: id, facts: { kind: entry.kind, threshold: entry.threshold, signers: entry.signers, delaySeconds, members: entry.members }, addresses, at: { file: config.file, path: ['entities', id] } });
   }
   for (const { doc, directives } of members) {
     for (const directive of directives) {
       if (directive.type !== 'declare') continue;
       entities.declare(directive.facts, directive.addresses, { by: 'annotation', file: doc.uri, line: doc.lines.positionAt(directive.span.start).line });
+      declarations.push({ by: 'annotation', entity: directive.facts.entity, facts: directive.facts, addresses: directive.addresses, at: { file: doc.uri, path: [] }, span: directive.span });
     }
   }
-  return entities;
+  // Last: what was read on chain outranks every declaration.
+  declareVerified(entities, verified.sections, spellingOf(model));
+  return { entities, declarations };
+}
+
+/** Addresses as the files write them, by key, so verified holders are named in the files' spelling. */
+function spellingOf(model: AuthorityModel): Map<string, string> {
+  const spelling = new Map<string, string>();
+  for (const grant of model.grants) spelling.set(grant.holder.key, grant.holder.raw);
+  for (const council of model.councils) for (const member of council.members) spelling.set(member.key, member.raw);
+  return spelling;
 }
 
 /** Adds, as related places, every other role the finding's holders hold, so a reviewer sees all they control. */
@@ -348,7 +391,7 @@ function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: 
     ruleId,
     severity: finding.severity,
     message: finding.message,
-    span: spanOf(owner, finding.at, finding.part),
+    span: finding.span ?? spanOf(owner, finding.at, finding.part),
     related: (finding.related ?? []).map((r) => ({ ...place(r.at), message: r.message })),
     subjects: finding.subjects ?? [],
     fixes: (finding.fixes ?? []).map((fix) => ({

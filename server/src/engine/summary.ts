@@ -21,17 +21,60 @@ export interface ChainSummary {
 }
 
 /**
- * Parties that must act together to use an entity's powers: 1 for a single key or an undeclared
- * address (assume the worst until declared), the threshold for a multisig.
+ * Parties that must act together to use an entity's powers, following nested ownership: a single
+ * key or an undeclared address is 1 (assume the worst until declared); a multisig needs its
+ * threshold of members, each counted as what it takes to act as that member (an owner that is
+ * itself a 1-of-1 Safe counts 1, a 2-of-3 counts 2; unlisted signers count 1); a timelock or a
+ * contract is as strong as its weakest member. A member already on the path is cut: in a cycle it
+ * cannot act without the entity it belongs to. A key that sits in several nested Safes counts once;
+ * the members are chosen greedily, so an unusual layout of shared keys may be counted high.
+ * Undefined for on-chain governance and module accounts.
  */
-export function collusion(entity: Entity, entities: EntityIndex, seen = new Set<string>()): number | undefined {
-  if (seen.has(entity.id)) return undefined;
-  seen.add(entity.id);
+export function collusion(entity: Entity, entities: EntityIndex): number | undefined {
+  return coalition(entity, entities, new Set())?.size;
+}
+
+/** The fewest leaf parties (entity ids) that can act as `entity`. */
+function coalition(entity: Entity, entities: EntityIndex, path: Set<string>): Set<string> | undefined {
   if (entity.kind === 'governance' || entity.kind === 'module') return undefined;
-  if (entity.threshold !== undefined) return entity.threshold;
-  const inner = (entity.members ?? []).map((id) => entities.get(id)).filter((e): e is Entity => e !== undefined).map((e) => collusion(e, entities, seen)).filter((n): n is number => n !== undefined);
-  if (inner.length > 0) return Math.min(...inner);
-  return 1;
+  path.add(entity.id);
+  try {
+    const listed = entity.members ?? [];
+    const cut = listed.filter((id) => path.has(id)).length;
+    const members = listed.filter((id) => !path.has(id)).map((id) => entities.get(id));
+    // An id that names no entity is a party of its own, like a signer the declaration does not list.
+    const options = members.map((member, i) => (member ? coalition(member, entities, path) ?? new Set([member.id]) : new Set([`${entity.id}#${i}`])));
+    if (entity.threshold !== undefined) {
+      const seats = Math.max(entity.threshold, Math.max(entity.signers ?? 0, listed.length) - cut);
+      for (let i = options.length; i < seats; i++) options.push(new Set([`${entity.id}#${i}`]));
+      return cheapest(options, entity.threshold);
+    }
+    if (options.length > 0) return options.reduce((a, b) => (b.size < a.size ? b : a));
+    return new Set([entity.id]);
+  } finally {
+    path.delete(entity.id);
+  }
+}
+
+/** `count` of the options whose union is smallest, chosen greedily. */
+function cheapest(options: Set<string>[], count: number): Set<string> {
+  const chosen = new Set<string>();
+  const pool = [...options];
+  for (let k = 0; k < count && pool.length > 0; k++) {
+    let best = 0;
+    let bestAdded = Number.POSITIVE_INFINITY;
+    pool.forEach((option, i) => {
+      let added = 0;
+      for (const party of option) if (!chosen.has(party)) added++;
+      if (added < bestAdded) {
+        best = i;
+        bestAdded = added;
+      }
+    });
+    for (const party of pool[best]) chosen.add(party);
+    pool.splice(best, 1);
+  }
+  return chosen;
 }
 
 /** A one-line view of where authority settles in a file's chain: the stage its configuration allows and its weakest holder. */

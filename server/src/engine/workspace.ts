@@ -10,7 +10,7 @@ import { isPlaceholder } from './annotations/directives';
 import { lintChain, matchesFiles, type ChainMember, type FileReport, type Finding } from './lint';
 import { parseDocument, type ParsedDocument } from './parse';
 import { PRESCAN_MIN_CHARS, startPrescan } from './parse/prescan';
-import { LineIndex } from './text/positions';
+import { LineIndex, type Span } from './text/positions';
 import { ruleMeta } from './rules/index';
 import { runPool } from './worker-pool';
 
@@ -72,6 +72,8 @@ export type ChainOutcome = { reports: FileReport[] } | { error: string; usage: b
 
 interface Plan {
   configs: Map<string, ResolvedConfig>;
+  /** Problems of every config and lock file met, once each (a lock without a .chokepoint.yaml too). */
+  problems: ConfigProblem[];
   tasks: ChainTask[];
   /** Files found or named in each task (its progress weight). */
   weights: number[];
@@ -224,11 +226,13 @@ function planPaths(paths: string[], options: WorkspaceOptions): Plan {
   }
 
   const configs = new Map<string, ResolvedConfig>();
+  const problems = new Map<string, ConfigProblem>();
   const groups = new Map<string, { config: ResolvedConfig; members: Map<string, Role> }>();
   for (const [path, explicit] of requested) {
     const base = options.resolver.configFor(path);
     const config = options.adjust ? options.adjust(base) : base;
     if (config.file) configs.set(config.file, config);
+    for (const problem of config.problems) problems.set(`${problem.file}\0${problem.span.start}\0${problem.message}`, problem);
     if (config.problems.length > 0) continue;
     const { key } = chainOf(path, config);
     let group = groups.get(key);
@@ -248,7 +252,7 @@ function planPaths(paths: string[], options: WorkspaceOptions): Plan {
     weights.push([...members.values()].filter((role) => role !== 'context').length);
     bytes.push([...members.keys()].reduce((sum, path) => sum + sizeOf(path), 0));
   }
-  return { configs, tasks, weights, bytes, total: weights.reduce((a, b) => a + b, 0) };
+  return { configs, problems: [...problems.values()], tasks, weights, bytes, total: weights.reduce((a, b) => a + b, 0) };
 }
 
 function sizeOf(path: string): number {
@@ -275,8 +279,11 @@ function assemble(plan: Plan, outcomes: ChainOutcome[], now: Date | undefined, w
       }
     }
   });
-  const configProblems = [...plan.configs.values()].flatMap((c) => c.problems);
-  const configFindings = [...plan.configs.values()].flatMap((config) => suppressionFindings(config, used.get(config.file!) ?? new Set(), reports.map((r) => r.uri), now ?? new Date()));
+  const configProblems = plan.problems;
+  const configFindings = [
+    ...declarationFindings(plan.configs, reports),
+    ...[...plan.configs.values()].flatMap((config) => suppressionFindings(config, used.get(config.file!) ?? new Set(), reports.map((r) => r.uri), now ?? new Date())),
+  ];
   return { reports, configProblems, configFindings, workers };
 }
 
@@ -309,6 +316,27 @@ function collect(dir: string, options: WorkspaceOptions, out: Map<string, boolea
     const config = options.resolver.configFor(path);
     if (!isIgnored(path, config) && !out.has(path)) out.set(path, false);
   });
+}
+
+/** Findings the rules made about `.chokepoint.yaml` declarations (each chain of a config reports them; once each here), placed in its text. */
+function declarationFindings(configs: Map<string, ResolvedConfig>, reports: FileReport[]): Finding[] {
+  const findings = new Map<string, Finding>();
+  const lines = new Map<string, LineIndex>();
+  for (const found of reports.flatMap((r) => r.configFindings ?? [])) {
+    const config = configs.get(found.file);
+    if (!config) continue;
+    const key = JSON.stringify([found.ruleId, found.path, found.message]);
+    if (findings.has(key)) continue;
+    let index = lines.get(found.file);
+    if (!index) {
+      index = new LineIndex(readFileSync(found.file, 'utf8'));
+      lines.set(found.file, index);
+    }
+    let span: Span | undefined;
+    for (let cut = found.path.length; !span && cut > 0; cut--) span = config.locate?.(found.path.slice(0, cut));
+    findings.set(key, { ruleId: found.ruleId, severity: found.severity, message: found.message, uri: found.file, range: index.rangeOf(span ?? { start: 0, end: 0 }), related: found.related, fixes: [], subjects: found.subjects });
+  }
+  return [...findings.values()];
 }
 
 /** Expired and unused `.chokepoint.yaml` suppressions, reported on the config file itself. */

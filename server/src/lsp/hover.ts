@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { SOURCES } from '../engine/data/sources';
 import { THRESHOLDS, type ThresholdId } from '../engine/data/thresholds';
+import type { EntityIndex } from '../engine/entities';
 import type { Entity } from '../engine/entities/types';
+import { ageText, blockText, chainName } from '../engine/lock/describe';
 import type { Finding } from '../engine/lint';
 import { formatDuration } from '../engine/model/duration';
 import type { Address, Delay, Origin, Parameter } from '../engine/model/schema';
@@ -83,6 +85,7 @@ function declaredWhere(entity: Entity): string {
   if (declared.by === 'config') return `declared in ${declared.file ? basename(declared.file) : '.chokepoint.yaml'}`;
   if (declared.by === 'annotation') return `declared by a comment on line ${(declared.line ?? 0) + 1}`;
   if (declared.by === 'file') return `shown by ${declared.file ? basename(declared.file) : 'the file'}: ${declared.note ?? 'its own content'}`;
+  if (declared.by === 'verified') return `verified on chain (${declared.file ? basename(declared.file) : 'chokepoint.lock.json'})`;
   return 'described in the manifest';
 }
 
@@ -106,6 +109,10 @@ function holderSection(entry: LintEntry, offset: number): string | undefined {
   const label = entities.label(entity);
   const lines = [`**${label}** — ${entities.describe(entity)}`, `${entity.name !== label ? `${entity.name} · ` : ''}${declaredWhere(entity)}`];
   if (address.raw !== label) lines.push(`\`${address.raw}\``);
+  const read = verifiedLine(entity, new Date());
+  if (read) lines.push(read);
+  const controllers = controllerLines(entity, entities);
+  if (controllers.length > 0) lines.push(controllers.join('\n'));
   if (rows.length > 0) {
     lines.push(`Can ${powerVerbs(powers as Set<never>)}${files.size > 1 ? ' across the chain\'s files' : ''}:`);
     lines.push(['| Power | Role | Where |', '|---|---|---|', ...rows].join('\n'));
@@ -113,6 +120,35 @@ function holderSection(entry: LintEntry, offset: number): string | undefined {
   if (parties !== undefined) lines.push(`Parties that must collude to use these powers: **${parties}**${entity.kind === 'unknown' ? ' (assumed until the holder is declared)' : ''}.`);
   if (entity.delaySeconds) lines.push(`Its actions wait **${formatDuration(entity.delaySeconds)}** behind a timelock.`);
   return lines.join('\n\n');
+}
+
+/** "**Safe 6-of-8** (verified at block 21,345,678, 3 days ago, on Ethereum mainnet (chain id 1))". */
+function verifiedLine(entity: Entity, now: Date): string | undefined {
+  const read = entity.declared?.by === 'verified' ? entity.declared.verified : undefined;
+  if (!read) return undefined;
+  return `**${read.what}** (verified at ${blockText(read.block, read.timestamp)}, ${ageText(read.timestamp, now)}, on ${chainName(read.chain)})`;
+}
+
+const CONTROLLERS: Record<string, string> = { safe: 'Owners', timelock: 'Proposers', 'upgrade-executor': 'Executors', contract: 'Controlled by' };
+const MAX_LISTED = 10;
+
+/** Who stands behind a verified holder, level by level: a Safe's owners, a timelock's proposers, a contract's owner. */
+function controllerLines(entity: Entity, entities: EntityIndex, depth = 0, path = new Set<string>()): string[] {
+  const kind = entity.declared?.by === 'verified' ? entity.declared.verified?.kind : undefined;
+  if (!kind || !entity.members?.length || depth >= 3 || path.has(entity.id)) return [];
+  const inner = new Set(path).add(entity.id);
+  const indent = '  '.repeat(depth);
+  const lines = depth === 0 ? [`${CONTROLLERS[kind] ?? 'Members'}:`] : [];
+  for (const id of entity.members.slice(0, MAX_LISTED)) {
+    const member = entities.get(id);
+    if (!member) continue;
+    const read = member.declared?.by === 'verified' ? member.declared.verified : undefined;
+    const what = read ? `${read.what} (verified)` : entities.describe(member);
+    lines.push(`${indent}- ${entities.label(member)}: ${what}`);
+    lines.push(...controllerLines(member, entities, depth + 1, inner));
+  }
+  if (entity.members.length > MAX_LISTED) lines.push(`${indent}- … and ${entity.members.length - MAX_LISTED} more`);
+  return lines;
 }
 
 function thresholdLine(id: string | undefined, blockSeconds?: number): string | undefined {

@@ -8,6 +8,7 @@ import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides, type ResolvedConfig } from '../engine/config/resolved';
 import { EntityIndex } from '../engine/entities';
 import type { FileReport, Finding } from '../engine/lint';
+import { LOCK_FILE_NAME } from '../engine/lock/schema';
 import { formatOf, parseDocument, type Format, type ParsedDocument, type Path } from '../engine/parse';
 import { JsonLocator } from '../engine/parse/json-locator';
 import { LineIndex } from '../engine/text/positions';
@@ -315,14 +316,14 @@ function isExtraFile(path: string, settings: Settings, root: string | undefined)
   return picomatch(settings.extraFiles, { dot: true })(rel.split('\\').join('/'));
 }
 
-/** Shown on the linted file when the .chokepoint.yaml that applies to it is invalid. */
+/** Shown on the linted file when the .chokepoint.yaml (or chokepoint.lock.json) that applies to it is invalid. */
 function configFinding(path: string, config: ResolvedConfig): Finding {
   return {
     ruleId: 'config-error',
     severity: 'error',
     uri: path,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: `The .chokepoint.yaml that applies to this file (${config.file}) is invalid, so the file was not linted: ${config.problems[0].message}`,
+    message: `The ${basename(config.problems[0].file) === LOCK_FILE_NAME ? 'chokepoint.lock.json' : '.chokepoint.yaml'} that applies to this file (${config.problems[0].file}) is invalid, so the file was not linted: ${config.problems[0].message}`,
     related: [],
     fixes: [],
     subjects: [],

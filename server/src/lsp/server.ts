@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isCancelled } from '../engine/cancel';
 import { CONFIG_NAMES } from '../engine/config/discover';
+import { LOCK_FILE_NAME } from '../engine/lock/schema';
 import type { ConfigProblem } from '../engine/config/resolved';
 import { docsUrl } from '../engine/rules/index';
 import { VERSION } from '../version';
@@ -35,7 +36,6 @@ import { applySettings, LintService, type LintEntry } from './linting';
 import { normalizeSettings, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 import { loadVerify, VERIFY_REQUEST, verifyHandler, type LoadVerify } from './verify';
-import { LOCK_FILE_NAME } from '../engine/lock/schema';
 
 export const COMMANDS = { lintWorkspace: 'chokepoint.server.lintWorkspace', applyDeclaration: 'chokepoint.server.applyDeclaration' };
 export const STATUS_NOTIFICATION = 'chokepoint/status';
@@ -123,7 +123,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const lintOpen = async (document: TextDocument): Promise<LintEntry | undefined> => {
     const settings = await settingsFor(document.uri);
     const path = uriToPath(document.uri);
-    if (!settings.enable || CONFIG_NAMES.some((name) => path.endsWith(`/${name}`))) {
+    if (!settings.enable || [...CONFIG_NAMES, LOCK_FILE_NAME].some((name) => path.endsWith(`/${name}`))) {
       service.forget(path);
       return undefined;
     }
@@ -217,7 +217,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const clearFixedConfigs = () => {
     for (const file of brokenConfigs) {
-      if (service.resolver.load(file).problems.length === 0) {
+      if (service.resolver.problemsIn(file).length === 0) {
         brokenConfigs.delete(file);
         void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
       }

@@ -4,7 +4,7 @@ import { authorityGraph } from './graph-svg';
 import { REPORT_CSS } from './html-style';
 import { lorenzChart, rosette, stageBadge } from './svg';
 import { controlWord, networkWord, sentimentWord } from './words';
-import type { ChainReport, DistributionView, FindingRef, HolderRow, LayerView, ReportData, ReportOrigin, RequirementView, RiskView, StageView } from './types';
+import type { ChainReport, DistributionView, FindingRef, HolderRow, HolderSource, LayerView, ReportData, ReportOrigin, RequirementView, RiskView, Sentiment, StageView } from './types';
 
 export interface HtmlOptions {
   /**
@@ -65,7 +65,7 @@ ${stageBadge(chain.stage)}
 <div class="card stage-card"><h3>Stage estimate</h3>${stageBlock(chain.stage)}</div>
 <div class="card"><h3>Risks</h3><div class="risks">${rosette(chain.risks)}${riskTable(chain.risks)}</div></div>
 </div>
-<div class="card"><h3>Powers</h3>${powersTable(chain.holders)}</div>
+<div class="card"><h3>Powers</h3>${verifiedShare(chain)}${powersTable(chain.holders)}</div>
 <div class="card"><h3>Stake and supply</h3>${distributions(chain.distributions)}</div>
 <div class="card"><h3>Sovereignty by layer</h3>${layersTable(chain.layers)}</div>
 <div class="card"><h3>Findings</h3>${findingsBlock(chain)}</div>
@@ -107,9 +107,25 @@ function powersTable(holders: HolderRow[]): string {
     const parties = row.parties === undefined ? '<span class="muted">a governance vote</span>' : `<span class="parties p-${Math.min(row.parties, 3)}">${row.parties}</span>`;
     const powers = row.powers.map((p) => `<span class="power-tag">${html(p)}</span>`).join(' ');
     const roles = row.roles.map((role) => `<li class="power"${originAttrs(role.origin)} data-entity="${html(row.entityId)}">${html(role.title)} ${originText(role.origin)}</li>`).join('');
-    return `<tr class="holder" data-entity="${html(row.entityId)}"><th scope="row">${html(row.label)}</th><td>${html(row.kind)}</td><td class="num">${parties}</td><td>${powers}</td><td><ul class="roles">${roles}</ul></td></tr>`;
+    return `<tr class="holder" data-entity="${html(row.entityId)}"><th scope="row">${html(row.label)}</th><td>${html(row.kind)}${sourceChip(row)}</td><td class="num">${parties}</td><td>${powers}</td><td><ul class="roles">${roles}</ul></td></tr>`;
   }).join('');
   return `${graph}<table class="powers"><thead><tr><th>Holder</th><th>What it is</th><th>Parties to collude</th><th>Powers</th><th>Roles</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+const SOURCE_SENTIMENT: Record<HolderSource, Sentiment> = { verified: 'good', declared: 'na', unknown: 'warning' };
+
+/** "verified", "declared" or "unknown" under what a holder is, with what was read on chain as its title. */
+function sourceChip(row: HolderRow): string {
+  if (!row.source) return '';
+  const title = row.verified ? ` title="${html(row.verified)}"` : '';
+  return `<br><span class="chip s-${SOURCE_SENTIMENT[row.source]} source"${title}>${row.source}</span>`;
+}
+
+/** "3 of 7 roles (43%) are held by holders verified on chain." */
+function verifiedShare(chain: ChainReport): string {
+  const share = chain.verifiedShare;
+  if (!share || share.total === 0) return '';
+  return `<p class="verified-share">${share.verified} of ${share.total} role${share.total === 1 ? ' is' : 's are'} held by holders verified on chain (${Math.round((share.verified / share.total) * 100)}%).</p>`;
 }
 
 function distributions(views: DistributionView[]): string {

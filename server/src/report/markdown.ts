@@ -39,10 +39,13 @@ function chainMarkdown(chain: ChainReport): string {
   lines.push('');
 
   if (chain.holders.length > 0) {
-    lines.push('| Holder | What it is | Parties to collude | Powers | Roles |', '|---|---|---|---|---|');
+    const share = chain.verifiedShare;
+    if (share && share.total > 0) lines.push(`${share.verified} of ${share.total} role${share.total === 1 ? ' is' : 's are'} held by holders verified on chain (${Math.round((share.verified / share.total) * 100)}%).`, '');
+    lines.push('| Holder | What it is | Source | Parties to collude | Powers | Roles |', '|---|---|---|---|---|---|');
     for (const row of chain.holders) {
       const roles = row.roles.map((r) => `${md(r.title)} (${md(r.origin.file)}${r.origin.line !== undefined ? `:${r.origin.line}` : ''})`).join('; ');
-      lines.push(`| ${md(row.label)} | ${md(row.kind)} | ${row.parties ?? 'governance vote'} | ${row.powers.join(', ')} | ${roles} |`);
+      const source = row.verified ? `verified: ${md(row.verified)}` : (row.source ?? '');
+      lines.push(`| ${md(row.label)} | ${md(row.kind)} | ${source} | ${row.parties ?? 'governance vote'} | ${row.powers.join(', ')} | ${roles} |`);
     }
     lines.push('');
   }

@@ -1,6 +1,8 @@
 import { basename, dirname } from 'node:path';
 import type { Severity } from '../engine/config/schema';
 import type { EntityIndex } from '../engine/entities';
+import type { Entity } from '../engine/entities/types';
+import { blockText } from '../engine/lock/describe';
 import type { FileReport, Finding } from '../engine/lint';
 import { POWERS, type AuthorityModel, type Origin } from '../engine/model/schema';
 import { docsUrl } from '../engine/rules/docs-url';
@@ -14,7 +16,7 @@ import { describeHolder, devKeyOf } from './describe';
 import { distributionView } from './distributions';
 import { layersOf } from './layers';
 import { risksOf } from './risks';
-import type { ChainReport, FindingRef, FindingsSummary, HolderRow, ReportData, ReportOrigin, StageView } from './types';
+import type { ChainReport, FindingRef, FindingsSummary, HolderRow, HolderSource, ReportData, ReportOrigin, StageView } from './types';
 
 export interface ReportOptions {
   /** How a file is shown to people; defaults to its base name. */
@@ -79,6 +81,7 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
     stage: stageView(model, entities, findings, suppressed, refOf),
     risks: risksOf(model, entities, holders, place),
     holders: holderRows(holders, entities, place),
+    verifiedShare: { verified: holders.filter((h) => sourceOf(h.entity) === 'verified').reduce((n, h) => n + h.grants.length, 0), total: holders.reduce((n, h) => n + h.grants.length, 0) },
     distributions: model.distributions.filter((d) => d.entries.length > 0).map((d) => distributionView(d, entities, place)),
     layers: layersOf(model, entities, holders, rollup, place),
     findings: findingsSummary(reports),
@@ -127,6 +130,7 @@ function about(requirement: StageRequirement, findings: Finding[]): Finding[] {
 function holderRows(holders: Holder[], entities: EntityIndex, place: (origin: Origin) => ReportOrigin): HolderRow[] {
   const rows = holders.map((holder): HolderRow => {
     const devKey = devKeyOf(holder);
+    const read = holder.entity.declared?.by === 'verified' ? holder.entity.declared.verified : undefined;
     return {
       entityId: holder.entity.id,
       label: entities.label(holder.entity),
@@ -135,9 +139,17 @@ function holderRows(holders: Holder[], entities: EntityIndex, place: (origin: Or
       ...(devKey ? { devKey: devKey.label } : {}),
       powers: POWERS.filter((p) => holder.powers.has(p)),
       roles: holder.grants.map((g) => ({ title: g.title, layer: g.layer, powers: g.powers, origin: place(g.at) })),
+      source: sourceOf(holder.entity),
+      ...(read ? { verified: `${read.what} at ${blockText(read.block, read.timestamp)}` } : {}),
     };
   });
   return rows.sort((a, b) => (a.parties ?? Infinity) - (b.parties ?? Infinity) || b.powers.length - a.powers.length || a.label.localeCompare(b.label));
+}
+
+/** Verified when read on chain; declared when anything else says what it is; unknown otherwise. */
+function sourceOf(entity: Entity): HolderSource {
+  if (entity.declared?.by === 'verified') return 'verified';
+  return entity.declared || entity.kind !== 'unknown' ? 'declared' : 'unknown';
 }
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };

@@ -94,7 +94,13 @@ export interface HolderRow {
   devKey?: string;
   powers: Power[];
   roles: { title: string; layer: Layer; powers: Power[]; origin: ReportOrigin }[];
+  /** Where what it is comes from: read on chain (a lock or an L2BEAT snapshot), declared (config, a comment, the file, the framework), or nowhere. */
+  source?: HolderSource;
+  /** For a verified holder: what was read and when, "Safe 6-of-8 at block 21,345,678". */
+  verified?: string;
 }
+
+export type HolderSource = 'verified' | 'declared' | 'unknown';
 
 export interface DistributionView {
   kind: 'stake' | 'supply' | 'voting-power';
@@ -156,6 +162,8 @@ export interface ChainReport {
   stage: StageView;
   risks: RiskView[];
   holders: HolderRow[];
+  /** Roles held (a power each holder has by a role) whose holder was verified on chain, of all roles held. */
+  verifiedShare?: { verified: number; total: number };
   distributions: DistributionView[];
   layers: LayerView[];
   findings: FindingsSummary;

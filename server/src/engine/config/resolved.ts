@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { LockFile } from '../lock/schema';
 import type { Network } from '../model/schema';
 import type { Span } from '../text/positions';
@@ -29,6 +30,8 @@ export interface ResolvedConfig {
    * each in the lock's shape. They outrank every declaration.
    */
   verified?: VerifiedSource[];
+  /** Absolute paths of the L2BEAT snapshots `.chokepoint.yaml` names under `discovery:`, read into `verified` by the resolver. */
+  discovery?: string[];
   problems: ConfigProblem[];
   /** Spans of entries in the config file, for findings about it (unused suppressions). */
   locate?: (path: (string | number)[]) => Span | undefined;
@@ -60,6 +63,7 @@ export function fromConfigFile(file: string, baseDir: string, data: ConfigFile):
     entities: data.entities ?? {},
     suppressions: (data.suppressions ?? []).map((s, index) => ({ ...s, index })),
     chains: Object.fromEntries(Object.entries(data.chains ?? {}).map(([name, chain]) => [name, Array.isArray(chain.files) ? chain.files : [chain.files]])),
+    ...(data.discovery ? { discovery: data.discovery.map((path) => resolve(baseDir, path)) } : {}),
     problems: [],
   };
 }

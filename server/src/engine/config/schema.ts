@@ -60,6 +60,10 @@ export const ConfigFileSchema = z
       .record(z.string(), z.object({ files: z.union([z.string(), z.array(z.string())]).describe('Globs, relative to this file.') }).strict())
       .optional()
       .describe('Files that make up one chain, when they are not simply the files of one folder. Their entities and powers add up.'),
+    discovery: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('L2BEAT discovery snapshots (discovered.json), relative to this file, read as verified facts: Safe owners and thresholds, timelock delays, owners and proxy admins, and the roles an OP Stack chain\'s contracts report. Like chokepoint.lock.json, they outrank every declaration.'),
   })
   .strict();
 

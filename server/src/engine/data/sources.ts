@@ -318,6 +318,21 @@ export const SOURCES = {
     url: 'https://github.com/0xPolygonHermez/zkevm-contracts/blob/main/contracts/PolygonZkEVMTimelock.sol',
     frameworks: POLYGON,
   },
+  safeOwnerManager: {
+    short: 'Safe OwnerManager',
+    title: 'Safe smart account, OwnerManager.sol: the owners and the threshold of a Safe, which its owners can change',
+    url: 'https://github.com/safe-global/safe-smart-account/blob/main/contracts/base/OwnerManager.sol',
+  },
+  ozTimelockController: {
+    short: 'OpenZeppelin TimelockController',
+    title: 'OpenZeppelin Contracts: TimelockController (minimum delay; proposer, executor and canceller roles)',
+    url: 'https://docs.openzeppelin.com/contracts/5.x/api/governance#TimelockController',
+  },
+  chokepointVerify: {
+    short: 'chokepoint verify',
+    title: 'Chokepoint: verified facts (chokepoint verify, chokepoint.lock.json and L2BEAT discovery snapshots)',
+    url: 'https://github.com/chokepoint-dev/chokepoint/blob/main/docs/verified-facts.md',
+  },
   chokepointManifest: {
     short: 'Chokepoint appchain manifest',
     title: 'Chokepoint AI-appchain manifest (appchain.yaml) reference',

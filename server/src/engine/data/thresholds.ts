@@ -14,6 +14,12 @@ export interface Threshold {
 const DAY = 86_400;
 
 export const THRESHOLDS = {
+  verifiedMaxAge: {
+    value: 30 * DAY,
+    unit: 'seconds',
+    source: 'chokepointVerify',
+    note: 'Facts read on chain (chokepoint.lock.json, an L2BEAT snapshot) older than this are reported by stale-verification; `options: { maxAgeDays }` changes it.',
+  },
   stage1ExitWindow: {
     value: 7 * DAY,
     unit: 'seconds',

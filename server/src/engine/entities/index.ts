@@ -75,22 +75,25 @@ export class EntityIndex {
 
   /**
    * True when acting through this entity takes a properly set-up Security Council: at least
-   * 8 signers, a 75% threshold and, when declared, enough outside signers to block a quorum; or
-   * unanimity among members one of which is such a council.
+   * 8 signers, a 75% threshold and, when declared, enough outside signers to block a quorum; or a
+   * multisig none of whose quorums can form without a member that is such a council (a 2-of-2 with
+   * the council, a 1-of-1 Safe the council owns); or a timelock or contract all of whose
+   * controllers are (it is as strong as its weakest member). Cycles are cut.
    */
-  isProperCouncil(entity: Entity, seen = new Set<string>()): boolean {
-    if (seen.has(entity.id)) return false;
-    seen.add(entity.id);
+  isProperCouncil(entity: Entity, path = new Set<string>()): boolean {
+    if (path.has(entity.id)) return false;
     const { threshold, signers } = entity;
-    if (threshold === undefined || signers === undefined || signers === 0) return false;
-    if (signers >= THRESHOLDS.councilMinSigners.value && threshold / signers >= THRESHOLDS.councilMinThreshold.value && !lacksOutsiders(entity)) return true;
-    if (threshold === signers && entity.members) {
-      return entity.members.some((member) => {
-        const inner = this.byId.get(member);
-        return inner !== undefined && this.isProperCouncil(inner, seen);
-      });
+    if (threshold !== undefined && signers !== undefined && signers > 0 && signers >= THRESHOLDS.councilMinSigners.value && threshold / signers >= THRESHOLDS.councilMinThreshold.value && !lacksOutsiders(entity)) return true;
+    const members = (entity.members ?? []).map((id) => this.byId.get(id));
+    if (members.length === 0) return false;
+    const inner = new Set(path).add(entity.id);
+    const proper = members.map((member) => member !== undefined && this.isProperCouncil(member, inner));
+    if (threshold !== undefined) {
+      const councils = proper.filter(Boolean).length;
+      const others = Math.max(signers ?? 0, members.length) - councils;
+      return councils > 0 && others < threshold;
     }
-    return false;
+    return (entity.kind === 'timelock' || entity.kind === 'contract') && proper.every(Boolean);
   }
 
   /** "a 5-of-7 multisig", "a single key (EOA)", "an undeclared address" … */

@@ -20,6 +20,8 @@ export const LockedAddressSchema = z
      * with what could be read of it (an owner, proxy slots). `error`: it could not be read.
      */
     kind: z.enum(['eoa', 'safe', 'timelock', 'upgrade-executor', 'contract', 'error']),
+    /** What the source calls it (L2BEAT's contract names, "SecurityCouncilMultisig"), for people. */
+    name: z.string().optional(),
     threshold: z.number().int().nonnegative().optional(),
     owners: z.array(Hex).optional(),
     modules: z.array(Hex).optional(),
@@ -67,6 +69,7 @@ export const LockFileSchema = z
 
 export type LockedAddress = z.infer<typeof LockedAddressSchema>;
 export type LockedChain = z.infer<typeof LockedChainSchema>;
+export type LockedRoles = z.infer<typeof LockedRolesSchema>;
 export type LockFile = z.infer<typeof LockFileSchema>;
 
 export const LOCK_FILE_NAME = 'chokepoint.lock.json';

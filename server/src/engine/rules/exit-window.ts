@@ -24,12 +24,16 @@ export function upgradeDelay(holder: Holder, model: AuthorityModel, assumeUndecl
   return holder.entity.kind === 'unknown' && !assumeUndeclared ? undefined : 0;
 }
 
-/** Upgrade holders that are not a properly set-up Security Council, with the exit window they leave users. */
+/**
+ * Upgrade holders that are not a properly set-up Security Council, with the exit window they leave
+ * users. A holder with a delay of its own (a timelock, even one a council controls) is judged by it.
+ */
 export function exitWindows(holders: Holder[], model: AuthorityModel, entities: EntityIndex, assumeUndeclared: boolean): { holder: Holder; delay: number; window: number }[] {
   const withdrawal = withdrawalDelay(model);
   const windows: { holder: Holder; delay: number; window: number }[] = [];
   for (const holder of holders) {
-    if (!holder.grants.some((g) => g.powers.includes('upgrade')) || entities.isProperCouncil(holder.entity)) continue;
+    if (!holder.grants.some((g) => g.powers.includes('upgrade'))) continue;
+    if (holder.entity.delaySeconds === undefined && entities.isProperCouncil(holder.entity)) continue;
     const delay = upgradeDelay(holder, model, assumeUndeclared);
     if (delay !== undefined) windows.push({ holder, delay, window: delay - withdrawal });
   }

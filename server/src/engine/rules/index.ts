@@ -1,4 +1,6 @@
 import { codeSubstitute } from './code-substitute';
+import { configDrift } from './config-drift';
+import { declarationMismatch } from './declaration-mismatch';
 import { dependencyWithoutFallback } from './dependency-without-fallback';
 import { devFlagsInProduction } from './dev-flags-in-production';
 import { devKeyAuthority } from './dev-key-authority';
@@ -21,6 +23,7 @@ import { temporaryPower } from './temporary-power';
 import { roleCollapse } from './role-collapse';
 import { settlementOutsideGovernance } from './settlement-outside-governance';
 import { shortExitWindow } from './short-exit-window';
+import { staleVerification } from './stale-verification';
 import { stakingParams } from './staking-params';
 import type { Rule, RuleMeta } from './types';
 import { unscopedRole } from './unscoped-role';
@@ -35,6 +38,9 @@ export const RULES: Rule[] = [
   weakCouncil,
   shortExitWindow,
   unverifiedAuthority,
+  declarationMismatch,
+  configDrift,
+  staleVerification,
   feeCapture,
   permissionedProofs,
   forcedInclusionWindow,

@@ -2,9 +2,11 @@ import type { Severity } from '../config/schema';
 import type { SourceId } from '../data/sources';
 import type { ThresholdId } from '../data/thresholds';
 import type { EntityIndex } from '../entities';
-import type { Entity } from '../entities/types';
+import type { DeclaredEntity, Entity } from '../entities/types';
+import type { VerifiedView } from '../lock/verified-view';
 import type { AuthorityModel, Grant, Origin, Power } from '../model/schema';
 import type { Format } from '../parse';
+import type { Span } from '../text/positions';
 
 export type RuleCategory = 'keys' | 'roles' | 'councils' | 'delays' | 'proofs' | 'fees' | 'flags' | 'dependencies' | 'engine';
 
@@ -47,6 +49,10 @@ export interface RuleContext {
   /** The framework (`Chain.framework`) of the file an element came from, so messages cite that framework's sources. */
   frameworkOf(origin: Origin): string;
   now: Date;
+  /** What chokepoint.lock.json and L2BEAT snapshots say of this chain; absent when no source applies. */
+  verified?: VerifiedView;
+  /** The entities `.chokepoint.yaml` and `chokepoint:` comments declare, as written. */
+  declarations?: DeclaredEntity[];
 }
 
 /** Replace the value at `at` with `value`, written in the file's own syntax and quoting. */
@@ -70,6 +76,8 @@ export interface RuleFinding {
   at: Origin;
   /** Report on the key rather than the value. */
   part?: 'key' | 'value';
+  /** The exact span to report on in `at.file`, for what no path reaches (a comment). */
+  span?: Span;
   message: string;
   severity?: Severity;
   related?: { at: Origin; message: string }[];

@@ -1,4 +1,5 @@
 import { THRESHOLDS } from '../data/thresholds';
+import type { EntityIndex } from '../entities';
 import type { Entity } from '../entities/types';
 import type { Power } from '../model/schema';
 import { isRollupFamily } from './framework-terms';
@@ -37,7 +38,7 @@ export const weakCouncil: Rule = {
       if ((entity.delaySeconds ?? 0) - withdrawal >= THRESHOLDS.stage1ExitWindow.value) continue;
       const powers = new Set(control.flatMap((g) => g.powers).filter((p) => GOVERNING_POWERS.has(p)));
       const label = entities.label(entity);
-      const problem = weakness(entity, minSigners, minRatio);
+      const problem = weakness(entity, entities, minSigners, minRatio);
       if (!problem) continue;
       const council = model.councils.find((c) => c.id === entity.id);
       const fixes: Fix[] = [];
@@ -62,8 +63,20 @@ export const weakCouncil: Rule = {
   },
 };
 
-function weakness(entity: Entity, minSigners: number, minRatio: number): { text: string; severe: boolean } | undefined {
+function weakness(entity: Entity, entities: EntityIndex, minSigners: number, minRatio: number, path = new Set<string>()): { text: string; severe: boolean } | undefined {
   if (entity.kind === 'eoa') return { text: 'a single key (EOA): one lost or stolen key is enough', severe: true };
+  // A contract or timelock verified on chain is as weak as the weakest of those who control it.
+  if ((entity.kind === 'contract' || entity.kind === 'timelock') && entity.members?.length && !path.has(entity.id)) {
+    const inner = new Set(path).add(entity.id);
+    const found = entity.members
+      .map((id) => entities.get(id))
+      .filter((member): member is Entity => member !== undefined && !entities.isProperCouncil(member))
+      .map((member) => ({ member, problem: weakness(member, entities, minSigners, minRatio, inner) }))
+      .filter((m): m is { member: Entity; problem: { text: string; severe: boolean } } => m.problem !== undefined)
+      .sort((a, b) => Number(b.problem.severe) - Number(a.problem.severe))[0];
+    if (found) return { text: `${entity.kind === 'timelock' ? 'a timelock' : 'a contract'} controlled by ${entities.label(found.member)}, which is ${found.problem.text}`, severe: found.problem.severe };
+    return undefined;
+  }
   if (entity.kind !== 'multisig' || entity.signers === undefined) return undefined;
   if (entity.threshold === undefined) {
     // A body whose threshold is set elsewhere (a Substrate collective: per motion, by the runtime) is still thin when it is small.

@@ -3,19 +3,14 @@ import { numberFrom } from '../../model/read';
 import type { Path } from '../../parse';
 import { THRESHOLDS } from '../../data/thresholds';
 import { formatDuration } from '../../model/duration';
+import { gameTypeProofSystem } from './game-types';
 
 /** Game types of the OP dispute game factory (OP specs, configurability.md). */
 export function proofSystemFromGameType(builder: ModelBuilder, path: Path): void {
   const gameType = numberFrom(builder.get(path));
   if (gameType === undefined) return;
-  const at = builder.origin(path);
-  if (gameType === 0) {
-    builder.model.proofSystem = { kind: 'permissionless-fraud', title: 'permissionless fault proofs (respectedGameType 0, CANNON)', at };
-  } else if (gameType === 1) {
-    builder.model.proofSystem = { kind: 'permissioned-fraud', title: 'permissioned fault proofs (respectedGameType 1, PERMISSIONED_CANNON)', at, permissionlessValue: 0 };
-  } else {
-    builder.model.proofSystem = { kind: 'none', title: `test-only dispute game type ${gameType}, which proves nothing`, at, permissionlessValue: 0 };
-  }
+  const proof = gameTypeProofSystem(gameType);
+  builder.model.proofSystem = { ...proof, at: builder.origin(path), ...(proof.kind === 'permissionless-fraud' ? {} : { permissionlessValue: 0 }) };
 }
 
 /** The sequencing window bounds forced inclusion: after it, users' L1 deposits must be included. */
