@@ -27,11 +27,11 @@ export interface LintArgs extends CommonArgs {
 export class ArgsError extends Error {}
 
 /**
- * Walks `argv`: each flag goes to `option` (with `value()` reading its value, from `--flag=value`
- * or the next argument), or else to the options both commands share; other arguments are paths.
- * `option` returns false for a flag it does not know.
+ * Walks `argv`: each flag goes to `option`, with `value()` reading its value from `--flag=value` or
+ * the next argument; other arguments are paths. `option` returns false for a flag it does not know,
+ * which is a usage error naming `command`.
  */
-function walkArgs(argv: string[], args: CommonArgs, option: (flag: string, value: () => string) => boolean, command: string): void {
+function eachArg(argv: string[], paths: string[], option: (flag: string, value: () => string) => boolean, command: string): void {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -41,27 +41,35 @@ function walkArgs(argv: string[], args: CommonArgs, option: (flag: string, value
       return v;
     };
     if (option(flag, value)) continue;
+    if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}${command}. Run "chokepoint --help" for the options.`);
+    paths.push(arg);
+  }
+  if (paths.length === 0) paths.push('.');
+}
+
+/** `eachArg` with the options `lint` and `report` share handled here, after the command's own. */
+function walkArgs(argv: string[], args: CommonArgs, option: (flag: string, value: () => string) => boolean, command: string): void {
+  eachArg(argv, args.paths, (flag, value) => {
+    if (option(flag, value)) return true;
     switch (flag) {
       case '--output':
       case '-o':
         args.output = value();
-        break;
+        return true;
       case '--config':
       case '-c':
         args.config = value();
-        break;
+        return true;
       case '--rule':
         addRuleOverride(args.rules, value());
-        break;
+        return true;
       case '--preset':
         args.preset = presetName(value());
-        break;
+        return true;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}${command}. Run "chokepoint --help" for the options.`);
-        args.paths.push(arg);
+        return false;
     }
-  }
-  if (args.paths.length === 0) args.paths.push('.');
+  }, command);
 }
 
 /** Parses `lint` arguments; throws ArgsError with a message fit for the user. */
@@ -157,14 +165,7 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs {
     if (!/^\d+$/.test(v) || Number(v) < min) throw new ArgsError(`${flag} takes a whole number of at least ${min} (got "${v}").`);
     return Number(v);
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new ArgsError(`${flag} needs a value.`);
-      return v;
-    };
+  eachArg(argv, args.paths, (flag, value) => {
     switch (flag) {
       case '--rpc': {
         const v = value();
@@ -172,26 +173,24 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs {
         const key = match ? `evm:${match[1]}` : '*';
         if (args.rpc[key] !== undefined) throw new ArgsError(key === '*' ? 'Only one --rpc URL can be given without a chain id; give the others as CHAIN_ID=URL.' : `--rpc ${match![1]}=… is given twice.`);
         args.rpc[key] = match ? match[2] : v;
-        break;
+        return true;
       }
       case '--lock':
         args.lock = value();
-        break;
+        return true;
       case '--check':
         args.check = true;
-        break;
+        return true;
       case '--depth':
         args.depth = whole('--depth', value(), 0);
-        break;
+        return true;
       case '--timeout':
         args.timeoutMs = whole('--timeout', value(), 1);
-        break;
+        return true;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg} for verify. Run "chokepoint --help" for the options.`);
-        args.paths.push(arg);
+        return false;
     }
-  }
-  if (args.paths.length === 0) args.paths.push('.');
+  }, ' for verify');
   if (Object.keys(args.rpc).length === 0) throw new ArgsError('verify needs an RPC URL: pass --rpc URL, or --rpc CHAIN_ID=URL for each chain.');
   return args;
 }
