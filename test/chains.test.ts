@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,5 +106,23 @@ describe('a chain is an identity: files of different chains in one folder are ne
     const dir = workspace({ '.chokepoint.yaml': 'chains:\n  both:\n    files: ["*.json"]\n', 'a.json': deploy(48213), 'b.json': deploy(48214) });
     const { reports } = lint([dir]);
     expect(chainOfFile(reports, 'a.json')).toBe(chainOfFile(reports, 'b.json'));
+  });
+});
+
+describe('a power one file leaves unstated', () => {
+  const fixture = JSON.parse(readFileSync('test/fixtures/rules/unstated-authority/fires-consumer-without-gov.json', 'utf8'));
+  const settled = structuredClone(fixture);
+  settled.app_state.upgrade = { authority: 'cosmos10gwuung7xtut0n56pt7gsgp8eh785v7vp2qmgc' };
+  const unstated = (dir: string) => lint([dir]).reports.flatMap((r) => r.findings).filter((f) => f.ruleId === 'unstated-authority');
+
+  it('is reported when no file of the chain names its holder', () => {
+    expect(unstated(workspace({ 'genesis.json': JSON.stringify(fixture, null, 2) }))).toHaveLength(1);
+  });
+
+  it('is settled by another file of the same chain that names it', () => {
+    const dir = workspace({ 'genesis.json': JSON.stringify(fixture, null, 2), 'exported-genesis.json': JSON.stringify(settled, null, 2) });
+    expect(unstated(dir)).toEqual([]);
+    const authority = lint([dir]).reports.flatMap((r) => r.findings).filter((f) => f.ruleId === 'root-authority');
+    expect(authority.map((f) => f.message).join('\n')).toMatch(/upgrade module authority/);
   });
 });

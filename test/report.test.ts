@@ -75,6 +75,20 @@ describe('report data for a Cosmos genesis (an L1, not a rollup)', () => {
   });
 });
 
+describe('report data for a Cosmos consumer genesis that leaves its upgrade authority to the binary', () => {
+  const consumer = chainOf(lintFile('test/fixtures/rules/unstated-authority/fires-consumer-without-gov.json'));
+
+  it('says the governance layer is unknown and names the missing fact, not "not configured"', () => {
+    const governance = consumer.layers.find((l) => l.layer === 'governance')!;
+    expect(governance).toMatchObject({ control: 'unknown', controller: 'not stated' });
+    expect(governance.reason).toMatch(/no x\/gov module.*Missing: the authority the chain's binary gives x\/upgrade\.$/);
+  });
+
+  it('gives execution to the provider chain that will launch it, a third party', () => {
+    expect(consumer.layers.find((l) => l.layer === 'execution')).toMatchObject({ control: 'third-party' });
+  });
+});
+
 describe('report data for an OP Stack deploy config', () => {
   it('is Stage 0, listing each unmet requirement with the findings that break it', () => {
     expect(op.stage).toMatchObject({ applies: true, kind: 'rollup', stage: 0, bound: 'exact', text: 'Stage 0', missing: [] });

@@ -18,7 +18,7 @@ import { renderValue } from './fixes';
 import { namedParty, parseAddress } from './model/address';
 import { parseDuration } from './model/duration';
 import { applyRoleEnds } from './model/timeline';
-import type { AuthorityModel, Network, Origin, ProofSystem } from './model/schema';
+import type { AuthorityModel, Grant, Network, Origin, ProofSystem, UnstatedPower } from './model/schema';
 import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
 import { RULES, ruleMeta } from './rules/index';
@@ -305,10 +305,18 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
     roleEnds: models.some((m) => m.roleEnds) ? models.flatMap((m) => m.roleEnds ?? []) : undefined,
     endedGrants: models.some((m) => m.endedGrants) ? models.flatMap((m) => m.endedGrants ?? []) : undefined,
   };
+  // Another file of the chain may state who holds a power one file leaves unstated.
+  const unstated = models.flatMap((m) => m.unstated ?? []).filter((u) => !merged.grants.some((g) => statesHolderOf(g, u)));
+  if (unstated.length > 0) merged.unstated = unstated;
   // A role one file grants can be ended by another (a genesis precompile disabled by upgrade.json).
   applyRoleEnds(merged);
   if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
   return merged;
+}
+
+/** A grant that names the holder of an unstated power: of the upgrade power when it is one, else of all its powers. */
+function statesHolderOf(grant: Grant, unstated: UnstatedPower): boolean {
+  return unstated.powers.includes('upgrade') ? grant.powers.includes('upgrade') : unstated.powers.every((p) => grant.powers.includes(p));
 }
 
 function declareEntities(model: AuthorityModel, config: ResolvedConfig, members: MemberState[], verified: VerifiedView): Declared {

@@ -73,6 +73,7 @@ li.unknown > .req-stage { background: var(--warning-bg); color: var(--warning); 
 .chip.s-warning, .chip.c-named-party { background: var(--warning-bg); color: var(--warning); }
 .chip.s-bad, .chip.c-single-key { background: var(--bad-bg); color: var(--bad); }
 .chip.c-third-party { background: var(--warning-bg); color: var(--accent); }
+.chip.c-unknown { background: var(--warning-bg); color: var(--muted); }
 .chip.s-na, .chip.c-not-configured { background: var(--na-bg); color: var(--muted); }
 .sev-error { color: var(--bad); }
 .sev-warning { color: var(--warning); }

@@ -1,6 +1,6 @@
 import type { EntityIndex } from '../engine/entities';
 import type { Entity } from '../engine/entities/types';
-import type { AuthorityModel, Dependency, Layer, Origin } from '../engine/model/schema';
+import type { AuthorityModel, Dependency, Layer, Origin, UnstatedPower } from '../engine/model/schema';
 import { LAYERS } from '../engine/model/schema';
 import { listOf, powerVerbs } from '../engine/rules/phrases';
 import { sharesByEntity } from '../engine/rules/concentration';
@@ -19,10 +19,10 @@ export const LAYER_TITLES: Record<Layer, string> = {
   settlement: 'Settlement',
 };
 
-const CONTROL_NOUNS: Record<ControlKind, string> = { 'single-key': 'a single key', 'third-party': 'a third party', 'named-party': 'a named party', chain: 'the chain', 'not-configured': 'not configured' };
+const CONTROL_NOUNS: Record<ControlKind, string> = { 'single-key': 'a single key', 'third-party': 'a third party', unknown: 'not stated', 'named-party': 'a named party', chain: 'the chain', 'not-configured': 'not configured' };
 
-/** Weakest first: a single key is the least sovereign control a layer can have. */
-const WEAKNESS: Record<ControlKind, number> = { 'single-key': 4, 'third-party': 3, 'named-party': 2, chain: 1, 'not-configured': 0 };
+/** Weakest first: a single key is the least sovereign control a layer can have; a holder nobody states could be one. */
+const WEAKNESS: Record<ControlKind, number> = { 'single-key': 5, 'third-party': 4, unknown: 3, 'named-party': 2, chain: 1, 'not-configured': 0 };
 
 interface Control {
   control: ControlKind;
@@ -40,7 +40,11 @@ interface Control {
 export function layersOf(model: AuthorityModel, entities: EntityIndex, holders: Holder[], rollup: boolean, place: (origin: Origin) => ReportOrigin): LayerView[] {
   const consensus = rollup ? undefined : validatorControl(model, entities);
   return LAYERS.map((layer) => {
-    const controls = [...grantControls(layer, holders, entities), ...model.dependencies.filter((d) => d.layer === layer).flatMap((d) => dependencyControl(d, entities) ?? [])];
+    const controls = [
+      ...grantControls(layer, holders, entities),
+      ...model.dependencies.filter((d) => d.layer === layer).flatMap((d) => dependencyControl(d, entities) ?? []),
+      ...(model.unstated ?? []).filter((u) => u.layer === layer).map(unstatedControl),
+    ];
     if (consensus && (layer === 'execution' || layer === 'data-availability' || layer === 'settlement')) controls.push(consensus);
     if (controls.length === 0) controls.push(defaultControl(layer, model, rollup));
     controls.sort((a, b) => WEAKNESS[b.control] - WEAKNESS[a.control] || (b.reach ?? 0) - (a.reach ?? 0));
@@ -79,6 +83,11 @@ function entityControl(entity: Entity, entities: EntityIndex): { control: Contro
   if (collusion(entity, entities) === 1) return { control: 'single-key', controller };
   if (entity.declared?.by === 'builtin') return { control: 'third-party', controller };
   return { control: 'named-party', controller };
+}
+
+/** A power whose holder the file does not state: unknown, with the missing fact. */
+function unstatedControl(unstated: UnstatedPower): Control {
+  return { control: 'unknown', controller: 'not stated', at: unstated.at, reach: 10, reason: `Who can ${unstated.title} is not stated: ${unstated.why}. Missing: ${unstated.missing}.` };
 }
 
 /** Who controls a dependency: who can upgrade or govern it, else who operates or provides it. Models are artifacts, not controllers. */

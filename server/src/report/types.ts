@@ -122,7 +122,7 @@ export interface DistributionView {
   origin: ReportOrigin;
 }
 
-export type ControlKind = 'chain' | 'named-party' | 'third-party' | 'single-key' | 'not-configured';
+export type ControlKind = 'chain' | 'named-party' | 'third-party' | 'single-key' | 'unknown' | 'not-configured';
 
 export interface LayerView {
   layer: Layer;

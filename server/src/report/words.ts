@@ -12,6 +12,7 @@ const CONTROL_WORDS: Record<ControlKind, string> = {
   'named-party': 'Named party',
   'third-party': 'Third party',
   'single-key': 'Single key',
+  unknown: 'Unknown',
   'not-configured': 'Not configured',
 };
 

@@ -305,6 +305,29 @@ export const AddressFactSchema = z.object({
   at: OriginSchema,
 });
 
+/**
+ * A power the chain has whose holder the file does not state: a Cosmos genesis with x/upgrade but no
+ * x/gov, whose module authority the binary sets. Rules say "unknown" and name the missing fact
+ * rather than judge a holder nobody has named.
+ */
+export const UnstatedPowerSchema = z.object({
+  /** What the power does, for messages: "upgrade the chain and change its modules' parameters". */
+  title: z.string(),
+  powers: z.array(PowerSchema).min(1),
+  layer: LayerSchema,
+  /** The fact that would settle it: "the authority the chain's binary gives x/upgrade". */
+  missing: z.string(),
+  /** Why the file does not settle it: "this genesis has no x/gov module, the SDK's default authority". */
+  why: z.string(),
+  /** Where to find it: "ask a node: `<daemon> query upgrade authority`". */
+  find: z.string(),
+  /** Addresses the file gives roles that might be it, with what the file says of them ("the adminmodule admin (admins)"). Never a verdict. */
+  candidates: z.array(z.object({ address: AddressSchema, role: z.string(), at: OriginSchema })),
+  /** Id in data/sources of the source that says who holds the power by default. */
+  source: z.string(),
+  at: OriginSchema,
+});
+
 export const NETWORKS = ['mainnet', 'testnet', 'devnet', 'unknown'] as const;
 
 /**
@@ -361,6 +384,7 @@ export const AuthorityModelSchema = z.object({
   /** Changes that end roles later in the chain's timeline; their grants move to `endedGrants`, so every rule sees only the final state. */
   roleEnds: z.array(RoleEndSchema).optional(),
   endedGrants: z.array(EndedGrantSchema).optional(),
+  unstated: z.array(UnstatedPowerSchema).optional(),
 });
 
 export type Origin = z.infer<typeof OriginSchema>;
@@ -385,6 +409,7 @@ export type AddressFact = z.infer<typeof AddressFactSchema>;
 export type Contract = z.infer<typeof ContractSchema>;
 export type RoleEnd = z.infer<typeof RoleEndSchema>;
 export type EndedGrant = z.infer<typeof EndedGrantSchema>;
+export type UnstatedPower = z.infer<typeof UnstatedPowerSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;

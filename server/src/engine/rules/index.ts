@@ -27,6 +27,7 @@ import { staleVerification } from './stale-verification';
 import { stakingParams } from './staking-params';
 import type { Rule, RuleMeta } from './types';
 import { unscopedRole } from './unscoped-role';
+import { unstatedAuthority } from './unstated-authority';
 import { unverifiedAuthority } from './unverified-authority';
 import { weakCouncil } from './weak-council';
 import { weakDac } from './weak-dac';
@@ -63,6 +64,7 @@ export const RULES: Rule[] = [
   weakDac,
   codeSubstitute,
   unscopedRole,
+  unstatedAuthority,
 ];
 
 export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];

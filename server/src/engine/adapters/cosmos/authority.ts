@@ -3,7 +3,7 @@ import type { ModelBuilder, RoleSpec } from '../../model/builder';
 import { isRecord } from '../../model/read';
 import type { Address, Power } from '../../model/schema';
 import type { Path } from '../../parse';
-import { isIcsConsumer, msgName, providerChainId } from './read';
+import { isAwaitingLaunch, isIcsConsumer, msgName, providerChainId } from './read';
 
 const APP: Path = ['app_state'];
 
@@ -141,7 +141,10 @@ export function readValidatorSet(builder: ModelBuilder): void {
       : [...APP, 'ccvconsumer', 'provider', 'client_state', 'chain_id'];
     const provider = providerChainId(builder.get(APP));
     const at = builder.origin(provider ? chainIdPath : [...APP, 'ccvconsumer']);
-    builder.model.validatorSet = { admission: 'inherited', how: `an Interchain Security consumer, validated by the provider chain${provider ? ` "${provider}"` : ''}`, source: 'icsConsumer', at };
+    const how = isAwaitingLaunch(builder.get(APP))
+      ? 'an Interchain Security consumer before launch, to be validated by the Interchain Security provider chain that launches it, which this file does not name yet'
+      : `an Interchain Security consumer, validated by the provider chain${provider ? ` "${provider}"` : ''}`;
+    builder.model.validatorSet = { admission: 'inherited', how, source: 'icsConsumer', at };
     builder.model.dependencies.push({ kind: 'validator-set', layer: 'execution', name: provider ? `Interchain Security provider "${provider}"` : 'the Interchain Security provider chain', provider, operators: [], shared: true, at });
     return;
   }

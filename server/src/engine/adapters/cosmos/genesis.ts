@@ -12,6 +12,7 @@ import { readAccountKeys } from './keys';
 import { readModuleHolders } from './modules';
 import { readVotingPower } from './power';
 import { isIcsConsumer, providerChainId } from './read';
+import { readUnstatedAuthority } from './unstated';
 import { readSupply } from './supply';
 import { readWasm } from './wasm';
 
@@ -61,6 +62,7 @@ export const cosmosGenesis: Adapter = {
     readPrecompiles(builder);
     // Last: policies hold the powers read above, and keys are read only for the accounts that matter.
     readGroups(builder);
+    readUnstatedAuthority(builder);
     readModuleHolders(builder);
     readAccountKeys(builder);
     return { model: builder.model, problems: builder.problems };

@@ -132,11 +132,22 @@ export function msgName(typeUrl: string): string {
   return typeUrl.slice(typeUrl.lastIndexOf('.') + 1) || typeUrl;
 }
 
-/** An Interchain Security consumer: the provider's validators run its consensus (a disabled ccvconsumer is a standalone chain). */
+/**
+ * An Interchain Security consumer: the provider's validators run its consensus. A disabled
+ * ccvconsumer with x/staking of its own is a standalone chain (or one yet to change over); without
+ * x/staking it is a consumer before launch, whose CCV state the provider's consumer genesis fills in.
+ */
 export function isIcsConsumer(app: unknown): boolean {
   if (!isRecord(app) || !isRecord(app.ccvconsumer)) return false;
   const params = app.ccvconsumer.params;
-  return !(isRecord(params) && params.enabled === false);
+  return !(isRecord(params) && params.enabled === false) || isAwaitingLaunch(app);
+}
+
+/** A consumer genesis before launch: CCV disabled, no provider named yet, and no validators of its own. */
+export function isAwaitingLaunch(app: unknown): boolean {
+  if (!isRecord(app) || !isRecord(app.ccvconsumer) || isRecord(app.staking)) return false;
+  const params = app.ccvconsumer.params;
+  return isRecord(params) && params.enabled === false && app.ccvconsumer.preCCV !== true && providerChainId(app) === undefined;
 }
 
 /** The chain id of a consumer's provider, as the CCV state (v3+: `provider_client_state`; v4+: `provider.client_state`) names it. */
