@@ -3,7 +3,9 @@
  * the original text, the way an editor applies the LSP edit; then fix-all (source.fixAll) on each file.
  * After each: the file parses with no new problems, the finding is gone, every byte outside the
  * edit is unchanged, the edit itself writes one scalar in the file's own quoting, every other value
- * and every key keeps its place, and every comment is kept.
+ * and every key keeps its place, and every comment is kept. A value-changing fix is a suggestion
+ * (never in fix-all), says what it changes, and is offered only on files that plan a deployment.
+ * Fix-all, which fix on save applies, must keep every value: it only removes unused suppressions.
  *
  * YAML fixes are text splices of one scalar, not a re-serialized `yaml` Document (which would move
  * comments and reflow the file). For YAML the result is also checked against the `yaml` package's
@@ -140,6 +142,17 @@ function checkEdits(path: string, before: ParsedDocument, edits: TextEdit[], aft
   return problems;
 }
 
+/** For fix-all and fix on save: the data is the same, the file parses as before, and only Chokepoint comments went. */
+function checkMeaningKept(path: string, before: ParsedDocument, after: string): string[] {
+  const problems: string[] = [];
+  const afterDoc = parseDocument(path, after);
+  if (afterDoc.problems.length > before.problems.length) problems.push(`new parse problems: ${afterDoc.problems.map((p) => p.message).join('; ')}`);
+  if (JSON.stringify(leaves(afterDoc.value)) !== JSON.stringify(leaves(before.value))) problems.push('a value changed');
+  const gone = before.comments.map((c) => c.text).filter((c) => !afterDoc.comments.some((d) => d.text === c));
+  if (gone.some((c) => !/chokepoint-disable/.test(c))) problems.push(`removed a comment that is not a suppression: ${gone.join(' | ')}`);
+  return problems;
+}
+
 /** A finding of the same rule still at the place the fix addressed. */
 function stillThere(before: ParsedDocument, finding: Finding, edits: TextEdit[], report: FileReport): Finding | undefined {
   let offset = before.lines.offsetAt(finding.range.start);
@@ -173,7 +186,9 @@ describe('quick-fix round trip', () => {
           if (foreign.length > 0) failures.push(`${what}: edits another file`);
           const edits = fix.edits.filter((e) => e.uri === path);
           const after = apply(path, text, edits);
-          const problems = checkEdits(path, before, edits, after);
+          const problems = fix.autofix ? checkMeaningKept(path, before, after) : checkEdits(path, before, edits, after);
+          if (!fix.autofix && report.adapter?.describes !== 'plan') problems.push(`changes a value in a file that describes a deployed chain (${report.adapter?.title})`);
+          if (!fix.autofix && !/\(changes [^)]+\)$/.test(fix.title)) problems.push('a value-changing fix whose title does not say what it changes');
           const remaining = stillThere(before, finding, edits, lint(path, after));
           if (remaining) problems.push(`the finding is still reported: ${remaining.message}`);
           failures.push(...problems.map((p) => `${what}: ${p}`));
@@ -184,13 +199,20 @@ describe('quick-fix round trip', () => {
       }
       expect(failures).toEqual([]);
     });
+  }
 
+  for (const file of FILES) {
+    const name = file.slice(ROOT.length);
+    const text = readFileSync(file, 'utf8');
+    const path = resolve(file);
+    const report = lint(path, text);
     const all = fixAllEdits({ report } as LintEntry);
     if (all.length === 0) continue;
-    it(`${name}: fix-all applies every safe fix at once`, () => {
+    it(`${name}: fix-all (and fix on save) keeps every value and removes what it fixes`, () => {
+      const before = parseDocument(path, text);
       const edits = all.map((e) => ({ ...e, uri: path }));
       const after = apply(path, text, edits);
-      const problems = checkEdits(path, before, edits, after);
+      const problems = checkMeaningKept(path, before, after);
       const afterReport = lint(path, after);
       for (const finding of report.findings.filter((f) => f.fixes.some((x) => x.autofix && x.edits.every((e) => all.some((a) => a.range === e.range))))) {
         const remaining = stillThere(before, finding, edits, afterReport);
@@ -201,6 +223,15 @@ describe('quick-fix round trip', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('fix-all takes only the fixes that keep the meaning', () => {
+    const taken = new Set<string>();
+    for (const file of FILES) {
+      const report = lint(resolve(file), readFileSync(file, 'utf8'));
+      for (const finding of report.findings) for (const fix of finding.fixes) if (fix.autofix) taken.add(finding.ruleId);
+    }
+    expect([...taken]).toEqual(['unused-suppression']);
+  });
 
   it('reports the figure', () => {
     console.log(`fix round trip: ${stats.fixes} fixes on ${stats.files.size} files, plus fix-all on ${stats.fixAll} files, ${stats.failures} failures`);

@@ -248,8 +248,8 @@ describe('code actions', () => {
     const { uri, diagnostics } = await openWithDiagnostics('deploy-config.json', DEPLOY);
     const flag = diagnostics.find((d) => d.code === 'dev-flags-in-production')!;
     const actions = await client!.request<{ title: string; kind: string; edit?: { changes: Record<string, { range: never; newText: string }[]> }; isPreferred?: boolean }[]>('textDocument/codeAction', { textDocument: { uri }, range: flag.range, context: { diagnostics: [flag] } });
-    const fix = actions.find((a) => a.title === 'Set fundDevAccounts to false')!;
-    expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: true });
+    const fix = actions.find((a) => a.title === "Set fundDevAccounts to false (changes the chain's configuration)")!;
+    expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: false });
     const fixed = applyEdits(DEPLOY, fix.edit!.changes[uri]);
     expect(fixed).toContain('"fundDevAccounts": false');
     client!.published.delete(uri);
@@ -280,12 +280,21 @@ describe('code actions', () => {
     expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain('files: deploy-config.json');
   });
 
-  it('offers fix-all for source.fixAll.chokepoint with only the safe fixes', async () => {
-    const { uri } = await openWithDiagnostics('deploy-config.json', DEPLOY.replace('"sequencerWindowSize": 3600', '"sequencerWindowSize": 14400'));
+  it('offers fix-all for source.fixAll.chokepoint with only the fixes that change no value', async () => {
+    const manifest = readFileSync(new URL('./fixtures/fix-all/appchain.yaml', import.meta.url), 'utf8');
+    const { uri } = await openWithDiagnostics('appchain.yaml', manifest);
     const actions = await client!.request<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(actions).toHaveLength(1);
     expect(actions[0].kind).toBe('source.fixAll.chokepoint');
-    expect(actions[0].edit.changes[uri].map((e) => e.newText).sort()).toEqual(['3600', 'false']);
+    const fixed = applyEdits(manifest, actions[0].edit.changes[uri] as never);
+    expect(fixed).not.toContain('chokepoint-disable-next-line');
+    expect(fixed).toContain('      delay: 2d\n');
+    expect(fixed).toContain('      threshold: 2\n');
+    expect(fixed.split('\n').length).toBe(manifest.split('\n').length - 1);
+
+    const deploy = await openWithDiagnostics('deploy-config.json', DEPLOY.replace('"sequencerWindowSize": 3600', '"sequencerWindowSize": 14400'));
+    const none = await client!.request<unknown[]>('textDocument/codeAction', { textDocument: { uri: deploy.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(none).toEqual([]);
   });
 
   it('declares an address: the server applies the declaration the user chose', async () => {

@@ -119,8 +119,15 @@ describe('weak-council', () => {
     expect(finding.severity).toBe('warning');
     expect(finding.message).toContain('Lumen Security Council can upgrade contracts (Upgrade admin)');
     expect(finding.message).toContain('5-of-8 multisig with a 63% threshold');
-    expect(finding.fixes.map((f) => f.title)).toEqual(['Raise the threshold to 6-of-8']);
-    expect(applyEdits(text, finding.fixes[0].edits)).toContain('threshold: 6\n');
+    expect(finding.fixes, 'the manifest describes a council that exists: raising its threshold in the file would make the file false').toEqual([]);
+    expect(text).toContain('threshold: 5');
+  });
+
+  it('offers to raise an x/group threshold in a genesis, as a suggestion written as the string Cosmos expects', () => {
+    const text = readFixture('weak-council', 'fires-cosmos-group-threshold.json');
+    const finding = only(lintFixture('weak-council', 'fires-cosmos-group-threshold.json'), 'weak-council');
+    expect(finding.fixes.map((f) => [f.title, f.autofix])).toEqual([["Raise the threshold to 6-of-8 (changes the chain's security parameter)", false]]);
+    expect(applyEdits(text, finding.fixes[0].edits)).toContain('"threshold": "6"');
   });
 
   it('is an error for a holder declared as a single key', () => {
@@ -166,7 +173,14 @@ describe('short-exit-window', () => {
     expect(finding.severity).toBe('error');
     expect(finding.message).toContain('Lumen Ops Safe (a 4-of-7 multisig) can upgrade as Upgrade admin after 2 days');
     expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days and Stage 2 30 days: add a timelock of 30 days or more (7 days for Stage 1)');
-    expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['30d']);
+    expect(finding.fixes, 'the manifest describes a timelock that exists').toEqual([]);
+  });
+
+  it('offers a 30-day timelock where the file plans the deployment (Polygon deploy parameters)', () => {
+    const finding = only(lintFixture('short-exit-window', 'fires-polygon-timelock.json'), 'short-exit-window');
+    expect(finding.fixes.map((f) => f.autofix)).toEqual([false]);
+    expect(finding.fixes[0].title).toMatch(/ to 30 days \(changes the chain's security parameter\)$/);
+    expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['2592000']);
   });
 
   it('is a Stage 2 warning for a 14-day timelock with no withdrawal delay', () => {
@@ -203,7 +217,8 @@ describe('presets and rule settings', () => {
   it('l2beat-stage1 fixes the exit window to the Stage 1 bar it checks', () => {
     const finding = only(lintSource('appchain.yaml', stage1, 'preset: l2beat-stage1\n'), 'short-exit-window');
     expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days: add a timelock of 7 days or more');
-    expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['7d']);
+    const planned = only(lintSource('deploy_parameters.json', readFixture('short-exit-window', 'fires-polygon-timelock.json'), 'preset: l2beat-stage1\n'), 'short-exit-window');
+    expect(planned.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['604800']);
   });
 
   it('l2beat-stage1 raises Stage 1 rules to errors and leaves the others alone', () => {

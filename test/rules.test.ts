@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devKeyFor } from '../server/src/engine/data/dev-keys';
 import type { FileReport, Finding } from '../server/src/engine/lint';
@@ -119,15 +119,17 @@ describe.each(RULES.filter((rule) => rule.meta.fixable).map((rule) => [rule.meta
   const folder = join(RULE_FIXTURES, id);
   const cases = fixtureCases(folder);
 
-  it('is offered on its fires fixture', () => {
-    const primary = cases.fires.filter((path) => dirname(path) === folder && /^fires\.\w+$/.test(basename(path)));
-    expect(primary.length, `${id} needs a fires.<ext> fixture`).toBe(1);
-    const fixes = findingsOf(report(primary[0]), id).flatMap((f) => f.fixes);
-    expect(fixes.length).toBeGreaterThan(0);
-    for (const fix of fixes) {
-      expect(fix.title.length).toBeGreaterThan(0);
+  it('is offered as a suggestion on a fires fixture that plans a deployment, never on one that describes a deployed chain', () => {
+    const reports = cases.fires.map((path) => report(path));
+    const planned = reports.filter((r) => r.adapter?.describes === 'plan').flatMap((r) => findingsOf(r, id)).flatMap((f) => f.fixes);
+    expect(planned.length, `${id} needs a fires fixture of a file that plans a deployment, with a fix`).toBeGreaterThan(0);
+    for (const fix of planned) {
+      expect(fix.title).toMatch(/ \(changes [^)]+\)$/);
+      expect(fix.autofix).toBe(false);
       expect(fix.edits.length).toBeGreaterThan(0);
       for (const edit of fix.edits) expect(edit.newText.length).toBeGreaterThan(0);
     }
+    const described = reports.filter((r) => r.adapter?.describes === 'deployment').flatMap((r) => findingsOf(r, id));
+    expect(described.flatMap((f) => f.fixes)).toEqual([]);
   });
 });

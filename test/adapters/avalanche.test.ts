@@ -138,7 +138,7 @@ describe('precompile allow lists', () => {
     expect(finding.severity).toBe('error');
     expect(underlined(source, finding)).toBe(`"${EWOQ}"`);
     expect(finding.message).toContain('Native minter admin is Avalanche EWOQ test key');
-    expect(finding.fixes[0].edits[0].newText).toBe('"<SET_NATIVE_MINTER_ADMIN_ADDRESS>"');
+    expect(finding.fixes, 'a placeholder is not a fix').toEqual([]);
   });
 
   it('configs with a null blockTimestamp are disabled placeholders and grant nothing', () => {

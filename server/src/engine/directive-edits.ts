@@ -1,4 +1,5 @@
 import type { ParsedDocument } from './parse';
+import type { Span } from './text/positions';
 
 export interface LineInsertion {
   /** Zero-based line to insert before. */
@@ -32,4 +33,16 @@ export function declarationComment(doc: ParsedDocument, line: number, declaratio
   const marker = commentMarker(doc);
   if (!marker) return undefined;
   return { line, text: `${indentOf(doc, line)}${marker} chokepoint: ${declaration}\n` };
+}
+
+/** What to delete to remove a comment: its whole line when it stands alone, else the comment and the blanks before it. */
+export function commentRemoval(doc: ParsedDocument, comment: Span): Span {
+  const line = doc.lines.positionAt(comment.start).line;
+  const start = doc.lines.lineStart(line);
+  const before = doc.text.slice(start, comment.start);
+  if (/^[ \t]*$/.test(before)) {
+    const next = line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length;
+    return { start, end: Math.max(next, comment.end) };
+  }
+  return { start: start + before.trimEnd().length, end: comment.end };
 }

@@ -14,15 +14,17 @@ import { EntityIndex } from './entities';
 import type { DeclaredEntity } from './entities/types';
 import { declareVerified } from './entities/verified';
 import { applyVerified, type VerifiedView } from './lock/verified-view';
+import { commentRemoval } from './directive-edits';
 import { renderValue } from './fixes';
 import { namedParty, parseAddress } from './model/address';
 import { parseDuration } from './model/duration';
+import { valueAt } from './model/read';
 import { applyRoleEnds } from './model/timeline';
 import type { AuthorityModel, Grant, Network, Origin, ProofSystem, UnstatedPower } from './model/schema';
 import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
 import { RULES, ruleMeta } from './rules/index';
-import type { Holder, Rule, RuleFinding } from './rules/types';
+import type { Fix, Holder, Rule, RuleFinding } from './rules/types';
 import type { Range, Span } from './text/positions';
 
 export interface LintOptions {
@@ -51,7 +53,7 @@ export interface TextEdit {
 
 export interface ResolvedFix {
   title: string;
-  /** Safe to apply without review (fix-all, fix on save); otherwise a suggestion. */
+  /** Keeps the file's meaning (removing an unused suppression), so fix-all and fix on save apply it; otherwise a suggestion. */
   autofix: boolean;
   edits: TextEdit[];
 }
@@ -59,7 +61,10 @@ export interface ResolvedFix {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** One sentence that fits a row of the Problems panel: what concentrates and who holds it. */
   message: string;
+  /** Why it matters and how to fix it (the hover, JSON, SARIF and the report carry it). */
+  detail?: string;
   uri: string;
   range: Range;
   related: RelatedLocation[];
@@ -72,7 +77,7 @@ export interface Finding {
 export interface FileReport {
   uri: string;
   format: Format;
-  adapter?: Pick<Adapter, 'id' | 'framework' | 'title'>;
+  adapter?: Pick<Adapter, 'id' | 'framework' | 'title' | 'describes'>;
   findings: Finding[];
   suppressed: Finding[];
   /** This file's own authority model. */
@@ -92,6 +97,7 @@ export interface ConfigFinding {
   ruleId: string;
   severity: Severity;
   message: string;
+  detail?: string;
   file: string;
   path: (string | number)[];
   related: RelatedLocation[];
@@ -111,6 +117,7 @@ interface Pending {
   ruleId: string;
   severity?: Severity;
   message: string;
+  detail?: string;
   span: Span;
   related: RelatedLocation[];
   fixes: ResolvedFix[];
@@ -197,20 +204,21 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
   const holders = holdersOf(chain, entities);
   const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
   const frameworkOf = (origin: Origin) => byFile.get(origin.file)?.model?.chain.framework ?? chain.chain.framework;
+  const describes = (origin: Origin) => byFile.get(origin.file)?.report.adapter?.describes ?? 'plan';
   const configFindings: ConfigFinding[] = [];
   for (const state of group) Object.assign(state.report, { chain, entities, configFindings });
   for (const rule of options.rules ?? RULES) {
     throwIfCancelled(signal);
     const setting = config.rules[rule.meta.id];
     if (setting?.severity === 'off') continue;
-    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, frameworkOf, now, ...(verified.sections.length > 0 ? { verified } : {}), declarations };
+    const context = { model: chain, entities, holders, options: ruleOptions(config.preset, rule.meta, setting?.options), formatOf, frameworkOf, describes, now, ...(verified.sections.length > 0 ? { verified } : {}), declarations };
     try {
       for (const finding of rule.check(context)) {
         throwIfCancelled(signal);
         if (finding.at.file === config.file && !byFile.has(finding.at.file)) {
           const severity = effectiveSeverity(config.preset, setting?.severity, rule.meta, finding.severity);
           const placed = resolve(byFile, group[0].doc, rule.meta.id, finding);
-          if (severity !== 'off') configFindings.push({ ruleId: rule.meta.id, severity, message: finding.message, file: config.file, path: finding.at.path, related: placed.related, subjects: placed.subjects });
+          if (severity !== 'off') configFindings.push({ ruleId: rule.meta.id, severity, message: finding.message, ...(finding.detail ? { detail: finding.detail } : {}), file: config.file, path: finding.at.path, related: placed.related, subjects: placed.subjects });
           continue;
         }
         const owner = byFile.get(finding.at.file) ?? group[0];
@@ -246,7 +254,7 @@ function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): Member
     }
     return state;
   }
-  state.report.adapter = { id: adapter.id, framework: adapter.framework, title: adapter.title };
+  state.report.adapter = { id: adapter.id, framework: adapter.framework, title: adapter.title, describes: adapter.describes };
   try {
     const built = adapter.build(doc);
     state.model = built.model;
@@ -308,6 +316,9 @@ function mergeModels(models: AuthorityModel[], config: ResolvedConfig): Authorit
   // Another file of the chain may state who holds a power one file leaves unstated.
   const unstated = models.flatMap((m) => m.unstated ?? []).filter((u) => !merged.grants.some((g) => statesHolderOf(g, u)));
   if (unstated.length > 0) merged.unstated = unstated;
+  // A role one file leaves unset and another file of the chain sets is set.
+  const unset = models.flatMap((m) => m.unsetRoles ?? []).filter((u) => !merged.grants.some((g) => g.role === u.role));
+  if (unset.length > 0) merged.unsetRoles = unset;
   // A role one file grants can be ended by another (a genesis precompile disabled by upgrade.json).
   applyRoleEnds(merged);
   if (config.network) for (const model of models) Object.assign(model.chain, { network: chain.network, networkReason: chain.networkReason });
@@ -399,19 +410,38 @@ function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: 
     ruleId,
     severity: finding.severity,
     message: finding.message,
+    ...(finding.detail ? { detail: finding.detail } : {}),
     span: finding.span ?? spanOf(owner, finding.at, finding.part),
     related: (finding.related ?? []).map((r) => ({ ...place(r.at), message: r.message })),
     subjects: finding.subjects ?? [],
-    fixes: (finding.fixes ?? []).map((fix) => ({
-      title: fix.title,
-      autofix: fix.autofix ?? false,
-      edits: fix.edits.map((edit) => {
-        const doc = docOf(edit.at);
-        const span = doc.locate(edit.at.path)?.value ?? { start: 0, end: 0 };
-        return { uri: doc.uri, range: doc.lines.rangeOf(span), newText: renderValue(doc, edit.at.path, edit.value) };
-      }),
-    })),
+    fixes: (finding.fixes ?? []).flatMap((fix) => resolveFix(docs, docOf, fix)),
   };
+}
+
+/** What each kind of value-changing fix changes, for its title. */
+const CHANGES: Record<Fix['changes'], string> = {
+  'security-parameter': "changes the chain's security parameter",
+  flag: "changes the chain's configuration",
+  'proof-system': 'changes which proof system the chain trusts',
+};
+
+/**
+ * A rule's fix changes a value, so it is a suggestion, never applied on save or by fix-all. It is not
+ * offered on a file that describes a deployed chain (the file would then state something false), nor
+ * when a target cannot be located exactly.
+ */
+function resolveFix(docs: Map<string, MemberState>, docOf: (origin: Origin) => ParsedDocument, fix: Fix): ResolvedFix[] {
+  const edits: TextEdit[] = [];
+  for (const edit of fix.edits) {
+    if (docs.get(edit.at.file)?.report.adapter?.describes !== 'plan') return [];
+    const doc = docOf(edit.at);
+    const span = doc.locate(edit.at.path)?.value;
+    if (!span) return [];
+    // A number the file writes as text (Cosmos writes integers as strings) stays text.
+    const value = typeof edit.value === 'number' && typeof valueAt(doc.value, edit.at.path) === 'string' ? String(edit.value) : edit.value;
+    edits.push({ uri: doc.uri, range: doc.lines.rangeOf(span), newText: renderValue(doc, edit.at.path, value) });
+  }
+  return [{ title: `${fix.title} (${CHANGES[fix.changes]})`, autofix: false, edits }];
 }
 
 function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], directives: Directive[], options: LintOptions): FileReport {
@@ -443,6 +473,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
       ruleId: item.ruleId,
       severity,
       message: item.message,
+      ...(item.detail ? { detail: item.detail } : {}),
       uri: doc.uri,
       range,
       related: item.related,
@@ -478,7 +509,8 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const meta = ruleMeta(extra.ruleId)!;
     const severity = effectiveSeverity(config.preset, config.rules[extra.ruleId]?.severity, meta);
     if (severity === 'off') continue;
-    report.findings.push({ ruleId: extra.ruleId, severity, message: extra.message, uri: doc.uri, range: doc.lines.rangeOf(extra.span), related: [], fixes: [], subjects: [] });
+    const fixes: ResolvedFix[] = extra.ruleId === 'unused-suppression' ? [{ title: 'Remove the unused suppression', autofix: true, edits: [{ uri: doc.uri, range: doc.lines.rangeOf(commentRemoval(doc, suppression.span)), newText: '' }] }] : [];
+    report.findings.push({ ruleId: extra.ruleId, severity, message: extra.message, uri: doc.uri, range: doc.lines.rangeOf(extra.span), related: [], fixes, subjects: [] });
   }
 
   report.usedConfigSuppressions = [...usedConfig].sort((a, b) => a - b);

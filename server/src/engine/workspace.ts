@@ -334,7 +334,7 @@ function declarationFindings(configs: Map<string, ResolvedConfig>, reports: File
     }
     let span: Span | undefined;
     for (let cut = found.path.length; !span && cut > 0; cut--) span = config.locate?.(found.path.slice(0, cut));
-    findings.set(key, { ruleId: found.ruleId, severity: found.severity, message: found.message, uri: found.file, range: index.rangeOf(span ?? { start: 0, end: 0 }), related: found.related, fixes: [], subjects: found.subjects });
+    findings.set(key, { ruleId: found.ruleId, severity: found.severity, message: found.message, ...(found.detail ? { detail: found.detail } : {}), uri: found.file, range: index.rangeOf(span ?? { start: 0, end: 0 }), related: found.related, fixes: [], subjects: found.subjects });
   }
   return [...findings.values()];
 }

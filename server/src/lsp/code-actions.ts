@@ -12,6 +12,8 @@ import type { LintEntry } from './linting';
 import { pathToUri } from './uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+/** Fix-all (and fix on save) applies only fixes that keep every value, such as removing an unused suppression. */
+export const FIX_ALL_TITLE = 'Fix all auto-fixable Chokepoint problems (changes no value)';
 
 export interface ActionContext {
   uri: string;
@@ -31,7 +33,7 @@ function fixEdit(uri: string, fixes: ResolvedFix[]): WorkspaceEdit {
   return { changes: { [uri]: fixes.flatMap((fix) => fix.edits.map((e) => ({ range: e.range, newText: e.newText }))) } };
 }
 
-/** The safe fixes of every finding in the file, dropping any that overlap one already taken. */
+/** The fixes that keep the file's meaning, of every finding in the file, dropping any that overlap one already taken. */
 export function fixAllEdits(entry: LintEntry): TextEdit[] {
   const edits: TextEdit[] = [];
   const taken: Range[] = [];
@@ -72,13 +74,13 @@ export function codeActions(context: ActionContext): CodeAction[] {
       if (meta) actions.push({ title: `Show documentation for ${data.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Show documentation', command: 'chokepoint.showDocumentation', arguments: [data.ruleId] } });
     }
     const all = fixAllEdits(entry);
-    if (all.length > 0 && context.diagnostics.some((d) => ourData(d)?.fixes.some((f) => f.autofix))) {
-      actions.push({ title: 'Fix all auto-fixable Chokepoint problems', kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: all } } });
+    if (all.length > 0 && context.diagnostics.some((d) => ourData(d))) {
+      actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: all } } });
     }
   }
   if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`) || o === CodeActionKind.Source)) {
     const all = fixAllEdits(entry);
-    if (all.length > 0) actions.push({ title: 'Fix all auto-fixable Chokepoint problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: all } } });
+    if (all.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: all } } });
   }
   return actions;
 }

@@ -7,6 +7,7 @@ export const json: Formatter = ({ version, files, display }) => {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
+    ...(f.detail ? { detail: f.detail } : {}),
     path,
     range: f.range,
     related: f.related.map((r) => ({ message: r.message, path: display(r.uri), range: r.range })),

@@ -49,7 +49,7 @@ function result(file: FileResult, finding: Finding, ruleIndex: Map<string, numbe
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: finding.detail ? `${finding.message}\n\n${finding.detail}` : finding.message },
     locations: [location(finding.range)],
     ...(finding.related.length > 0 ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.range, display(r.uri)), message: { text: r.message } })) } : {}),
     partialFingerprints: { 'chokepoint/v1': fingerprint(file, finding) },

@@ -21,6 +21,12 @@ export interface Adapter {
   /** The file kind, for people: "OP Stack deploy config". */
   title: string;
   /**
+   * What a file of this kind is: the input of a deployment still to run (`plan`: a changed value
+   * changes what will be deployed) or a description of a chain that exists (`deployment`: a changed
+   * value makes the file false while the chain stays as it is), which gets no value-changing fix.
+   */
+  describes: 'plan' | 'deployment';
+  /**
    * A cheap test of the raw text, so folder scans skip files that cannot be this kind without
    * parsing them. Must never reject a file that `detect` would accept.
    */

@@ -79,13 +79,25 @@ export class ModelBuilder {
     return isUnset(address) ? undefined : address;
   }
 
-  /** Records that whoever holds the address at `path` holds a role. */
+  /** Records that whoever holds the address at `path` holds a role; a role written with no real holder is recorded as unset. */
   grant(path: Path, spec: RoleSpec): Grant | undefined {
     const holder = this.address(path, spec.title);
-    if (!holder) return undefined;
+    if (!holder) {
+      this.unsetRole(path, spec);
+      return undefined;
+    }
     const grant: Grant = { ...spec, holder, at: this.origin(path) };
     this.model.grants.push(grant);
     return grant;
+  }
+
+  private unsetRole(path: Path, spec: RoleSpec): void {
+    const value = this.get(path);
+    if (typeof value !== 'string') return;
+    const address = parseAddress(value);
+    const written = value.trim() === '' ? 'empty' : isPlaceholder(value) ? 'placeholder' : address && isUnset(address) ? 'zero' : undefined;
+    if (!written) return;
+    (this.model.unsetRoles ??= []).push({ ...spec, written, value, at: this.origin(path) });
   }
 
   /** Reads a number field; reports a wrong type. */

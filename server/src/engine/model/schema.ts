@@ -306,6 +306,23 @@ export const AddressFactSchema = z.object({
 });
 
 /**
+ * A role whose field is written but holds no holder: a template placeholder, an empty string or the
+ * zero address. The role is not absent (the file names it), it is unset, and nothing can be said of
+ * who will hold it until a real address is written.
+ */
+export const UnsetRoleSchema = z.object({
+  role: z.string(),
+  title: z.string(),
+  powers: z.array(PowerSchema),
+  layer: LayerSchema,
+  critical: z.boolean(),
+  written: z.enum(['placeholder', 'empty', 'zero']),
+  /** The value as written, for messages. */
+  value: z.string(),
+  at: OriginSchema,
+});
+
+/**
  * A power the chain has whose holder the file does not state: a Cosmos genesis with x/upgrade but no
  * x/gov, whose module authority the binary sets. Rules say "unknown" and name the missing fact
  * rather than judge a holder nobody has named.
@@ -385,6 +402,7 @@ export const AuthorityModelSchema = z.object({
   roleEnds: z.array(RoleEndSchema).optional(),
   endedGrants: z.array(EndedGrantSchema).optional(),
   unstated: z.array(UnstatedPowerSchema).optional(),
+  unsetRoles: z.array(UnsetRoleSchema).optional(),
 });
 
 export type Origin = z.infer<typeof OriginSchema>;
@@ -410,6 +428,7 @@ export type Contract = z.infer<typeof ContractSchema>;
 export type RoleEnd = z.infer<typeof RoleEndSchema>;
 export type EndedGrant = z.infer<typeof EndedGrantSchema>;
 export type UnstatedPower = z.infer<typeof UnstatedPowerSchema>;
+export type UnsetRole = z.infer<typeof UnsetRoleSchema>;
 export type NumberSetting = z.infer<typeof NumberSettingSchema>;
 export type Network = z.infer<typeof ChainSchema>['network'];
 export type Chain = z.infer<typeof ChainSchema>;

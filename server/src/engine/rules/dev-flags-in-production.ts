@@ -23,7 +23,7 @@ export const devFlagsInProduction: Rule = {
         at: flag.at,
         severity: network === 'testnet' ? (flag.secret ? 'warning' : 'info') : 'error',
         message: `${flag.title} is ${String(flag.value)} on a ${network === 'testnet' ? 'testnet' : 'production'} chain (${networkReason}): it ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} outside local devnets (${cite(namedSourceOr(flag.source, 'opDeployerIntent'))}).`,
-        fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, autofix: true, edits: [{ at: flag.at, value: flag.safeValue }] }],
+        fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, changes: 'flag', edits: [{ at: flag.at, value: flag.safeValue }] }],
       };
     }
   },

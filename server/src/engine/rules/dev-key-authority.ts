@@ -1,5 +1,5 @@
 import { devKeyFor } from '../data/dev-keys';
-import { byNetwork, cite, placeholderFor, powerVerbs } from './phrases';
+import { byNetwork, cite, powerVerbs } from './phrases';
 import type { Rule } from './types';
 
 export const devKeyAuthority: Rule = {
@@ -12,9 +12,9 @@ export const devKeyAuthority: Rule = {
     rationale:
       'Development keys come from public mnemonics printed in framework docs and tools. Anyone can sign with them, so a role held by one is held by everyone: a production chain with a dev key as its ProxyAdmin owner can be upgraded by any stranger. Templates such as the OP devnet config use them for every role, and they leak into real deployments when a template is copied.',
     remediation:
-      'Replace the key with an address the chain controls, ideally a multisig or timelock. The quick fix writes a placeholder such as `<SET_L1_PROXYADMIN_OWNER_ADDRESS>` that deploy tooling rejects until someone chooses a real holder. On devnets this is reported as information only.',
+      'Replace the key with an address the chain controls, ideally a multisig or timelock. There is no quick fix: a placeholder would hide the role from the analysis while the file still cannot be deployed, so choose the real holder. On devnets this is reported as information only.',
     sources: ['foundryAnvil', 'substrateDevAccounts', 'substrateZeroAccount', 'avalancheEwoq', 'nitroTestnode', 'ogEvmLocalNode', 'opDevnetTemplate'],
-    fixable: true,
+    fixable: false,
   },
   *check({ model, frameworkOf }) {
     const severity = byNetwork(model.chain.network, 'error', 'warning', 'info');
@@ -26,7 +26,6 @@ export const devKeyAuthority: Rule = {
         severity,
         subjects: [grant.holder.key],
         message: `The ${grant.title} is ${key.label}, whose private key is public (${cite(key.source)}), so anyone can ${powerVerbs(grant.powers, frameworkOf(grant.at))}. Replace it with an address the chain controls.`,
-        fixes: [{ title: `Replace the dev key with a placeholder for the ${grant.title}`, edits: [{ at: grant.at, value: placeholderFor(grant.title) }] }],
       };
     }
     for (const council of model.councils) {

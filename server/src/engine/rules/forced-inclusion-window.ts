@@ -25,7 +25,7 @@ export const forcedInclusionWindow: Rule = {
       const max = THRESHOLDS.forcedInclusionMax.value;
       const standard = delay.standard ? THRESHOLDS[delay.standard as ThresholdId] : undefined;
       const standardSeconds = standard ? (standard.unit === 'blocks' ? standard.value * (delay.blockSeconds ?? THRESHOLDS.ethereumBlockTime.value) : standard.value) : undefined;
-      const fixes = standardSeconds !== undefined && delay.seconds !== null ? [{ title: `Restore the standard ${delay.title} (${formatDuration(standardSeconds)})`, autofix: true, edits: [{ at: delay.at, value: delayValue(delay, standardSeconds) }] }] : [];
+      const fixes = standardSeconds !== undefined && delay.seconds !== null ? [{ title: `Restore the standard ${delay.title} (${formatDuration(standardSeconds)})`, changes: 'security-parameter' as const, edits: [{ at: delay.at, value: delayValue(delay, standardSeconds) }] }] : [];
       if (delay.seconds === null) {
         yield { at: delay.at, severity: 'error', message: `There is no forced-inclusion path (${delay.title}): if the sequencer censors or stops, users cannot get a transaction or withdrawal in. L2BEAT Stage 1 requires that users can exit without the operators; add a forced-inclusion mechanism.` };
         continue;

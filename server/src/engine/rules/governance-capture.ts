@@ -70,7 +70,7 @@ function* quorum(model: AuthorityModel, entities: EntityIndex): Iterable<RuleFin
     at: setting.at,
     severity: byNetwork(network, 'warning', 'info', 'info'),
     message: `The governance quorum is ${pct(q)}, below the ${pct(standard.value)} default (${cite(standard.source)}): a proposal passes once ${pct(q)} of bonded stake votes, so one or two large holders decide for everyone who abstains${holderClause}. Raise the quorum to at least ${pct(standard.value)}.`,
-    fixes: [{ title: `Restore the ${pct(standard.value)} quorum`, edits: [{ at: setting.at, value: ratioLike(parameterAt(model, setting.at)?.value, standard.value) }] }],
+    fixes: [{ title: `Restore the ${pct(standard.value)} quorum`, changes: 'security-parameter' as const, edits: [{ at: setting.at, value: ratioLike(parameterAt(model, setting.at)?.value, standard.value) }] }],
   };
 }
 
@@ -85,7 +85,7 @@ function* tally(model: AuthorityModel): Iterable<RuleFinding> {
       at: threshold.at,
       severity,
       message: `The governance pass threshold is ${pct(threshold.value)}, below the ${pct(thresholdStandard.value)} default (${cite(thresholdStandard.source)}): a proposal passes without a majority of the votes cast, so a minority of those voting decides. Raise the threshold to at least ${pct(thresholdStandard.value)}.`,
-      fixes: [{ title: `Restore the ${pct(thresholdStandard.value)} pass threshold`, edits: [{ at: threshold.at, value: ratioLike(parameterAt(model, threshold.at)?.value, thresholdStandard.value) }] }],
+      fixes: [{ title: `Restore the ${pct(thresholdStandard.value)} pass threshold`, changes: 'security-parameter' as const, edits: [{ at: threshold.at, value: ratioLike(parameterAt(model, threshold.at)?.value, thresholdStandard.value) }] }],
     };
   }
   const veto = governance.vetoThreshold;
@@ -95,7 +95,7 @@ function* tally(model: AuthorityModel): Iterable<RuleFinding> {
       at: veto.at,
       severity,
       message: `The governance veto threshold is ${pct(veto.value)}, which NoWithVeto votes can never exceed, so the veto is disabled and a minority can no longer block a proposal that harms it (${cite(standard?.source ?? 'cosmosGovParams')}). Restore the veto threshold${standard ? ` to ${pct(standard.value)}` : ''}.`,
-      fixes: standard ? [{ title: `Restore the ${pct(standard.value)} veto threshold`, edits: [{ at: veto.at, value: ratioLike(parameterAt(model, veto.at)?.value, standard.value) }] }] : [],
+      fixes: standard ? [{ title: `Restore the ${pct(standard.value)} veto threshold`, changes: 'security-parameter' as const, edits: [{ at: veto.at, value: ratioLike(parameterAt(model, veto.at)?.value, standard.value) }] }] : [],
     };
   }
   const burn = governance.burnVoteVeto;
@@ -104,7 +104,7 @@ function* tally(model: AuthorityModel): Iterable<RuleFinding> {
       at: burn.at,
       severity: 'info',
       message: `${nameAt(model, burn.at, 'Burning vetoed deposits')} is false: the deposit of a vetoed proposal is refunded, so hostile and spam proposals cost their authors nothing (the SDK default is true; ${cite('cosmosGovParams')}). Set it to true.`,
-      fixes: [{ title: 'Burn the deposits of vetoed proposals', edits: [{ at: burn.at, value: true }] }],
+      fixes: [{ title: 'Burn the deposits of vetoed proposals', changes: 'security-parameter' as const, edits: [{ at: burn.at, value: true }] }],
     };
   }
 }
@@ -114,7 +114,7 @@ function* period(model: AuthorityModel, delay: Delay): Iterable<RuleFinding> {
   const parameter = parameterAt(model, delay.at);
   const standardId = delay.standard ?? parameter?.standard;
   const standard = standardId && standardId in THRESHOLDS ? THRESHOLDS[standardId as keyof typeof THRESHOLDS] : undefined;
-  const fixes = standard ? [{ title: `Restore the ${durationAdjective(standard.value)} ${delay.title}`, edits: [{ at: delay.at, value: durationLike(parameter?.value, standard.value) }] }] : [];
+  const fixes = standard ? [{ title: `Restore the ${durationAdjective(standard.value)} ${delay.title}`, changes: 'security-parameter' as const, edits: [{ at: delay.at, value: durationLike(parameter?.value, standard.value) }] }] : [];
   const where = `on a chain treated as production (${model.chain.networkReason})`;
   if (delay.seconds < THRESHOLDS.devVotingPeriod.value) {
     yield {

@@ -28,6 +28,7 @@ import { stakingParams } from './staking-params';
 import type { Rule, RuleMeta } from './types';
 import { unscopedRole } from './unscoped-role';
 import { unstatedAuthority } from './unstated-authority';
+import { unsetRole } from './unset-role';
 import { unverifiedAuthority } from './unverified-authority';
 import { weakCouncil } from './weak-council';
 import { weakDac } from './weak-dac';
@@ -65,6 +66,7 @@ export const RULES: Rule[] = [
   codeSubstitute,
   unscopedRole,
   unstatedAuthority,
+  unsetRole,
 ];
 
 export const ALL_RULE_METAS: RuleMeta[] = [...RULES.map((r) => r.meta), ...ENGINE_RULES];

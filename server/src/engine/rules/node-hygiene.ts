@@ -25,7 +25,7 @@ export const nodeHygiene: Rule = {
       yield {
         at: flag.at,
         message: `${flag.title} is ${String(flag.value)} on a node that ${flag.node ?? 'runs the chain'}: it ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} (${cite(namedSourceOr(flag.source, 'nitroNodeConfig'))}).`,
-        fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, autofix: false, edits: [{ at: flag.at, value: flag.safeValue }] }],
+        fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, changes: 'flag', edits: [{ at: flag.at, value: flag.safeValue }] }],
       };
     }
   },

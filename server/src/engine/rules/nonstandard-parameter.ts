@@ -38,7 +38,7 @@ export const nonstandardParameter: Rule = {
       yield {
         at: parameter.at,
         message: `${parameter.title} is ${show(value, parameter.unit, parameter.blockSeconds)}, ${direction} the standard ${show(target, parameter.unit, parameter.blockSeconds)} (${cite(standard.source)}); it governs ${parameter.governs}. Restore the standard value.`,
-        fixes: [{ title: `Restore the standard ${parameter.title} (${show(target, parameter.unit, parameter.blockSeconds)})`, autofix: true, edits: [{ at: parameter.at, value: target }] }],
+        fixes: [{ title: `Restore the standard ${parameter.title} (${show(target, parameter.unit, parameter.blockSeconds)})`, changes: 'security-parameter', edits: [{ at: parameter.at, value: target }] }],
       };
     }
   },

@@ -43,7 +43,7 @@ export const permissionedProofs: Rule = {
       subjects: parties.map((g) => g.holder.key),
       message: `${consequence} L2BEAT Stages require at least ${THRESHOLDS.proofMinOutsideChallengers.value} outside challengers and, for Stage 2, permissionless proofs.`,
       related: parties.map((g) => ({ at: g.at, message: `${g.title}` })),
-      fixes: proof.permissionlessValue === undefined ? [] : [{ title: `Trust the permissionless proof system (${String(proof.permissionlessValue)})`, edits: [{ at: proof.at, value: proof.permissionlessValue }] }],
+      fixes: proof.permissionlessValue === undefined ? [] : [{ title: `Trust the permissionless proof system (${String(proof.permissionlessValue)})`, changes: 'proof-system', edits: [{ at: proof.at, value: proof.permissionlessValue }] }],
     };
   },
 };

@@ -78,7 +78,3 @@ export function byNetwork(network: Network, production: Severity, testnet: Sever
   return network === 'devnet' ? devnet : network === 'testnet' ? testnet : production;
 }
 
-/** `<SET_GUARDIAN_ADDRESS>`: a value that deploy tooling rejects until someone chooses a holder. */
-export function placeholderFor(title: string): string {
-  return `<SET_${title.replace(/\(.*\)/, '').trim().replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_ADDRESS>`;
-}

@@ -1,6 +1,6 @@
 import { isRollupFamily } from './framework-terms';
 import type { Power } from '../model/schema';
-import { cite, listOf, placeholderFor, powerVerbs, roleTitles } from './phrases';
+import { cite, powerVerbs, roleTitles } from './phrases';
 import type { Rule } from './types';
 
 /** Pairs of powers meant to check each other; one holder with both defeats the check. */
@@ -19,9 +19,9 @@ export const roleCollapse: Rule = {
     rationale:
       'Rollup security models assume critical roles check each other: the Challenger disputes the Proposer, the Guardian can stop a bad upgrade, the SystemConfig owner cannot upgrade. When one key or one multisig holds several of them, one compromise, one coerced signer set or one mistake exercises all of them at once. The OP Stack standard assigns each role to a different holder, and L2BEAT\'s Stage 1 principle requires that only a Security Council supermajority can push an invalid state or block exits.',
     remediation:
-      'Give each role its own holder. Addresses controlled by the same organization count as one holder, so declare them as one entity in .chokepoint.yaml if they are. The quick fix replaces all but the first role with placeholders so that each must be chosen separately.',
+      'Give each role its own holder. Addresses controlled by the same organization count as one holder, so declare them as one entity in .chokepoint.yaml if they are.',
     sources: ['opConfigurability', 'opStandardRoles', 'l2beatStages', 'quantifyingDecentralization'],
-    fixable: true,
+    fixable: false,
   },
   *check({ holders, entities, frameworkOf }) {
     for (const holder of holders) {
@@ -42,7 +42,6 @@ export const roleCollapse: Rule = {
         subjects: holder.entity.addressKeys,
         message: `${who} holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers, frameworkOf(first.at))}${why}. Critical roles must check each other (${cite(source)}); give each its own holder.`,
         related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${entities.label(holder.entity)} is also the ${g.title}` })),
-        fixes: rest.length > 0 ? [{ title: `Give the ${listOf(rest.map((g) => g.title))} ${rest.length === 1 ? 'its own holder' : 'their own holders'}`, edits: rest.map((g) => ({ at: g.at, value: placeholderFor(g.title) })) }] : [],
       };
     }
   },

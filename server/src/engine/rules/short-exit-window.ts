@@ -60,5 +60,5 @@ export function delayValue(delay: Delay, seconds: number): number | string {
 }
 
 export function setDelay(delay: Delay, seconds: number): Fix {
-  return { title: `Set the ${delay.title} to ${formatDuration(seconds)}`, autofix: true, edits: [{ at: delay.at, value: delayValue(delay, seconds) }] };
+  return { title: `Set the ${delay.title} to ${formatDuration(seconds)}`, changes: 'security-parameter', edits: [{ at: delay.at, value: delayValue(delay, seconds) }] };
 }

@@ -48,6 +48,8 @@ export interface RuleContext {
   formatOf(origin: Origin): Format;
   /** The framework (`Chain.framework`) of the file an element came from, so messages cite that framework's sources. */
   frameworkOf(origin: Origin): string;
+  /** Whether the file an element came from plans a deployment or describes a chain that exists (`Adapter.describes`). */
+  describes(origin: Origin): 'plan' | 'deployment';
   now: Date;
   /** What chokepoint.lock.json and L2BEAT snapshots say of this chain; absent when no source applies. */
   verified?: VerifiedView;
@@ -61,14 +63,16 @@ export interface FixEdit {
   value: string | number | boolean;
 }
 
+/**
+ * What a rule's fix changes in the chain the file describes. Every fix a rule offers changes a value,
+ * so none is applied by "fix all" or on save: each is a suggestion, titled with what it changes.
+ */
+export type FixChange = 'security-parameter' | 'flag' | 'proof-system';
+
 export interface Fix {
+  /** What the edit does, e.g. "Set the timelock to 30 days"; the engine adds what that changes. */
   title: string;
-  /**
-   * True when the fix is safe to apply without review, e.g. turning off a development flag. Fixes
-   * that change who holds a power or which proof system is trusted are suggestions: shown as quick
-   * fixes, never applied by "fix all" or on save.
-   */
-  autofix?: boolean;
+  changes: FixChange;
   edits: FixEdit[];
 }
 
@@ -78,7 +82,10 @@ export interface RuleFinding {
   part?: 'key' | 'value';
   /** The exact span to report on in `at.file`, for what no path reaches (a comment). */
   span?: Span;
+  /** One sentence of at most about 120 characters: what concentrates and who holds it. It fits one row of the Problems panel. */
   message: string;
+  /** Why it matters and how to fix it, for the hover, `--format json`/`sarif` and the report. */
+  detail?: string;
   severity?: Severity;
   related?: { at: Origin; message: string }[];
   /** Address keys the finding is about, for suppressions by address and for hovers. */

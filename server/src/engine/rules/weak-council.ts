@@ -43,7 +43,7 @@ export const weakCouncil: Rule = {
       const council = model.councils.find((c) => c.id === entity.id);
       const fixes: Fix[] = [];
       if (council?.thresholdAt && entity.signers !== undefined && entity.signers >= minSigners) {
-        fixes.push({ title: `Raise the threshold to ${Math.ceil(entity.signers * minRatio)}-of-${entity.signers}`, autofix: true, edits: [{ at: council.thresholdAt, value: Math.ceil(entity.signers * minRatio) }] });
+        fixes.push({ title: `Raise the threshold to ${Math.ceil(entity.signers * minRatio)}-of-${entity.signers}`, changes: 'security-parameter', edits: [{ at: council.thresholdAt, value: Math.ceil(entity.signers * minRatio) }] });
       }
       yield {
         at: control[0].at,

@@ -26,6 +26,7 @@ export const appchainManifest: Adapter = {
   id: 'appchain-manifest',
   framework: 'AI appchain',
   title: 'AI-appchain manifest',
+  describes: 'deployment',
   sniff: /\bappchain\b/,
   detect(value) {
     if (!isRecord(value) || !isRecord(value.appchain)) return 0;

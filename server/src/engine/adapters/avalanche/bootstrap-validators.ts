@@ -26,6 +26,7 @@ export const avalancheBootstrapValidators: Adapter = {
   framework: 'Avalanche L1',
   duplicateKeys: "Avalanche-CLI reads it with Go's encoding/json, which keeps the last value",
   title: 'Avalanche L1 bootstrap validators',
+  describes: 'deployment',
   sniff: /\bNodeID\b/,
   detect(value) {
     if (!Array.isArray(value) || value.length === 0) return 0;

@@ -22,6 +22,7 @@ export const subnetEvmGenesis: Adapter = {
   framework: 'Avalanche Subnet-EVM',
   duplicateKeys: "Subnet-EVM reads it with Go's encoding/json, which keeps the last value",
   title: 'Subnet-EVM genesis',
+  describes: 'plan',
   sniff: /\b(feeConfig|subnetEVMTimestamp|allowFeeRecipients|contractNativeMinterConfig|txAllowListConfig|contractDeployerAllowListConfig|feeManagerConfig|rewardManagerConfig|warpConfig)\b/,
   detect(value) {
     if (!isRecord(value) || !isRecord(value.config)) return 0;

@@ -18,6 +18,7 @@ export const subnetEvmUpgrade: Adapter = {
   framework: 'Avalanche Subnet-EVM',
   duplicateKeys: "Subnet-EVM reads it with Go's encoding/json, which keeps the last value",
   title: 'Subnet-EVM upgrade.json',
+  describes: 'plan',
   sniff: /\bprecompileUpgrades\b/,
   detect(value) {
     if (!isRecord(value) || !Array.isArray(value.precompileUpgrades)) return 0;

@@ -31,6 +31,7 @@ export const cosmosGenesis: Adapter = {
   framework: 'Cosmos SDK',
   duplicateKeys: "the node reads the genesis with Go's encoding/json, which keeps the last value",
   title: 'Cosmos SDK genesis',
+  describes: 'plan',
   sniff: /\bapp_state\b/,
   detect(value) {
     if (!isRecord(value) || !isRecord(value.app_state)) return 0;

@@ -72,7 +72,7 @@ function councilOf(builder: ModelBuilder, policy: Record<string, unknown>, path:
   const type = typeof decision['@type'] === 'string' ? decision['@type'] : '';
   const total = members.reduce((sum, m) => sum + m.weight, 0);
   // The group module passes a threshold policy at min(threshold, total weight).
-  const needed = /ThresholdDecisionPolicy$/.test(type) ? Math.min(Number(decision.threshold), total) : /PercentageDecisionPolicy$/.test(type) ? Number(decision.percentage) * total : NaN;
+  const needed = /ThresholdDecisionPolicy$/.test(type) ? Math.min(builder.number([...path, 'decision_policy', 'threshold'], 'An x/group policy threshold') ?? NaN, total) : /PercentageDecisionPolicy$/.test(type) ? Number(decision.percentage) * total : NaN;
   const rule = /ThresholdDecisionPolicy$/.test(type) ? `threshold ${String(decision.threshold)} of weight ${total}` : /PercentageDecisionPolicy$/.test(type) ? `${Number(decision.percentage) * 100}% of weight ${total}` : 'an unknown decision policy';
   const council: Council = {
     id: `x/group policy ${address.raw}`,
@@ -85,6 +85,8 @@ function councilOf(builder: ModelBuilder, policy: Record<string, unknown>, path:
   if (members.length > 0) council.signers = members.length;
   const threshold = fewestCarrying(members, needed);
   if (threshold !== undefined) council.threshold = threshold;
+  // With every weight 1 the policy's threshold is a count of members, so raising it is an M-of-N fix.
+  if (/ThresholdDecisionPolicy$/.test(type) && members.every((m) => m.weight === 1)) council.thresholdAt = builder.origin([...path, 'decision_policy', 'threshold']);
   const windows = isRecord(decision.windows) ? decision.windows : {};
   const delay = durationSeconds(windows.min_execution_period);
   if (delay) {

@@ -62,6 +62,7 @@ export const opDeployConfig: Adapter = {
   framework: 'OP Stack',
   duplicateKeys: "op-deployer and op-node read it with Go's encoding/json, which keeps the last value",
   title: 'OP Stack deploy config',
+  describes: 'plan',
   sniff: /\"(l2OutputOracleProposer|p2pSequencerAddress|batchSenderAddress|sequencerWindowSize|finalSystemOwner|proxyAdminOwner|l1ChainID|l2ChainID)\"|\b(l2OutputOracleProposer|p2pSequencerAddress|batchSenderAddress|sequencerWindowSize|finalSystemOwner|proxyAdminOwner)\b/,
   detect(value) {
     if (!isRecord(value)) return 0;

@@ -23,6 +23,7 @@ export const opDeployerIntent: Adapter = {
   id: 'op-deployer-intent',
   framework: 'OP Stack',
   title: 'op-deployer intent',
+  describes: 'plan',
   sniff: /\bchains\b/,
   detect(value) {
     if (!isRecord(value) || !Array.isArray(value.chains)) return 0;

@@ -25,6 +25,7 @@ export const opRegistryChain: Adapter = {
   id: 'op-registry-chain',
   framework: 'OP Stack',
   title: 'Superchain Registry chain config',
+  describes: 'deployment',
   sniff: /\bchain_id\b/,
   detect(value) {
     if (!isRecord(value)) return 0;

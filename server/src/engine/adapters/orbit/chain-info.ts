@@ -23,6 +23,7 @@ export const orbitChainInfo: Adapter = {
   framework: 'Arbitrum Orbit',
   duplicateKeys: "Nitro reads it with Go's encoding/json, which keeps the last value",
   title: 'Nitro chain info',
+  describes: 'deployment',
   sniff: /chain-config/,
   detect(value) {
     if (!Array.isArray(value) || value.length === 0) return 0;

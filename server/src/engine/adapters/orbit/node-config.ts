@@ -41,6 +41,7 @@ export const orbitNodeConfig: Adapter = {
   framework: 'Arbitrum Orbit',
   duplicateKeys: "Nitro reads it with Go's encoding/json (through koanf), which keeps the last value",
   title: 'Nitro node config',
+  describes: 'deployment',
   sniff: /\bchain\b/,
   detect(value) {
     if (!isRecord(value)) return 0;

@@ -26,6 +26,7 @@ export const orbitRollupParams: Adapter = {
   framework: 'Arbitrum Orbit',
   duplicateKeys: "the Orbit SDK reads it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Orbit createRollup parameters',
+  describes: 'plan',
   sniff: /confirmPeriodBlocks/,
   detect(value) {
     const at = configPath(value);

@@ -16,6 +16,7 @@ export const orbitSetupConfig: Adapter = {
   framework: 'Arbitrum Orbit',
   duplicateKeys: "the orbit-setup-script reads it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Orbit setup-script config',
+  describes: 'deployment',
   sniff: /chainOwner|networkFeeReceiver|infrastructureFeeCollector/,
   detect(value) {
     if (!isRecord(value)) return 0;

@@ -14,6 +14,7 @@ export const polygonCreateRollupParameters: Adapter = {
   framework: 'Polygon zkEVM / CDK',
   duplicateKeys: "the zkevm-contracts deploy scripts read it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Polygon CDK createRollup parameters',
+  describes: 'plan',
   sniff: /adminZkEVM|consensusContract/,
   detect(value) {
     if (!isRecord(value) || !('adminZkEVM' in value || 'consensusContract' in value)) return 0;

@@ -21,6 +21,7 @@ export const polygonDeployParameters: Adapter = {
   framework: 'Polygon zkEVM / CDK',
   duplicateKeys: "the zkevm-contracts deploy scripts read it with JavaScript's JSON.parse, which keeps the last value",
   title: 'Polygon zkEVM deploy parameters',
+  describes: 'plan',
   sniff: /trustedSequencerAddress|trustedAggregator|minDelayTimelock|zkEVMOwner|cdkValidiumOwner|initialZkEVMDeployerOwner|initialCDKValidiumDeployerOwner|timelockAdminAddress|emergencyCouncilAddress/,
   detect(value) {
     if (!isRecord(value)) return 0;

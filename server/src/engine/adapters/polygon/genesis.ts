@@ -44,6 +44,7 @@ export const polygonGenesis: Adapter = {
   framework: 'Polygon zkEVM / CDK',
   duplicateKeys: "the zkEVM node reads the genesis with Go's encoding/json, which keeps the last value",
   title: 'Polygon zkEVM L2 genesis',
+  describes: 'deployment',
   sniff: /"(contractName|accountName)"/,
   detect(value) {
     const accounts = accountsOf(value);

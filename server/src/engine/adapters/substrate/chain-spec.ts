@@ -38,6 +38,7 @@ export const substrateChainSpec: Adapter = {
   framework: 'Substrate',
   duplicateKeys: "the node reads it with Rust's serde_json, which rejects a repeated field of the spec's typed sections and keeps the last value inside the genesis patch",
   title: 'Substrate chain spec',
+  describes: 'plan',
   sniff: /^(?=[\s\S]*\bgenesis\b)(?=[\s\S]*\b(runtimeGenesis|runtimeAndCode|runtime|raw|stateRootHash)\b)/,
   detect(value) {
     if (!isRecord(value) || !isRecord(value.genesis)) return 0;
