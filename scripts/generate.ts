@@ -1,12 +1,14 @@
-// Generates the rule docs, the rules index and the JSON Schemas from the code, so they cannot
-// drift from it. `npm run generate` writes them; test/docs.test.ts fails when they are stale.
+// Generates the rule docs, the rules index, the JSON Schemas and package.json's rule and preset
+// settings from the code, so they cannot drift from it. `npm run generate` writes them; test/docs.test.ts fails when they are stale.
 import { z } from 'zod';
 import { ManifestSchema } from '../server/src/engine/adapters/appchain/schema';
 import { PRESET_DEFINITIONS } from '../server/src/engine/config/presets';
 import { ConfigFileSchema } from '../server/src/engine/config/schema';
 import { ruleDocMarkdown } from '../server/src/engine/rules/docs';
 import { ALL_RULE_METAS } from '../server/src/engine/rules/index';
+import { readFileSync } from 'node:fs';
 import { manifestReference } from './manifest-reference';
+import { manifestWithSettings } from './settings-contributions';
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -56,5 +58,6 @@ export function generatedFiles(): Map<string, string> {
   files.set('schemas/appchain.schema.json', manifestSchema);
   files.set('schemas/chokepoint-config.schema.json', jsonSchema(ConfigFileSchema, 'https://github.com/chokepoint-dev/chokepoint/blob/main/schemas/chokepoint-config.schema.json', 'Chokepoint configuration (.chokepoint.yaml)'));
   files.set('docs/appchain-manifest.md', manifestReference(JSON.parse(manifestSchema)));
+  files.set('package.json', manifestWithSettings(readFileSync('package.json', 'utf8')));
   return files;
 }

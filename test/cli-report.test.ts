@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliLintArgs, countsText, formatSize, largeFileMessage, readCliReport, sizeVerdict } from '../client/src/cli-report';
+import { cliLintArgs, formatSize, largeFileMessage, readCliReport, sizeVerdict } from '../client/src/cli-report';
 import { docsUrl } from '../server/src/engine/rules/index';
+import { problemCounts } from '../server/src/engine/text/counts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -37,7 +38,7 @@ describe('Lint File with CLI: the CLI report in the Problems panel', () => {
     });
     expect(problems.map((p) => p.ruleId)).toContain('root-authority');
     expect(run.counts.error).toBe(problems.filter((p) => p.severity === 'error').length);
-    expect(countsText(run.counts)).toBe(`${problems.length} problems (${run.counts.error} errors, ${run.counts.warning} warnings, ${run.counts.info} info)`);
+    expect(problemCounts(run.counts)).toBe(`${problems.length} problems (${run.counts.error} errors, ${run.counts.warning} warnings, ${run.counts.info} info)`);
   });
 
   it('passes the editor rule overrides as --rule, dropping malformed ones', () => {

@@ -150,7 +150,8 @@ describe('usage errors exit 2 with a message and no stack trace', () => {
     ['an unknown option', ['lint', 'collapsed.json', '--bogus'], /Unknown option --bogus/],
     ['an unknown format', ['lint', 'collapsed.json', '--format', 'xml'], /Unknown format "xml"/],
     ['an unknown --fail-on level', ['lint', 'collapsed.json', '--fail-on', 'critical'], /--fail-on/],
-    ['an unknown --rule id', ['lint', 'collapsed.json', '--rule', 'no-such-rule=off'], /Unknown rule no-such-rule/],
+    ['an unknown --rule id', ['lint', 'collapsed.json', '--rule', 'no-such-rule=off'], /Unknown rule no-such-rule in --rule/],
+    ['a mistyped --rule id, naming the nearest', ['lint', 'collapsed.json', '--rule', 'fee-captur=off'], /Unknown rule fee-captur \(did you mean fee-capture\?\) in --rule/],
     ['a --rule without a severity', ['lint', 'collapsed.json', '--rule', 'role-collapse'], /--rule takes id=severity/],
     ['a --rule with an unknown severity', ['lint', 'collapsed.json', '--rule', 'role-collapse=fatal'], /--rule takes id=severity/],
     ['an option without its value', ['lint', 'collapsed.json', '--format'], /--format needs a value/],
@@ -158,7 +159,8 @@ describe('usage errors exit 2 with a message and no stack trace', () => {
     ['an --output path that cannot be written', ['lint', 'collapsed.json', '--output', 'no-such-folder/report.txt'], /Cannot write the report to no-such-folder\/report\.txt/],
     ['an unknown command', ['frobnicate'], /Unknown command "frobnicate"/],
     ['explain without an id', ['explain'], /explain needs a rule id/],
-    ['explain with an unknown id', ['explain', 'no-such-rule'], /Unknown rule "no-such-rule"/],
+    ['explain with an unknown id', ['explain', 'no-such-rule'], /Unknown rule "no-such-rule"\. /],
+    ['explain with a mistyped id, naming the nearest', ['explain', 'rolecollapse'], /Unknown rule "rolecollapse" \(did you mean "role-collapse"\?\)/],
   ])('%s', (_, args, message) => {
     const run = cli(args, dir);
     expect(run.code).toBe(2);
@@ -441,12 +443,12 @@ describe('folders and explicit files', () => {
 });
 
 describe('configuration rule ids', () => {
-  it('refuses an unknown rule id in rules: or suppressions:, pointing at it', () => {
+  it('refuses an unknown rule id in rules: or suppressions:, pointing at it and naming the nearest', () => {
     const dir = tempDir({ '.chokepoint.yaml': 'rules:\n  role-colapse: error\nsuppressions:\n  - rule: weak-councl\n    reason: typo\n', 'collapsed.json': COLLAPSED });
     const run = cli(['lint', '.'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^\.chokepoint\.yaml:2:3  config-error  .*unknown rule "role-colapse"/m);
-    expect(run.stderr).toMatch(/^\.chokepoint\.yaml:4:11  config-error  .*unknown rule "weak-councl"/m);
+    expect(run.stderr).toMatch(/^\.chokepoint\.yaml:2:3  config-error  .*unknown rule "role-colapse" \(did you mean "role-collapse"\?\)/m);
+    expect(run.stderr).toMatch(/^\.chokepoint\.yaml:4:11  config-error  .*unknown rule "weak-councl" \(did you mean "weak-council"\?\)/m);
   });
 });
 

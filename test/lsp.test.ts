@@ -328,10 +328,9 @@ describe('commands and status', () => {
     await client.initialize();
     const dir = workspace({ 'deploy-config.json': DEPLOY });
     const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
-    const status = await client.until(() => client!.statuses.find((s) => s.uri === uri));
-    expect(status.text).toBe('At most Stage 0 · Nakamoto 1');
-    expect(status.severity).toBe('error');
-    expect(status.detail).toMatch(/^OP Stack deploy config: \d+ errors, \d+ warnings/);
+    const status = await client.until(() => client!.statuses.find((s) => s.uri === uri && s.kind === 'summary'));
+    expect(status).toMatchObject({ text: 'At most Stage 0 · Fewest parties to collude: 1', severity: 'error' });
+    expect(status.kind === 'summary' && status.detail).toMatch(/^OP Stack deploy config: \d+ problems \(\d+ errors, \d+ warnings, \d+ info\)\. Fewest parties to collude: 1 /);
   });
 
   it('applies chokepoint.* settings: disabled, or a rule turned off', async () => {

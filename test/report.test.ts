@@ -5,9 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../server/src/cli/main';
 import { ConfigResolver } from '../server/src/engine/config/discover';
 import type { FileReport } from '../server/src/engine/lint';
-import { nakamoto } from '../server/src/engine/metrics';
+import { NAKAMOTO, nakamoto } from '../server/src/engine/metrics';
 import { parseDocument } from '../server/src/engine/parse';
 import { DOCS_BASE_URL } from '../server/src/engine/rules/docs-url';
+import { FEWEST_PARTIES, summarize, summaryText } from '../server/src/engine/summary';
 import { lintPaths } from '../server/src/engine/workspace';
 import { buildReportData, fileLocator, renderHtml, renderMarkdown, type ChainReport } from '../server/src/report';
 import { LORENZ_POINTS, lorenz } from '../server/src/report/distributions';
@@ -218,6 +219,30 @@ describe('Markdown for a pull-request comment', () => {
       const cells = (row: string) => row.replace(/\\\|/g, '').split('|').length;
       for (const row of rows) expect(cells(row), row).toBe(cells(rows[0]));
     }
+  });
+});
+
+describe('the measures, named as the status item and the authority map name them', () => {
+  const reports = [lintFile('examples/op-stack/deploy-config.json'), lintFile('examples/cosmos/genesis.json')];
+  const data = reportOf(reports);
+  const markdown = renderMarkdown(data);
+  const page = renderHtml(data);
+
+  it('the chain\'s fewest parties to collude, with what it counts, is the number the status item shows', () => {
+    const fewest = summarize(reports[0]).fewestParties;
+    expect(fewest).toBe(2);
+    expect(op.fewestParties).toBe(fewest);
+    expect(summaryText(summarize(reports[0]))).toBe(`Stage 0 · Fewest parties to collude: ${fewest}`);
+    expect(markdown).toContain(`· Fewest parties to collude: **${fewest}** (lumen-launch-multisig)`);
+    expect(page).toContain(`<span class="fewest-parties" title="Fewest parties to collude: ${FEWEST_PARTIES.meaning}">Fewest parties to collude: <strong>${fewest}</strong></span>`);
+    expect(page).toContain('<title>lumen-launch-multisig, a 2-of-3 multisig; parties to collude: 2;');
+  });
+
+  it('a distribution\'s two Nakamoto coefficients, apart from it', () => {
+    expect(markdown).toContain('| Distribution | Holders | Nakamoto coefficient (1/3) | Nakamoto coefficient (2/3) | HHI | Gini | Largest |');
+    expect(page).toContain(`<dt title="Nakamoto coefficient (1/3): ${NAKAMOTO.halt.meaning}">Nakamoto coefficient (1/3)</dt>`);
+    expect(page).toContain('Nakamoto coefficient (2/3)</dt>');
+    for (const text of [markdown, page]) expect(text).not.toMatch(/Nakamoto [0-9(]|must collude/);
   });
 });
 

@@ -72,17 +72,17 @@ describe('stage estimate: never above what the configuration shows', () => {
   });
 });
 
-describe('collusion count (Nakamoto of control)', () => {
+describe('fewest parties to collude', () => {
   it('is 1 while a control power sits with an undeclared address or a single key', () => {
     const summary = lint(base);
-    expect(summary.nakamoto).toBe(1);
-    expect(summaryText(summary)).toBe('At most Stage 0 · Nakamoto 1');
+    expect(summary.fewestParties).toBe(1);
+    expect(summaryText(summary)).toBe('At most Stage 0 · Fewest parties to collude: 1');
   });
 
   it('is the smallest threshold among holders of control powers', () => {
     const yaml = `${council()}  guardian:\n    kind: multisig\n    threshold: 3\n    signers: 5\n    addresses: ["0x2222222222222222222222222222222222222222"]\n`;
     const summary = lint(base, yaml);
-    expect(summary.nakamoto).toBe(3);
+    expect(summary.fewestParties).toBe(3);
     expect(summary.weakest).toBe('guardian');
   });
 

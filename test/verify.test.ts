@@ -258,7 +258,7 @@ describe('chokepoint verify on a local node', () => {
     // Who must collude to upgrade: the ProxyAdmin owner is the timelock, proposed to by the 2-of-3 Safe whose owners are two keys and a 1-of-1 Safe: 2 parties.
     const md = await cli(['report', dir, '-f', 'md']);
     expect(md.code).toBe(0);
-    expect(md.stdout).toMatch(/\*\*2\*\* parties must collude/);
+    expect(md.stdout).toMatch(/Fewest parties to collude: \*\*2\*\*/);
     expect(md.stdout).toMatch(/verified/);
   }, 60_000);
 

@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { cliLintArgs, countsText, isConfigPath, readCliReport, sizeVerdict, type CliRun, type Problem } from './cli-report';
+import { problemCounts } from '../../server/src/engine/text/counts';
+import { cliLintArgs, isConfigPath, readCliReport, sizeVerdict, type CliRun, type Problem } from './cli-report';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
 
@@ -88,9 +89,9 @@ export class CliLinter implements vscode.Disposable {
     if (!run) return undefined;
     this.replace(uri, run);
     const findings = [...run.problems.values()].reduce((sum, list) => sum + list.length, 0);
-    this.output.info(`Linted ${uri.fsPath} with the CLI in ${Math.round(performance.now() - started)} ms: ${countsText(run.counts)}`);
+    this.output.info(`Linted ${uri.fsPath} with the CLI in ${Math.round(performance.now() - started)} ms: ${problemCounts(run.counts)}`);
     const own = run.problems.get(uri.fsPath)?.length ?? 0;
-    void vscode.window.showInformationMessage(`Chokepoint CLI: ${countsText(run.counts)} in ${name}${own !== findings ? ' and its configuration' : ''}. They are in the Problems panel.`);
+    void vscode.window.showInformationMessage(`Chokepoint CLI: ${problemCounts(run.counts)} in ${name}${own !== findings ? ' and its configuration' : ''}. They are in the Problems panel.`);
     return { files: run.problems.size, findings };
   }
 

@@ -133,9 +133,3 @@ export function limitText(verdict: SizeVerdict): string {
 export function largeFileMessage(name: string, verdict: SizeVerdict): string {
   return `${name} is ${formatSize(verdict.size)}, ${limitText(verdict)}: it is not linted as you type. Lint it with the CLI?`;
 }
-
-/** "11 problems (4 errors, 7 warnings, 0 info)". */
-export function countsText(counts: Record<Severity, number>): string {
-  const total = counts.error + counts.warning + counts.info;
-  return `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}, ${counts.info} info)`;
-}

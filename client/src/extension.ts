@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { ChokepointApi } from './api';
 import { AuthorityMap } from './authority-map';
 import { CliLinter, activeFileUri } from './cli-lint';
 import { registerCommands } from './commands';
 import { RestartPolicy } from './restart-policy';
 import { LargeFileNotice } from './large-files';
+import { SettingsProblems } from './settings-problems';
 import { StatusView } from './status';
 import { registerVerify } from './verify';
 
@@ -21,7 +23,7 @@ let client: LanguageClient | undefined;
  * returns; commands that need the server wait for it (`ready`). The language client, the
  * largest part of the bundle, is evaluated here rather than when the module loads.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ChokepointApi> {
   const began = performance.now();
   const output = vscode.window.createOutputChannel('Chokepoint', { log: true });
   const loading = performance.now();
@@ -36,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
+    // This extension shows settings problems itself, with a button to open the settings.
+    initializationOptions: { settingsProblems: true },
     // A lock written by `chokepoint verify` outside the editor changes what the open files show, as a config does.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.chokepoint.yaml,.chokepoint.yml,chokepoint.lock.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
@@ -61,7 +65,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const status = new StatusView(SELECTOR);
   const cli = new CliLinter(context.asAbsolutePath('dist/cli.js'), output);
+  const settingsProblems = new SettingsProblems();
   languageClient.onNotification('chokepoint/status', (params) => status.update(params));
+  languageClient.onNotification('chokepoint/settingsProblems', (params) => settingsProblems.show(params));
   const ready = languageClient.start().then(
     () => output.info(`Language server ready ${Math.round(performance.now() - began)} ms after activation began`),
     (error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`),
@@ -78,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const authorityMap = new AuthorityMap(context.extensionUri, () => client, ready, output);
   context.subscriptions.push(authorityMap, vscode.commands.registerCommand('chokepoint.showAuthorityMap', () => authorityMap.show()));
   output.info(`Activated in ${Math.round(performance.now() - began)} ms (loading the language client: ${Math.round(loaded)} ms)`);
+  return { status: () => status.shown(), settingsProblems: () => settingsProblems.messages() };
 }
 
 export async function deactivate(): Promise<void> {

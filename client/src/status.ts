@@ -1,33 +1,40 @@
 import * as vscode from 'vscode';
+import type { StatusParams } from '../../server/src/lsp/status';
 import { activeFileUri } from './cli-lint';
 import { formatSize, limitText, type SizeVerdict } from './cli-report';
 
-interface StatusParams {
-  uri: string;
+/** What the item shows, as `ChokepointApi.status()` reads it back. */
+export interface StatusShown {
   text: string;
-  detail: string;
-  severity: 'error' | 'warning' | 'info' | 'none';
+  detail: string | undefined;
+  severity: 'error' | 'warning' | 'info';
+  busy: boolean;
+}
+
+interface View extends StatusShown {
+  command: vscode.Command;
 }
 
 const SEVERITY = {
   error: vscode.LanguageStatusSeverity.Error,
   warning: vscode.LanguageStatusSeverity.Warning,
   info: vscode.LanguageStatusSeverity.Information,
-  none: vscode.LanguageStatusSeverity.Information,
 };
+const LINT_WORKSPACE: vscode.Command = { title: 'Lint workspace', command: 'chokepoint.lintWorkspace' };
 
-/** The language-status item: the active file's summary, e.g. "Stage 0 · Nakamoto 1", with the counts as detail. */
+/**
+ * The language-status item for the active file, as the server last described it: the chain's
+ * summary, "Linting…", or why the file is not linted. Files that are not configurations get no
+ * item at all, so it is created when there is something to say and disposed when there is not.
+ */
 export class StatusView implements vscode.Disposable {
-  private readonly item: vscode.LanguageStatusItem;
+  private item: vscode.LanguageStatusItem | undefined;
   private readonly byUri = new Map<string, StatusParams>();
   /** Files not linted as you type because of their size. */
   private readonly tooLarge = new Map<string, SizeVerdict>();
   private readonly listeners: vscode.Disposable[];
 
-  constructor(selector: vscode.DocumentSelector) {
-    this.item = vscode.languages.createLanguageStatusItem('chokepoint.status', selector);
-    this.item.name = 'Chokepoint';
-    this.item.command = { title: 'Lint workspace', command: 'chokepoint.lintWorkspace' };
+  constructor(private readonly selector: vscode.DocumentSelector) {
     // A file VS Code does not hand to extensions is never the active text editor, only the active tab.
     this.listeners = [vscode.window.onDidChangeActiveTextEditor(() => this.render()), vscode.window.tabGroups.onDidChangeTabs(() => this.render())];
     this.render();
@@ -44,33 +51,66 @@ export class StatusView implements vscode.Disposable {
     this.render();
   }
 
+  /** What the item shows now; undefined while there is none. */
+  shown(): StatusShown | undefined {
+    if (!this.item) return undefined;
+    const severity = this.item.severity === vscode.LanguageStatusSeverity.Error ? 'error' : this.item.severity === vscode.LanguageStatusSeverity.Warning ? 'warning' : 'info';
+    return { text: this.item.text, detail: this.item.detail, severity, busy: this.item.busy };
+  }
+
   private render(): void {
     const uri = activeFileUri()?.toString();
-    const large = uri ? this.tooLarge.get(uri) : undefined;
-    if (uri && large) {
-      this.item.text = '$(warning) Not linted: too large';
-      this.item.detail = `${formatSize(large.size)}, ${limitText(large)}`;
-      this.item.severity = vscode.LanguageStatusSeverity.Warning;
-      this.item.command = { title: 'Lint with CLI', command: 'chokepoint.lintWithCli', arguments: [vscode.Uri.parse(uri)] };
-      return;
-    }
-    this.item.command = { title: 'Lint workspace', command: 'chokepoint.lintWorkspace' };
     const status = uri ? this.byUri.get(uri) : undefined;
     // Shows "Show Authority Map" in the editor title of configurations the server recognizes.
-    void vscode.commands.executeCommand('setContext', 'chokepoint.recognized', Boolean(status && status.severity !== 'none'));
-    if (!status || status.severity === 'none') {
-      this.item.text = 'Chokepoint';
-      this.item.detail = 'Not a configuration Chokepoint recognizes';
-      this.item.severity = vscode.LanguageStatusSeverity.Information;
+    void vscode.commands.executeCommand('setContext', 'chokepoint.recognized', status?.kind === 'summary');
+    const large = uri ? this.tooLarge.get(uri) : undefined;
+    const view = large ? tooLargeView(uri!, large) : status ? viewOf(status) : undefined;
+    if (!view) {
+      this.item?.dispose();
+      this.item = undefined;
       return;
     }
-    this.item.text = `$(shield) ${status.text}`;
-    this.item.detail = status.detail;
-    this.item.severity = SEVERITY[status.severity];
+    if (!this.item) {
+      this.item = vscode.languages.createLanguageStatusItem('chokepoint.status', this.selector);
+      this.item.name = 'Chokepoint';
+    }
+    this.item.text = view.text;
+    this.item.detail = view.detail;
+    this.item.severity = SEVERITY[view.severity];
+    this.item.busy = view.busy;
+    this.item.command = view.command;
   }
 
   dispose(): void {
-    this.item.dispose();
+    this.item?.dispose();
     this.listeners.forEach((l) => l.dispose());
   }
+}
+
+function viewOf(status: StatusParams): View | undefined {
+  switch (status.kind) {
+    case 'hidden':
+      return undefined;
+    case 'linting':
+      return { text: '$(loading~spin) Linting…', detail: 'Chokepoint is linting this file with the other files of its chain.', severity: 'info', busy: true, command: LINT_WORKSPACE };
+    case 'summary':
+      return { text: `$(shield) ${status.text}`, detail: status.detail, severity: status.severity, busy: false, command: LINT_WORKSPACE };
+    case 'not-linted': {
+      const open = status.open;
+      const command = open
+        ? { title: `Open ${open.uri.split('/').pop()}`, command: 'vscode.open', arguments: [vscode.Uri.parse(open.uri), { selection: new vscode.Range(open.line, 0, open.line, 0) }] }
+        : LINT_WORKSPACE;
+      return { text: `$(warning) ${status.text}`, detail: status.detail, severity: 'warning', busy: false, command };
+    }
+  }
+}
+
+function tooLargeView(uri: string, verdict: SizeVerdict): View {
+  return {
+    text: '$(warning) Not linted: too large',
+    detail: `${formatSize(verdict.size)}, ${limitText(verdict)}`,
+    severity: 'warning',
+    busy: false,
+    command: { title: 'Lint with CLI', command: 'chokepoint.lintWithCli', arguments: [vscode.Uri.parse(uri)] },
+  };
 }

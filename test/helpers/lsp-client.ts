@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { StatusParams } from '../../server/src/lsp/status';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,7 +30,7 @@ export class LspClient {
   private readonly inProcess: ServerStreams | undefined;
   readonly connection: MessageConnection;
   readonly published = new Map<string, Published>();
-  readonly statuses: { uri: string; text: string; detail: string; severity: string }[] = [];
+  readonly statuses: StatusParams[] = [];
   /** Answers to workspace/configuration, per section. */
   settings: Record<string, unknown> = {};
   /** Edits the server asked the client to apply. */
@@ -55,7 +56,7 @@ export class LspClient {
       this.published.set(params.uri, params);
       this.wake();
     });
-    this.connection.onNotification('chokepoint/status', (params) => {
+    this.connection.onNotification('chokepoint/status', (params: StatusParams) => {
       this.statuses.push(params);
       this.wake();
     });
@@ -99,12 +100,13 @@ export class LspClient {
     }
   }
 
-  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const rootUri = options.rootPath ? `file://${options.rootPath}` : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      initializationOptions: options.initializationOptions,
       capabilities: {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides, type ConfigProblem } from '../engine/config/resolved';
 import { LineIndex } from '../engine/text/positions';
-import { ruleMeta } from '../engine/rules/index';
+import { nearestRuleId, ruleMeta } from '../engine/rules/index';
 import { lintPathsParallel, UsageError } from '../engine/workspace';
 import { ArgsError, type LintArgs } from './args';
 import { FORMATTERS } from './formatters';
@@ -106,7 +106,13 @@ function progressLine(io: CommandIO): { update: (done: number, total: number) =>
 /** `--rule` names only rules that exist. */
 export function checkRuleOverrides(rules: Record<string, unknown>): void {
   const unknown = Object.keys(rules).filter((id) => !ruleMeta(id));
-  if (unknown.length > 0) throw new ArgsError(`Unknown rule ${unknown.join(', ')} in --rule. Run "chokepoint rules" for the list.`);
+  if (unknown.length > 0) throw new ArgsError(`Unknown rule ${unknown.map(withNearest).join(', ')} in --rule. Run "chokepoint rules" for the list.`);
+}
+
+/** "fee-captur (did you mean fee-capture?)". */
+function withNearest(id: string): string {
+  const near = nearestRuleId(id);
+  return near ? `${id} (did you mean ${near}?)` : id;
 }
 
 /** Problems in .chokepoint.yaml files, one a line, on stderr. */

@@ -1,5 +1,5 @@
 import { ruleDocMarkdown } from '../engine/rules/docs';
-import { ALL_RULE_METAS, docsUrl, ruleMeta } from '../engine/rules/index';
+import { ALL_RULE_METAS, docsUrl, nearestRuleId, ruleMeta } from '../engine/rules/index';
 import { ArgsError, parseLintArgs, parseReportArgs, parseVerifyArgs } from './args';
 import { lintCommand, type CommandIO } from './lint-command';
 import { reportCommand } from './report-command';
@@ -107,7 +107,10 @@ function explainCommand(argv: string[], io: CommandIO): number {
   const id = argv[0];
   if (!id) throw new ArgsError('explain needs a rule id, e.g. "chokepoint explain role-collapse".');
   const meta = ruleMeta(id);
-  if (!meta) throw new ArgsError(`Unknown rule "${id}". Run "chokepoint rules" for the list.`);
+  if (!meta) {
+    const near = nearestRuleId(id);
+    throw new ArgsError(`Unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}. Run "chokepoint rules" for the list.`);
+  }
   io.stdout(ruleDocMarkdown(meta));
   return 0;
 }

@@ -18,6 +18,12 @@ export interface Concentration {
   topShare: number;
 }
 
+/** The names of the two Nakamoto coefficients, alike in the report, its Markdown and the Lorenz curve. */
+export const NAKAMOTO = {
+  halt: { name: 'Nakamoto coefficient (1/3)', meaning: 'the fewest holders whose shares together exceed 1/3, enough to halt a BFT chain' },
+  safety: { name: 'Nakamoto coefficient (2/3)', meaning: 'the fewest holders whose shares together exceed 2/3, enough to commit any block' },
+};
+
 /** Fewest of the largest holders whose sum exceeds numerator/denominator of the total. */
 export function nakamoto(sorted: bigint[], total: bigint, numerator: bigint, denominator: bigint): number {
   // sum × denominator > total × numerator  ⟺  sum > ⌊total × numerator / denominator⌋, for integers.

@@ -8,11 +8,21 @@ import { estimateStage, stageText, type StageEstimate } from './stages';
 /** Powers whose holder can change or stop the chain. */
 const CONTROL: ReadonlySet<Power> = new Set(['upgrade', 'pause', 'mint', 'censor', 'deploy', 'set-params', 'govern', 'set-validators']);
 
+/**
+ * The chain's headline measure, named alike wherever it is shown (status item, report, authority
+ * map). A holder's own count is its "parties to collude"; it is not a Nakamoto coefficient, which
+ * counts the holders of a distribution (metrics.ts).
+ */
+export const FEWEST_PARTIES = {
+  name: 'Fewest parties to collude',
+  meaning: 'the fewest parties that must act together to use a control power (upgrade, pause, mint, censor, deploy, change parameters or validators, govern)',
+};
+
 export interface ChainSummary {
   /** The L2BEAT stage the configuration supports, with what is unknown; undefined for a file that is no recognized config. */
   stage?: StageEstimate;
-  /** Fewest parties that must collude to exercise a control power; undefined when nothing holds one. */
-  nakamoto?: number;
+  /** Fewest parties to collude (`FEWEST_PARTIES`); undefined when nothing holds a control power. */
+  fewestParties?: number;
   /** Who that is, for people. */
   weakest?: string;
   errors: number;
@@ -92,8 +102,8 @@ export function summarize(report: FileReport): ChainSummary {
   for (const holder of holdersOf(model, entities)) {
     if (![...holder.powers].some((p) => CONTROL.has(p))) continue;
     const parties = collusion(holder.entity, entities);
-    if (parties !== undefined && (summary.nakamoto === undefined || parties < summary.nakamoto)) {
-      summary.nakamoto = parties;
+    if (parties !== undefined && (summary.fewestParties === undefined || parties < summary.fewestParties)) {
+      summary.fewestParties = parties;
       summary.weakest = entities.label(holder.entity);
     }
   }
@@ -102,10 +112,10 @@ export function summarize(report: FileReport): ChainSummary {
   return summary;
 }
 
-/** "At most Stage 0 · Nakamoto 1", "Not a rollup · Nakamoto 4". */
+/** "At most Stage 0 · Fewest parties to collude: 1", "Not a rollup · Fewest parties to collude: 4". */
 export function summaryText(summary: ChainSummary): string {
   const parts: string[] = [];
   if (summary.stage) parts.push(stageText(summary.stage));
-  if (summary.nakamoto !== undefined) parts.push(`Nakamoto ${summary.nakamoto}`);
+  if (summary.fewestParties !== undefined) parts.push(`${FEWEST_PARTIES.name}: ${summary.fewestParties}`);
   return parts.join(' · ');
 }

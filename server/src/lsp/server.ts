@@ -8,7 +8,9 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type Diagnostic,
@@ -24,7 +26,6 @@ import { LOCK_FILE_NAME } from '../engine/lock/schema';
 import type { ConfigProblem } from '../engine/config/resolved';
 import { docsUrl } from '../engine/rules/index';
 import { VERSION } from '../version';
-import { summarize, summaryText } from '../engine/summary';
 import { LineIndex } from '../engine/text/positions';
 import { lintPathsParallel } from '../engine/workspace';
 import { AUTHORITY_MAP_REQUEST, authorityMap } from './authority-map';
@@ -34,18 +35,12 @@ import { toDiagnostic } from './diagnostics';
 import { hoverMarkdown } from './hover';
 import { applySettings, LintService, type LintEntry } from './linting';
 import { normalizeSettings, type Settings } from './settings';
+import { checkSettings, SETTINGS_PROBLEMS_NOTIFICATION, SettingsProblemReporter, type SettingsProblemsParams } from './settings-problems';
+import { lintedStatus, STATUS_NOTIFICATION, tooLargeStatus, type StatusParams } from './status';
 import { pathToUri, uriToPath } from './uri';
 import { loadVerify, VERIFY_REQUEST, verifyHandler, type LoadVerify } from './verify';
 
 export const COMMANDS = { lintWorkspace: 'chokepoint.server.lintWorkspace', applyDeclaration: 'chokepoint.server.applyDeclaration' };
-export const STATUS_NOTIFICATION = 'chokepoint/status';
-
-export interface StatusParams {
-  uri: string;
-  text: string;
-  detail: string;
-  severity: 'error' | 'warning' | 'info' | 'none';
-}
 
 /**
  * Debounce for onType linting, enough to coalesce keystrokes that arrive together; a newer edit
@@ -54,11 +49,20 @@ export interface StatusParams {
  */
 const TYPE_DELAY_MS = 30;
 
+/** A lint still running after this long is shown as "Linting…"; a quicker one only shows its result, so typing does not flicker the status. */
+const LINTING_STATUS_DELAY_MS = 200;
+
 export interface ServerOptions {
   /** Loads `RunVerify` for Verify Addresses On Chain; a test passes a stub, as DocumentLinter takes a rule list. */
   loadVerify?: LoadVerify;
   /** The lint thread's script; by default dist/document-worker.js beside the bundle. */
   workerScript?: string;
+}
+
+/** What the client says it does itself, in `initializationOptions`. */
+interface ClientOptions {
+  /** Shows `chokepoint/settingsProblems` itself (the VS Code extension); other clients get `window/showMessage`. */
+  settingsProblems?: boolean;
 }
 
 /**
@@ -77,7 +81,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pushed = new Set<string>();
   let pull = false;
   let configurationRequests = false;
+  let clientOptions: ClientOptions = {};
   let workspaceRoots: string[] = [];
+  const settingsProblems = new SettingsProblemReporter(
+    (problems) => {
+      if (clientOptions.settingsProblems) void connection.sendNotification(SETTINGS_PROBLEMS_NOTIFICATION, { problems } satisfies SettingsProblemsParams);
+      // A notification, not window/showMessageRequest (connection.window.showWarningMessage), which a client may not answer.
+      else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problems.join(' ') });
+    },
+    (line) => connection.console.warn(line),
+  );
 
   const rootFor = (path: string) => workspaceRoots.filter((root) => path.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
 
@@ -85,7 +98,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!configurationRequests) return Promise.resolve(normalizeSettings({}));
     let cached = settingsCache.get(uri);
     if (!cached) {
-      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'chokepoint' }).then(normalizeSettings, () => normalizeSettings({}));
+      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'chokepoint' }).then((raw: unknown) => {
+        const { settings, problems } = checkSettings(raw);
+        settingsProblems.report(problems);
+        return settings;
+      }, () => normalizeSettings({}));
       settingsCache.set(uri, cached);
     }
     return cached;
@@ -93,20 +110,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const diagnosticsOf = (entry: LintEntry): Diagnostic[] => entry.report.findings.map((f) => toDiagnostic(f, pathToUri));
 
-  const sendStatus = (uri: string, entry: LintEntry | undefined) => {
-    if (!entry?.report.adapter) {
-      void connection.sendNotification(STATUS_NOTIFICATION, { uri, text: '', detail: '', severity: 'none' } satisfies StatusParams);
-      return;
-    }
-    const summary = summarize(entry.report);
-    const counts = `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} info`;
-    const headline = summaryText(summary);
-    void connection.sendNotification(STATUS_NOTIFICATION, {
-      uri,
-      text: headline || counts,
-      detail: `${entry.report.adapter.title}: ${counts}${summary.weakest ? `; weakest holder ${summary.weakest}` : ''}`,
-      severity: summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info',
-    } satisfies StatusParams);
+  /** The status last sent for each document: the same one is not sent twice in a row (two callers may await one lint). */
+  const statusSent = new Map<string, string>();
+  const sendStatus = (status: StatusParams) => {
+    const json = JSON.stringify(status);
+    if (statusSent.get(status.uri) === json) return;
+    statusSent.set(status.uri, json);
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
   };
 
   /** An open document's current version and text, by path: the chain's open files are linted as edited. */
@@ -125,19 +135,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = uriToPath(document.uri);
     if (!settings.enable || [...CONFIG_NAMES, LOCK_FILE_NAME].some((name) => path.endsWith(`/${name}`))) {
       service.forget(path);
+      sendStatus({ uri: document.uri, kind: 'hidden' });
       return undefined;
     }
     if (document.getText().length > settings.maxFileSizeMB * 1024 * 1024) {
-      void connection.sendNotification(STATUS_NOTIFICATION, { uri: document.uri, text: 'too large', detail: `Larger than chokepoint.maxFileSizeMB (${settings.maxFileSizeMB} MB): not linted in the editor. Run the CLI instead.`, severity: 'info' } satisfies StatusParams);
+      sendStatus(tooLargeStatus(document.uri, settings.maxFileSizeMB));
       return undefined;
     }
     const existing = service.get(path);
     if (existing && existing.version === document.version) return existing;
-    // The lint runs on the worker; a newer version cancels it and this rejects with LintCancelled.
-    const entry = await service.lint({ path, text: document.getText(), version: document.version, settings, workspaceRoot: rootFor(path), openDocument: openText });
+    const linting = setTimeout(() => sendStatus({ uri: document.uri, kind: 'linting' }), LINTING_STATUS_DELAY_MS);
+    let entry: LintEntry;
+    try {
+      // The lint runs on the worker; a newer version cancels it and this rejects with LintCancelled.
+      entry = await service.lint({ path, text: document.getText(), version: document.version, settings, workspaceRoot: rootFor(path), openDocument: openText });
+    } catch (error) {
+      if (!isCancelled(error)) sendStatus({ uri: document.uri, kind: 'not-linted', text: 'Not linted: the lint failed', detail: (error as Error).message });
+      throw error;
+    } finally {
+      clearTimeout(linting);
+    }
     lintCost.set(document.uri, entry.ms);
     if (entry.config.problems.length > 0) publishConfig(entry.config.problems);
-    sendStatus(document.uri, entry);
+    sendStatus(lintedStatus(document.uri, entry));
     return entry;
   };
 
@@ -227,6 +247,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pull = Boolean(params.capabilities.textDocument?.diagnostic);
     configurationRequests = Boolean(params.capabilities.workspace?.configuration);
+    clientOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as ClientOptions;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uriToPath(params.rootUri)];
     return {
@@ -257,6 +278,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    settingsProblems.reset();
     service.invalidate();
     relintAll();
   });
@@ -297,6 +319,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clearTimeout(timers.get(event.document.uri));
     lastChange.delete(event.document.uri);
     lintCost.delete(event.document.uri);
+    statusSent.delete(event.document.uri);
     published.delete(event.document.uri);
     service.forget(uriToPath(event.document.uri));
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -14,16 +14,37 @@ export interface Settings {
   maxFileSizeMB: number;
 }
 
+/** `chokepoint.preset`'s default: the preset of the file's .chokepoint.yaml. Earlier versions wrote it as "". */
+export const PRESET_FROM_CONFIG = 'fromConfig';
+
+// Written out rather than imported from config/schema.ts, which would bring zod into the extension's bundle.
+export const SETTING_PRESETS = ['recommended', 'strict', 'l2beat-stage1'] as const satisfies readonly PresetName[];
+export const SETTING_SEVERITIES = ['off', 'info', 'warning', 'error'] as const satisfies readonly SeverityOrOff[];
+
 export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, preset: '', extraFiles: [], maxFileSizeMB: 50 };
 
+/** The settings the server applies: an entry of `rules` without a valid severity, or an unknown preset, is dropped (and reported, settings-problems.ts). */
 export function normalizeSettings(raw: unknown): Settings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   return {
-    enable: value.enable ?? DEFAULT_SETTINGS.enable,
+    enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
-    rules: value.rules && typeof value.rules === 'object' ? value.rules : {},
-    preset: value.preset === 'recommended' || value.preset === 'strict' || value.preset === 'l2beat-stage1' ? value.preset : '',
+    rules: validRules(value.rules),
+    preset: isPreset(value.preset) ? value.preset : '',
     extraFiles: Array.isArray(value.extraFiles) ? value.extraFiles.filter((g): g is string => typeof g === 'string') : [],
     maxFileSizeMB: typeof value.maxFileSizeMB === 'number' && value.maxFileSizeMB > 0 ? value.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
   };
+}
+
+export function isPreset(value: unknown): value is PresetName {
+  return (SETTING_PRESETS as readonly unknown[]).includes(value);
+}
+
+export function isSeverity(value: unknown): value is SeverityOrOff {
+  return (SETTING_SEVERITIES as readonly unknown[]).includes(value);
+}
+
+function validRules(rules: unknown): Record<string, SeverityOrOff> {
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return {};
+  return Object.fromEntries(Object.entries(rules).filter((entry): entry is [string, SeverityOrOff] => isSeverity(entry[1])));
 }

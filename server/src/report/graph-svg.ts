@@ -36,8 +36,8 @@ export function authorityGraph(holders: HolderRow[]): string {
   const holderMarkup = holders.map((holder, i) => {
     const y = holderY(i);
     const parties = holder.parties === undefined ? 'vote' : String(holder.parties);
-    const partiesTitle = holder.parties === undefined ? 'a governance vote' : `${holder.parties} part${holder.parties === 1 ? 'y' : 'ies'} must collude`;
-    const title = `${holder.label}, ${holder.kind}: ${partiesTitle}; ${holder.roles.map((r) => r.title).join(', ')}`;
+    const partiesTitle = holder.parties === undefined ? 'a governance vote' : `parties to collude: ${holder.parties}`;
+    const title = `${holder.label}, ${holder.kind}; ${partiesTitle}; ${holder.roles.map((r) => r.title).join(', ')}`;
     return `<g class="node holder-node ${riskOf(holder)}" data-entity="${html(holder.entityId)}"${originAttrs(holder.roles[0]?.origin)}>`
       + `<title>${html(title)}</title>`
       + `<rect x="${HOLDER.x}" y="${round(y)}" width="${HOLDER.width}" height="${HOLDER.height}" rx="6"/>`

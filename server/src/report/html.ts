@@ -1,4 +1,5 @@
-import { percent } from '../engine/metrics';
+import { NAKAMOTO, percent } from '../engine/metrics';
+import { FEWEST_PARTIES } from '../engine/summary';
 import { amount, html } from './escape';
 import { authorityGraph } from './graph-svg';
 import { REPORT_CSS } from './html-style';
@@ -55,10 +56,10 @@ ${scripts}
 
 function chainSection(chain: ChainReport, index: number): string {
   const files = chain.files.map((f) => `<code data-uri="${html(f.uri)}">${html(f.file)}</code>${f.kind ? ` <span class="muted">(${html(f.kind)})</span>` : ''}`).join(', ');
-  const nakamoto = chain.nakamoto !== undefined ? ` · <strong>${chain.nakamoto}</strong> part${chain.nakamoto === 1 ? 'y' : 'ies'} must collude to use a control power${chain.weakest ? ` (${html(chain.weakest)})` : ''}` : '';
+  const fewest = chain.fewestParties !== undefined ? ` · <span class="fewest-parties" title="${html(`${FEWEST_PARTIES.name}: ${FEWEST_PARTIES.meaning}`)}">${FEWEST_PARTIES.name}: <strong>${chain.fewestParties}</strong></span>${chain.weakest ? ` (${html(chain.weakest)})` : ''}` : '';
   return `<section class="chain" id="chain-${index}" data-chain="${index}">
 <div class="chain-head">
-<div><h2>${html(chain.name)}</h2><p class="muted">${html(chain.framework)} · <span class="network" title="${html(chain.networkReason)}">${html(networkWord(chain.network))}</span>${chain.parent ? ` · settles on ${html(chain.parent)}` : ''}${nakamoto}</p><p class="muted files">${files}</p></div>
+<div><h2>${html(chain.name)}</h2><p class="muted">${html(chain.framework)} · <span class="network" title="${html(chain.networkReason)}">${html(networkWord(chain.network))}</span>${chain.parent ? ` · settles on ${html(chain.parent)}` : ''}${fewest}</p><p class="muted files">${files}</p></div>
 ${stageBadge(chain.stage)}
 </div>
 <div class="row">
@@ -102,14 +103,14 @@ function riskTable(risks: RiskView[]): string {
 
 function powersTable(holders: HolderRow[]): string {
   if (holders.length === 0) return '<p class="muted">The configuration gives no one a power.</p>';
-  const graph = `<figure class="authority-map">${authorityGraph(holders)}<figcaption class="muted">Each holder (left, with how many parties must collude) is linked to the powers its roles grant (right). Red marks a single key or a public development key, amber two parties.</figcaption></figure>`;
+  const graph = `<figure class="authority-map">${authorityGraph(holders)}<figcaption class="muted">Each holder (left, with its parties to collude: how many must act together to use its powers) is linked to the powers its roles grant (right). Red marks a single key or a public development key, amber two parties.</figcaption></figure>`;
   const rows = holders.map((row) => {
     const parties = row.parties === undefined ? '<span class="muted">a governance vote</span>' : `<span class="parties p-${Math.min(row.parties, 3)}">${row.parties}</span>`;
     const powers = row.powers.map((p) => `<span class="power-tag">${html(p)}</span>`).join(' ');
     const roles = row.roles.map((role) => `<li class="power"${originAttrs(role.origin)} data-entity="${html(row.entityId)}">${html(role.title)} ${originText(role.origin)}</li>`).join('');
     return `<tr class="holder" data-entity="${html(row.entityId)}"><th scope="row">${html(row.label)}</th><td>${html(row.kind)}${sourceChip(row)}</td><td class="num">${parties}</td><td>${powers}</td><td><ul class="roles">${roles}</ul></td></tr>`;
   }).join('');
-  return `${graph}<table class="powers"><thead><tr><th>Holder</th><th>What it is</th><th>Parties to collude</th><th>Powers</th><th>Roles</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `${graph}<table class="powers"><thead><tr><th>Holder</th><th>What it is</th><th title="How many parties must act together to use the holder's powers">Parties to collude</th><th>Powers</th><th>Roles</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 const SOURCE_SENTIMENT: Record<HolderSource, Sentiment> = { verified: 'good', declared: 'na', unknown: 'warning' };
@@ -140,8 +141,8 @@ function distribution(view: DistributionView): string {
 <figcaption><strong>${html(view.title)}</strong> <span class="muted">${view.holders} holder${view.holders === 1 ? '' : 's'} by entity · total ${html(amount(view.total))}${unit}</span></figcaption>
 ${lorenzChart(view)}
 <dl class="metrics">
-<dt>Nakamoto (1/3)</dt><dd>${view.nakamotoHalt}</dd>
-<dt>Nakamoto (2/3)</dt><dd>${view.nakamotoSafety}</dd>
+<dt title="${html(`${NAKAMOTO.halt.name}: ${NAKAMOTO.halt.meaning}`)}">${NAKAMOTO.halt.name}</dt><dd>${view.nakamotoHalt}</dd>
+<dt title="${html(`${NAKAMOTO.safety.name}: ${NAKAMOTO.safety.meaning}`)}">${NAKAMOTO.safety.name}</dt><dd>${view.nakamotoSafety}</dd>
 <dt>HHI</dt><dd>${view.hhi.toLocaleString('en-US')}</dd>
 <dt>Gini</dt><dd>${view.gini.toFixed(2)}</dd>
 <dt>Largest</dt><dd>${html(percent(view.topShare))}</dd>

@@ -1,4 +1,5 @@
-import { percent } from '../engine/metrics';
+import { NAKAMOTO, percent } from '../engine/metrics';
+import { FEWEST_PARTIES } from '../engine/summary';
 import { amount, md, mdCode } from './escape';
 import { controlWord, networkWord, sentimentWord } from './words';
 import type { ChainReport, ReportData, RiskView } from './types';
@@ -18,9 +19,9 @@ export function renderMarkdown(data: ReportData): string {
 function chainMarkdown(chain: ChainReport): string {
   const lines: string[] = [];
   const stage = `**${md(chain.stage.text)}**`;
-  const nakamoto = chain.nakamoto !== undefined ? ` · **${chain.nakamoto}** part${chain.nakamoto === 1 ? 'y' : 'ies'} must collude to use a control power${chain.weakest ? ` (${md(chain.weakest)})` : ''}` : '';
+  const fewest = chain.fewestParties !== undefined ? ` · ${FEWEST_PARTIES.name}: **${chain.fewestParties}**${chain.weakest ? ` (${md(chain.weakest)})` : ''}` : '';
   const parent = chain.parent ? ` · settles on ${md(chain.parent)}` : '';
-  lines.push(`### ${md(chain.name)}`, '', `${stage} · ${md(chain.framework)} · ${networkWord(chain.network)}${parent}${nakamoto}`, '', `Files: ${chain.files.map((f) => mdCode(f.file)).join(', ')}`, '');
+  lines.push(`### ${md(chain.name)}`, '', `${stage} · ${md(chain.framework)} · ${networkWord(chain.network)}${parent}${fewest}`, '', `Files: ${chain.files.map((f) => mdCode(f.file)).join(', ')}`, '');
 
   lines.push(md(chain.stage.note), '');
   for (const [status, heading] of [['unmet', '**Unmet stage requirements**'], ['unknown', '**Stage requirements the configuration does not show**']] as const) {
@@ -51,7 +52,7 @@ function chainMarkdown(chain: ChainReport): string {
   }
 
   if (chain.distributions.length > 0) {
-    lines.push('| Distribution | Holders | Nakamoto 1/3 | Nakamoto 2/3 | HHI | Gini | Largest |', '|---|---|---|---|---|---|---|');
+    lines.push(`| Distribution | Holders | ${NAKAMOTO.halt.name} | ${NAKAMOTO.safety.name} | HHI | Gini | Largest |`, '|---|---|---|---|---|---|---|');
     for (const d of chain.distributions) {
       lines.push(`| ${md(d.title)} (total ${md(amount(d.total))}${d.denom ? ` ${md(d.denom)}` : ''}) | ${d.holders} | ${d.nakamotoHalt} | ${d.nakamotoSafety} | ${d.hhi.toLocaleString('en-US')} | ${d.gini.toFixed(2)} | ${percent(d.topShare)} ${d.top[0] ? md(d.top[0].label) : ''} |`);
     }

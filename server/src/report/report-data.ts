@@ -76,7 +76,7 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
     files: reports.map((r) => ({ uri: r.uri, file: display(r.uri), kind: r.adapter?.title })),
     rollup,
     ...(model.chain.parent ? { parent: model.chain.parent.title } : {}),
-    nakamoto: summary.nakamoto,
+    fewestParties: summary.fewestParties,
     weakest: summary.weakest,
     stage: stageView(model, entities, findings, suppressed, refOf),
     risks: risksOf(model, entities, holders, place),

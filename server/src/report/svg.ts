@@ -1,3 +1,4 @@
+import { NAKAMOTO } from '../engine/metrics';
 import { html } from './escape';
 import { sentimentWord } from './words';
 import type { DistributionView, RiskView, StageView } from './types';
@@ -69,7 +70,7 @@ export function lorenzChart(view: DistributionView): string {
     + `<circle class="mark-dot ${cls}" cx="${px(x)}" cy="${py(y)}" r="4"><title>${html(`${count} holder${count === 1 ? '' : 's'} hold more than ${name}`)}</title></circle>`
     + `<text class="mark-label ${cls}" x="${px(x) + (x < 0.5 ? 8 : -8)}" y="${py(y) + dy}" text-anchor="${x < 0.5 ? 'start' : 'end'}">${html(`${name}: ${count}`)}</text>`;
   const grid = [0.25, 0.5, 0.75].map((g) => `<line class="grid" x1="${px(0)}" y1="${py(g)}" x2="${px(1)}" y2="${py(g)}"/><line class="grid" x1="${px(g)}" y1="${py(0)}" x2="${px(g)}" y2="${py(1)}"/>`).join('');
-  const label = `Lorenz curve of the ${view.title}: ${view.holders} holders, Nakamoto coefficient ${view.nakamotoHalt} for 1/3 and ${view.nakamotoSafety} for 2/3, Gini ${view.gini.toFixed(2)}`;
+  const label = `Lorenz curve of the ${view.title}: ${view.holders} holders, ${NAKAMOTO.halt.name} ${view.nakamotoHalt}, ${NAKAMOTO.safety.name} ${view.nakamotoSafety}, Gini ${view.gini.toFixed(2)}`;
   return `<svg class="lorenz" role="img" aria-label="${html(label)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">`
     + `<title>${html(label)}</title>`
     + grid

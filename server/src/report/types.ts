@@ -156,8 +156,8 @@ export interface ChainReport {
   rollup: boolean;
   /** The chain it settles on or is secured by, for people: "Ethereum mainnet (chain id 1)". */
   parent?: string;
-  /** Fewest parties that must collude to use a control power, and who. */
-  nakamoto?: number;
+  /** Fewest parties to collude (engine/summary.ts `FEWEST_PARTIES`), and who. */
+  fewestParties?: number;
   weakest?: string;
   stage: StageView;
   risks: RiskView[];

@@ -32,6 +32,4 @@ export function counts(files: FileResult[]): { error: number; warning: number; i
   return result;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../../engine/text/counts';

@@ -1,5 +1,5 @@
 import { parseDocument } from '../parse';
-import { ruleMeta } from '../rules/index';
+import { nearestRuleId, ruleMeta } from '../rules/index';
 import { type ConfigProblem, emptyConfig, fromConfigFile, type ResolvedConfig } from './resolved';
 import { ConfigFileSchema } from './schema';
 
@@ -26,7 +26,9 @@ export function parseConfigText(file: string, baseDir: string, text: string): Re
   }
   const config = { ...fromConfigFile(file, baseDir, parsed.data), locate };
   const unknown = (id: string, span: { start: number; end: number } | undefined) => {
-    if (!ruleMeta(id)) problems.push({ file, message: `Invalid .chokepoint.yaml: unknown rule "${id}"; \`chokepoint rules\` lists the rule ids.`, span: span ?? { start: 0, end: 0 } });
+    if (ruleMeta(id)) return;
+    const near = nearestRuleId(id);
+    problems.push({ file, message: `Invalid .chokepoint.yaml: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`chokepoint rules\` lists the rule ids.`, span: span ?? { start: 0, end: 0 } });
   };
   for (const id of Object.keys(parsed.data.rules ?? {})) unknown(id, doc.locate(['rules', id])?.key);
   (parsed.data.suppressions ?? []).forEach((s, i) => unknown(s.rule, doc.locate(['suppressions', i, 'rule'])?.value));

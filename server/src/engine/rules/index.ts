@@ -1,3 +1,4 @@
+import { nearest } from '../text/nearest';
 import { codeSubstitute } from './code-substitute';
 import { configDrift } from './config-drift';
 import { declarationMismatch } from './declaration-mismatch';
@@ -75,6 +76,11 @@ const BY_ID = new Map(ALL_RULE_METAS.map((meta) => [meta.id, meta]));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return BY_ID.get(id);
+}
+
+/** The rule id a mistyped one most likely meant, for "did you mean" in every place that names rules. */
+export function nearestRuleId(id: string): string | undefined {
+  return nearest(id, BY_ID.keys());
 }
 
 export { DOCS_BASE_URL, docsUrl } from './docs-url';
