@@ -7,6 +7,7 @@ import { RestartPolicy } from './restart-policy';
 import { LargeFileNotice } from './large-files';
 import { StatusView } from './status';
 import { registerVerify } from './verify';
+import { WorkspaceLintReplay } from './workspace-lint';
 
 /** Files Chokepoint may recognize; whether it does is decided by content, on the server. */
 export const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const status = new StatusView(SELECTOR);
   const cli = new CliLinter(context.asAbsolutePath('dist/cli.js'), output);
+  const workspaceLint = new WorkspaceLintReplay(languageClient, (message) => output.info(message));
   languageClient.onNotification('chokepoint/status', (params) => status.update(params));
   const ready = languageClient.start().then(
     () => output.info(`Language server ready ${Math.round(performance.now() - began)} ms after activation began`),
@@ -71,7 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     cli,
     new LargeFileNotice(status, output),
-    registerCommands(context, () => client, output, ready),
+    workspaceLint,
+    registerCommands(context, () => client, output, ready, workspaceLint),
     registerVerify(() => client, ready, output),
     vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
   );
