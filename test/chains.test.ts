@@ -39,6 +39,17 @@ describe('a chain is a folder: its files are linted together', () => {
     expect(collapse?.related.map((r) => r.uri)).toContain(join(dir, 'deploy-config.json'));
   });
 
+  it('files named `asFound` (a changed file\'s chain, re-linted) are reported as a scan of their folder reports them', () => {
+    const dir = workspace({ '.chokepoint.yaml': 'ignore: ["skipped.json"]\n', 'deploy-config.json': DEPLOY, 'appchain.yaml': MANIFEST, 'notes.json': '{"a": 1}', 'skipped.json': DEPLOY });
+    const names = ['appchain.yaml', 'deploy-config.json', 'notes.json', 'skipped.json'];
+    const plain = (paths: string[], asFound?: boolean) => lintPaths(paths, { resolver: new ConfigResolver(), asFound }).reports;
+    const found = plain(names.map((name) => join(dir, name)), true);
+    expect(found.map((r) => basename(r.uri))).toEqual(['appchain.yaml', 'deploy-config.json']);
+    expect(found).toEqual(plain([dir]));
+    // Named explicitly, the same files are all reported, the unrecognized one included.
+    expect(plain(names.map((name) => join(dir, name))).map((r) => basename(r.uri))).toEqual(names);
+  });
+
   it('files in different folders are different chains', () => {
     const dir = workspace({ 'a/deploy-config.json': DEPLOY, 'b/appchain.yaml': MANIFEST });
     const { reports } = lint([dir]);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { WorkspaceLintReplay, WorkspaceLintSummary } from './workspace-lint';
 
 const KINDS: (vscode.QuickPickItem & { entityKind: string })[] = [
   { label: 'Single key (EOA)', entityKind: 'eoa' },
@@ -55,12 +56,13 @@ async function selectPlaceholder(uri: string, line: number, placeholder: string)
 }
 
 /** `ready` settles once the language server has started (activation does not wait for it); commands it serves wait for it. */
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel, ready: Promise<void>): vscode.Disposable {
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel, ready: Promise<void>, workspaceLint: WorkspaceLintReplay): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('chokepoint.lintWorkspace', async () => {
       await ready;
-      const result = (await vscode.commands.executeCommand('chokepoint.server.lintWorkspace')) as { files: number; findings: number; configProblems: number } | undefined;
-      if (result) void vscode.window.showInformationMessage(`Chokepoint linted ${result.files} configuration files: ${result.findings} findings${result.configProblems ? `, ${result.configProblems} configuration problems` : ''}. They stay in the Problems panel.`);
+      const result = (await vscode.commands.executeCommand('chokepoint.server.lintWorkspace')) as WorkspaceLintSummary | undefined;
+      workspaceLint.ran(result);
+      if (result && !result.cancelled) void vscode.window.showInformationMessage(`Chokepoint linted ${result.files} configuration files: ${result.findings} findings${result.configProblems ? `, ${result.configProblems} configuration problems` : ''}. They stay in the Problems panel.`);
       return result;
     }),
     vscode.commands.registerCommand('chokepoint.showDocumentation', async (ruleId?: string) => {

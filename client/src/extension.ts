@@ -9,6 +9,7 @@ import { LargeFileNotice } from './large-files';
 import { SettingsProblems } from './settings-problems';
 import { StatusView } from './status';
 import { registerVerify } from './verify';
+import { WorkspaceLintReplay } from './workspace-lint';
 
 /** Files Chokepoint may recognize; whether it does is decided by content, on the server. */
 export const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
   const status = new StatusView(SELECTOR);
   const cli = new CliLinter(context.asAbsolutePath('dist/cli.js'), output);
   const settingsProblems = new SettingsProblems();
+  const workspaceLint = new WorkspaceLintReplay(languageClient, (message) => output.info(message));
   languageClient.onNotification('chokepoint/status', (params) => status.update(params));
   languageClient.onNotification('chokepoint/settingsProblems', (params) => settingsProblems.show(params));
   const ready = languageClient.start().then(
@@ -77,7 +79,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     output,
     cli,
     new LargeFileNotice(status, output),
-    registerCommands(context, () => client, output, ready),
+    workspaceLint,
+    registerCommands(context, () => client, output, ready, workspaceLint),
     registerVerify(() => client, ready, output),
     vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
   );

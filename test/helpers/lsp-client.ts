@@ -38,6 +38,8 @@ export class LspClient {
   /** Work-done progress tokens the server created, and the `$/progress` it sent, in order. */
   readonly progressTokens: (string | number)[] = [];
   readonly progress: { token: string | number; value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
+  /** Capabilities the server registered dynamically (client/registerCapability), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private readonly waiters: (() => void)[] = [];
 
   constructor(server: string[] | ServerStreams = ['dist/cli.js', 'lsp', '--stdio']) {
@@ -66,7 +68,10 @@ export class LspClient {
       this.wake();
       return { applied: true };
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
       this.progressTokens.push(params.token);
       return null;
@@ -100,7 +105,8 @@ export class LspClient {
     }
   }
 
-  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `watchFiles`: the client watches the files the server registers for (workspace/didChangeWatchedFiles). */
+  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean; initializationOptions?: unknown; watchFiles?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const rootUri = options.rootPath ? `file://${options.rootPath}` : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -114,7 +120,7 @@ export class LspClient {
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
-        workspace: { configuration: options.configuration ?? false, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true } },
+        workspace: { configuration: options.configuration ?? false, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? false } },
         window: { workDoneProgress: true },
       },
     });
@@ -130,6 +136,15 @@ export class LspClient {
 
   change(uri: string, text: string, version: number): void {
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Tells the server files changed on disk, as a client's file watcher does (1 created, 2 changed, 3 deleted). */
+  filesChanged(...changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    this.notify('workspace/didChangeWatchedFiles', { changes });
   }
 
   /** Sends a notification; one that cannot be written because the server has gone is dropped. */

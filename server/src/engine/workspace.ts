@@ -26,6 +26,13 @@ export interface WorkspaceOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep each report's models and entity index (`lintPaths` only: they do not survive a copy between threads), for the sovereignty report. */
   models?: boolean;
+  /**
+   * Lint the files named as a folder scan finds them: skipped when ignored, reported only when
+   * recognized (or when they look like a chain's config), with no siblings added as context. The
+   * caller names every file of their chains: the language server re-lints this way the chains of
+   * files that changed since Lint Workspace.
+   */
+  asFound?: boolean;
 }
 
 export interface ParallelOptions extends WorkspaceOptions {
@@ -222,7 +229,8 @@ function planPaths(paths: string[], options: WorkspaceOptions): Plan {
       throw new UsageError(`No such file or folder: ${given}`);
     }
     if (isDirectory) collect(absolute, options, requested);
-    else requested.set(absolute, true);
+    else if (!options.asFound) requested.set(absolute, true);
+    else if (!isIgnored(absolute, options.resolver.configFor(absolute))) requested.set(absolute, false);
   }
 
   const configs = new Map<string, ResolvedConfig>();

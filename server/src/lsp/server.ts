@@ -21,24 +21,22 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isCancelled } from '../engine/cancel';
-import { CONFIG_NAMES } from '../engine/config/discover';
-import { LOCK_FILE_NAME } from '../engine/lock/schema';
 import type { ConfigProblem } from '../engine/config/resolved';
 import { docsUrl } from '../engine/rules/index';
 import { VERSION } from '../version';
 import { LineIndex } from '../engine/text/positions';
-import { lintPathsParallel } from '../engine/workspace';
 import { AUTHORITY_MAP_REQUEST, authorityMap } from './authority-map';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { declarationEdit, validDeclaration } from './declare';
 import { toDiagnostic } from './diagnostics';
 import { hoverMarkdown } from './hover';
-import { applySettings, LintService, type LintEntry } from './linting';
+import { LintService, type LintEntry } from './linting';
 import { normalizeSettings, type Settings } from './settings';
 import { checkSettings, SETTINGS_PROBLEMS_NOTIFICATION, SettingsProblemReporter, type SettingsProblemsParams } from './settings-problems';
 import { lintedStatus, STATUS_NOTIFICATION, tooLargeStatus, type StatusParams } from './status';
 import { pathToUri, uriToPath } from './uri';
 import { loadVerify, VERIFY_REQUEST, verifyHandler, type LoadVerify } from './verify';
+import { isConfigFile, WorkspaceLint } from './workspace-lint';
 
 export const COMMANDS = { lintWorkspace: 'chokepoint.server.lintWorkspace', applyDeclaration: 'chokepoint.server.applyDeclaration' };
 
@@ -78,10 +76,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** How long the last lint of each document took, in ms. */
   const lintCost = new Map<string, number>();
   const typeDelay = (uri: string) => Math.min(TYPE_DELAY_MS, Math.ceil(lintCost.get(uri) ?? TYPE_DELAY_MS));
-  const pushed = new Set<string>();
   let pull = false;
   let configurationRequests = false;
   let clientOptions: ClientOptions = {};
+  let watchedFiles = false;
   let workspaceRoots: string[] = [];
   const settingsProblems = new SettingsProblemReporter(
     (problems) => {
@@ -133,7 +131,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const lintOpen = async (document: TextDocument): Promise<LintEntry | undefined> => {
     const settings = await settingsFor(document.uri);
     const path = uriToPath(document.uri);
-    if (!settings.enable || [...CONFIG_NAMES, LOCK_FILE_NAME].some((name) => path.endsWith(`/${name}`))) {
+    if (!settings.enable || isConfigFile(path)) {
       service.forget(path);
       sendStatus({ uri: document.uri, kind: 'hidden' });
       return undefined;
@@ -169,6 +167,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** The lint last pushed for each document. */
   const published = new Map<string, LintEntry>();
   const refresh = async (document: TextDocument, repull = false) => {
+    // Not linted as edited: what shows on it is its config problems or what Lint Workspace found in it.
+    if (isConfigFile(uriToPath(document.uri))) return;
     let entry: LintEntry | undefined;
     try {
       entry = await lintOpen(document);
@@ -181,7 +181,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const current = documents.get(document.uri);
     if (!current || (entry && current.version !== entry.version)) return;
     if (pull) {
-      if (pushed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       if (repull) void connection.languages.diagnostics.refresh();
       return;
     }
@@ -244,10 +243,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
+  const workspace = new WorkspaceLint({
+    connection,
+    resolver: service.resolver,
+    roots: () => workspaceRoots,
+    settings: () => settingsFor(workspaceRoots[0] ? pathToUri(workspaceRoots[0]) : ''),
+    showsLive: (uri) => documents.get(uri) !== undefined && !isConfigFile(uriToPath(uri)),
+    pull: () => pull,
+    watchesFiles: () => watchedFiles,
+    publishConfig,
+    log: (message) => connection.console.warn(message),
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pull = Boolean(params.capabilities.textDocument?.diagnostic);
     configurationRequests = Boolean(params.capabilities.workspace?.configuration);
     clientOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as ClientOptions;
+    watchedFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uriToPath(params.rootUri)];
     return {
@@ -284,17 +296,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeWatchedFiles((event) => {
-    if (event.changes.some((change) => [...CONFIG_NAMES, LOCK_FILE_NAME].some((name) => change.uri.endsWith(`/${name}`)))) {
+    const paths = event.changes.map((change) => uriToPath(change.uri));
+    if (paths.some(isConfigFile)) {
       service.invalidate();
       clearFixedConfigs();
       relintAll();
+      workspace.rescan();
+    } else {
+      workspace.changed(paths);
     }
   });
 
   documents.onDidOpen((event) => {
+    workspace.opened(event.document.uri);
     if (!pull) void refresh(event.document);
-    // Pulled diagnostics replace what Lint Workspace pushed while the file was closed.
-    else if (pushed.delete(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   documents.onDidChangeContent(async (event) => {
     lastChange.set(event.document.uri, Date.now());
@@ -312,6 +327,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const document of [event.document, ...siblings]) schedule(document, typeDelay(document.uri));
   });
   documents.onDidSave(async (event) => {
+    // A saved edit replaces the file's workspace result, with or without a watcher to say so.
+    workspace.changed([uriToPath(event.document.uri)]);
     const settings = await settingsFor(event.document.uri);
     if (settings.run === 'onSave') void refresh(event.document, true);
   });
@@ -322,7 +339,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     statusSent.delete(event.document.uri);
     published.delete(event.document.uri);
     service.forget(uriToPath(event.document.uri));
-    if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (!workspace.closed(event.document.uri) && !pull && !isConfigFile(uriToPath(event.document.uri))) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -378,7 +395,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(AUTHORITY_MAP_REQUEST, authorityMap({ documents, lintOpen, complete: (entry) => service.complete(entry), rootFor }));
 
   connection.onExecuteCommand(async (params, token) => {
-    if (params.command === COMMANDS.lintWorkspace) return lintWorkspace(token);
+    if (params.command === COMMANDS.lintWorkspace) return workspace.run(token);
     if (params.command === COMMANDS.applyDeclaration) {
       const [uri, input] = params.arguments ?? [];
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
@@ -390,58 +407,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     return undefined;
   });
-
-  /** The running workspace scan; a new one cancels it. */
-  let workspaceScan: AbortController | undefined;
-
-  /**
-   * Lints every config in the workspace folders and pushes the results, so they stay in Problems
-   * while the files are closed. Large scans run on worker threads (one per core), so the server
-   * keeps answering; the scan reports work-done progress and stops when the user cancels it (the
-   * result then says `cancelled` and nothing is published) or the request is cancelled.
-   */
-  const lintWorkspace = async (token?: CancellationToken) => {
-    workspaceScan?.abort();
-    const scan = new AbortController();
-    workspaceScan = scan;
-    const settings = await settingsFor(workspaceRoots[0] ? pathToUri(workspaceRoots[0]) : '');
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Chokepoint: linting the workspace', 0, undefined, true);
-    const cancels = [progress.token.onCancellationRequested(() => scan.abort()), token?.onCancellationRequested(() => scan.abort())];
-    let result;
-    try {
-      result = await lintPathsParallel(workspaceRoots, {
-        resolver: service.resolver,
-        adjust: (config) => applySettings(config, settings),
-        signal: scan.signal,
-        offThread: true,
-        onProgress: (done, total) => progress.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} files`),
-      });
-    } catch (error) {
-      if ((error as Error).name !== 'AbortError') throw error;
-      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Lint Workspace was cancelled.');
-      return { files: 0, findings: 0, configProblems: 0, cancelled: true };
-    } finally {
-      for (const cancel of cancels) cancel?.dispose();
-      if (workspaceScan === scan) workspaceScan = undefined;
-      progress.done();
-    }
-    let findings = 0;
-    for (const report of result.reports) {
-      const uri = pathToUri(report.uri);
-      findings += report.findings.length;
-      if (pull && documents.get(uri)) continue;
-      pushed.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: report.findings.map((f) => toDiagnostic(f, pathToUri)) });
-    }
-    publishConfig(result.configProblems);
-    for (const finding of result.configFindings) {
-      const uri = pathToUri(finding.uri);
-      pushed.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: result.configFindings.filter((f) => f.uri === finding.uri).map((f) => toDiagnostic(f, pathToUri)) });
-    }
-    return { files: result.reports.length, findings, configProblems: result.configProblems.length };
-  };
 
   documents.listen(connection);
   connection.listen();
