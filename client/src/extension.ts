@@ -7,6 +7,7 @@ import { RestartPolicy } from './restart-policy';
 import { LargeFileNotice } from './large-files';
 import { StatusView } from './status';
 import { registerVerify } from './verify';
+import { followYamlExtension, hasYamlExtension } from './yaml-extension';
 
 /** Files Chokepoint may recognize; whether it does is decided by content, on the server. */
 export const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
@@ -39,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // A lock written by `chokepoint verify` outside the editor changes what the open files show, as a config does.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.chokepoint.yaml,.chokepoint.yml,chokepoint.lock.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Evaluated at each start, so a restart after the YAML extension comes or goes picks it up.
+    initializationOptions: () => ({ yamlSchemaAssist: !hasYamlExtension() }),
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
@@ -74,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCommands(context, () => client, output, ready),
     registerVerify(() => client, ready, output),
     vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
+    followYamlExtension(() => void ready.then(() => client?.restart())),
   );
   const authorityMap = new AuthorityMap(context.extensionUri, () => client, ready, output);
   context.subscriptions.push(authorityMap, vscode.commands.registerCommand('chokepoint.showAuthorityMap', () => authorityMap.show()));

@@ -99,15 +99,17 @@ export class LspClient {
     }
   }
 
-  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(options: { pull?: boolean; rootPath?: string; configuration?: boolean; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const rootUri = options.rootPath ? `file://${options.rootPath}` : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      initializationOptions: options.initializationOptions,
       capabilities: {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] }, contextSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -33,6 +33,7 @@ import { declarationEdit, validDeclaration } from './declare';
 import { toDiagnostic } from './diagnostics';
 import { hoverMarkdown } from './hover';
 import { applySettings, LintService, type LintEntry } from './linting';
+import { schemaCompletion, schemaKeyHover } from './schema-assist';
 import { normalizeSettings, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 import { loadVerify, VERIFY_REQUEST, verifyHandler, type LoadVerify } from './verify';
@@ -77,6 +78,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pushed = new Set<string>();
   let pull = false;
   let configurationRequests = false;
+  /** Completion and key hovers in our YAML formats, unless the client has a YAML language server of its own (initializationOptions.yamlSchemaAssist false). */
+  let yamlSchemaAssist = true;
   let workspaceRoots: string[] = [];
 
   const rootFor = (path: string) => workspaceRoots.filter((root) => path.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
@@ -227,12 +230,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pull = Boolean(params.capabilities.textDocument?.diagnostic);
     configurationRequests = Boolean(params.capabilities.workspace?.configuration);
+    yamlSchemaAssist = (params.initializationOptions as { yamlSchemaAssist?: unknown } | undefined)?.yamlSchemaAssist !== false;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uriToPath(params.rootUri)];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        ...(yamlSchemaAssist ? { completionProvider: { triggerCharacters: [' '] } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pull ? { diagnosticProvider: { identifier: 'chokepoint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -327,11 +332,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    const keyDocs = yamlSchemaAssist ? schemaKeyHover(document, params.position) : undefined;
     const entry = await lintOpen(document).catch(unlessCancelled);
-    if (!entry?.report.adapter) return null;
-    await service.complete(entry);
-    const markdown = hoverMarkdown(entry, params.position);
-    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+    let markdown: string | undefined;
+    if (entry?.report.adapter) {
+      await service.complete(entry);
+      markdown = hoverMarkdown(entry, params.position);
+    }
+    const value = [markdown, keyDocs].filter(Boolean).join('\n\n---\n\n');
+    return value ? { contents: { kind: 'markdown', value } } : null;
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && yamlSchemaAssist ? schemaCompletion(document, params) : null;
   });
 
   connection.onCodeAction(async (params) => {
