@@ -35,7 +35,7 @@ export function manifestReference(schema: Schema): string {
     '',
     'Open AI and appchain stacks let a chain call itself sovereign while it leans on layers it does not govern: an inference network run by one company, a model pulled by a mutable tag, a data-availability provider with no fallback, a settlement layer someone else can upgrade. The manifest is a short YAML file in which a chain team writes down those dependencies next to its own governance, so Chokepoint can show which layers the chain controls and which it only borrows.',
     '',
-    'Chokepoint recognizes a manifest by its content: a top-level `appchain:` section. Any file name works; `appchain.yaml` is the convention. Editors that use the JSON Schema in `schemas/appchain.schema.json` complete and validate the fields as you type.',
+    'Chokepoint recognizes a manifest by its content: a top-level `appchain:` section. Any file name works; `appchain.yaml` is the convention. Chokepoint\'s language server completes the fields as you type and describes each on hover (in VS Code and any LSP editor); editors with a YAML language server can use the JSON Schema in `schemas/appchain.schema.json` instead.',
     '',
     '## What the rules check',
     '',

@@ -10,6 +10,7 @@ import { SettingsProblems } from './settings-problems';
 import { StatusView } from './status';
 import { registerVerify } from './verify';
 import { WorkspaceLintReplay } from './workspace-lint';
+import { followYamlExtension, hasYamlExtension } from './yaml-extension';
 
 /** Files Chokepoint may recognize; whether it does is decided by content, on the server. */
 export const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
@@ -39,11 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
-    // This extension shows settings problems itself, with a button to open the settings.
-    initializationOptions: { settingsProblems: true },
     // A lock written by `chokepoint verify` outside the editor changes what the open files show, as a config does.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.chokepoint.yaml,.chokepoint.yml,chokepoint.lock.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Evaluated at each start, so a restart after the YAML extension comes or goes picks it up.
+    // This extension shows settings problems itself, with a button to open the settings.
+    initializationOptions: () => ({ settingsProblems: true, yamlSchemaAssist: !hasYamlExtension() }),
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
@@ -83,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     registerCommands(context, () => client, output, ready, workspaceLint),
     registerVerify(() => client, ready, output),
     vscode.commands.registerCommand('chokepoint.lintWithCli', (uri?: vscode.Uri) => cli.lint(uri instanceof vscode.Uri ? uri : activeFileUri())),
+    followYamlExtension(() => void ready.then(() => client?.restart())),
   );
   const authorityMap = new AuthorityMap(context.extensionUri, () => client, ready, output);
   context.subscriptions.push(authorityMap, vscode.commands.registerCommand('chokepoint.showAuthorityMap', () => authorityMap.show()));

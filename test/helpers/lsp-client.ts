@@ -116,6 +116,7 @@ export class LspClient {
       capabilities: {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] }, contextSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -11,6 +11,7 @@ import { padGenesis } from './lib/large-genesis.mjs';
 import { createWorkspace } from './lib/workspace.mjs';
 import { runEndToEnd, runLargeFileEndToEnd, runServerRestartEndToEnd } from './e2e.mjs';
 import { runAuthorityMapEndToEnd } from './authority-map-e2e.mjs';
+import { runTomlEndToEnd } from './toml-e2e.mjs';
 
 const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'vscode');
 
@@ -32,6 +33,7 @@ export async function runBrowserEndToEnd(root) {
     await runEndToEnd(browser.page, workspace);
     await runServerRestartEndToEnd(browser.page, profile.extensions);
     await runLargeFileEndToEnd(browser.page);
+    await runTomlEndToEnd(browser.page);
     await runAuthorityMapEndToEnd(browser.page, workspace);
   } catch (error) {
     let shot = '';

@@ -77,6 +77,6 @@ const restrictedPassed = built && (await part('in-editor suite in Restricted Mod
 const e2ePassed = built && (await part('end-to-end check in the browser', async () => {
   await runBrowserEndToEnd(join(root, 'e2e'));
   const dir = relative(REPO_ROOT, SCREENSHOTS_DIR);
-  console.log(`[vscode] screenshots: ${['problems-and-hover.png', 'hover.png', 'quick-fix.png', 'authority-map.png'].map((name) => join(dir, name)).join(', ')}`);
+  console.log(`[vscode] screenshots: ${['problems-and-hover.png', 'hover.png', 'quick-fix.png', 'toml.png', 'authority-map.png'].map((name) => join(dir, name)).join(', ')}`);
 }));
 await finish(suitePassed && restrictedPassed && e2ePassed ? 0 : 1);

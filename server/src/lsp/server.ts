@@ -31,6 +31,7 @@ import { declarationEdit, validDeclaration } from './declare';
 import { toDiagnostic } from './diagnostics';
 import { hoverMarkdown } from './hover';
 import { LintService, type LintEntry } from './linting';
+import { schemaCompletion, schemaKeyHover } from './schema-assist';
 import { normalizeSettings, type Settings } from './settings';
 import { checkSettings, SETTINGS_PROBLEMS_NOTIFICATION, SettingsProblemReporter, type SettingsProblemsParams } from './settings-problems';
 import { lintedStatus, STATUS_NOTIFICATION, tooLargeStatus, type StatusParams } from './status';
@@ -49,6 +50,8 @@ const TYPE_DELAY_MS = 30;
 
 /** A lint still running after this long is shown as "Linting…"; a quicker one only shows its result, so typing does not flicker the status. */
 const LINTING_STATUS_DELAY_MS = 200;
+/** Text this long takes longer than the delay to lint on these machines. */
+const SLOW_LINT_CHARS = 1024 * 1024;
 
 export interface ServerOptions {
   /** Loads `RunVerify` for Verify Addresses On Chain; a test passes a stub, as DocumentLinter takes a rule list. */
@@ -80,6 +83,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let configurationRequests = false;
   let clientOptions: ClientOptions = {};
   let watchedFiles = false;
+  /** Completion and key hovers in our YAML formats, unless the client has a YAML language server of its own (initializationOptions.yamlSchemaAssist false). */
+  let yamlSchemaAssist = true;
   let workspaceRoots: string[] = [];
   const settingsProblems = new SettingsProblemReporter(
     (problems) => {
@@ -142,7 +147,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const existing = service.get(path);
     if (existing && existing.version === document.version) return existing;
-    const linting = setTimeout(() => sendStatus({ uri: document.uri, kind: 'linting' }), LINTING_STATUS_DELAY_MS);
+    // A file known to be slow (large, or slow last time) says so at once; others only if the lint outlasts the delay, so typing does not flicker.
+    const slow = document.getText().length >= SLOW_LINT_CHARS || (lintCost.get(document.uri) ?? 0) >= LINTING_STATUS_DELAY_MS;
+    const linting = setTimeout(() => sendStatus({ uri: document.uri, kind: 'linting' }), slow ? 0 : LINTING_STATUS_DELAY_MS);
     let entry: LintEntry;
     try {
       // The lint runs on the worker; a newer version cancels it and this rejects with LintCancelled.
@@ -260,12 +267,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     configurationRequests = Boolean(params.capabilities.workspace?.configuration);
     clientOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as ClientOptions;
     watchedFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    yamlSchemaAssist = (params.initializationOptions as { yamlSchemaAssist?: unknown } | undefined)?.yamlSchemaAssist !== false;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uriToPath(params.rootUri)];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        ...(yamlSchemaAssist ? { completionProvider: { triggerCharacters: [' '] } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...(pull ? { diagnosticProvider: { identifier: 'chokepoint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -367,11 +376,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    const keyDocs = yamlSchemaAssist ? schemaKeyHover(document, params.position) : undefined;
     const entry = await lintOpen(document).catch(unlessCancelled);
-    if (!entry?.report.adapter) return null;
-    await service.complete(entry);
-    const markdown = hoverMarkdown(entry, params.position);
-    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+    let markdown: string | undefined;
+    if (entry?.report.adapter) {
+      await service.complete(entry);
+      markdown = hoverMarkdown(entry, params.position);
+    }
+    const value = [markdown, keyDocs].filter(Boolean).join('\n\n---\n\n');
+    return value ? { contents: { kind: 'markdown', value } } : null;
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && yamlSchemaAssist ? schemaCompletion(document, params) : null;
   });
 
   connection.onCodeAction(async (params) => {

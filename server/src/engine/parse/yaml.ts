@@ -104,6 +104,11 @@ function yamlComments(tokens: unknown[]): Comment[] {
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /** The offset of the first collection nested deeper than `limit` in the concrete syntax tree, walked with an explicit stack. */
+/** Whether the text nests deeper than MAX_YAML_DEPTH, which `parseDocument` must not be given. */
+export function yamlNestedTooDeep(text: string): boolean {
+  return offsetBeyondDepth([...new Parser().parse(text)], MAX_YAML_DEPTH) !== undefined;
+}
+
 function offsetBeyondDepth(tokens: unknown[], limit: number): number | undefined {
   const pending: [unknown, number][] = tokens.map((token) => [token, 0]);
   for (let item = pending.pop(); item; item = pending.pop()) {
