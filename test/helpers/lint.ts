@@ -31,3 +31,8 @@ export function ruleIds(report: FileReport): string[] {
 export function findingsOf(report: FileReport, ruleId: string) {
   return report.findings.filter((f) => f.ruleId === ruleId);
 }
+
+/** A finding's message and its detail together: what a test of the full explanation reads. */
+export function fullText(finding: { message: string; detail?: string }): string {
+  return finding.detail ? `${finding.message} ${finding.detail}` : finding.message;
+}

@@ -16,7 +16,7 @@ import { declareVerified } from './entities/verified';
 import { applyVerified, type VerifiedView } from './lock/verified-view';
 import { commentRemoval } from './directive-edits';
 import { renderValue } from './fixes';
-import { namedParty, parseAddress } from './model/address';
+import { namedParty, parseAddress, shortAddress } from './model/address';
 import { parseDuration } from './model/duration';
 import { valueAt } from './model/read';
 import { applyRoleEnds } from './model/timeline';
@@ -205,6 +205,7 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
   const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
   const frameworkOf = (origin: Origin) => byFile.get(origin.file)?.model?.chain.framework ?? chain.chain.framework;
   const describes = (origin: Origin) => byFile.get(origin.file)?.report.adapter?.describes ?? 'plan';
+  const rawOf = rawAddresses(chain);
   const configFindings: ConfigFinding[] = [];
   for (const state of group) Object.assign(state.report, { chain, entities, configFindings });
   for (const rule of options.rules ?? RULES) {
@@ -217,12 +218,12 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
         throwIfCancelled(signal);
         if (finding.at.file === config.file && !byFile.has(finding.at.file)) {
           const severity = effectiveSeverity(config.preset, setting?.severity, rule.meta, finding.severity);
-          const placed = resolve(byFile, group[0].doc, rule.meta.id, finding);
+          const placed = resolve(byFile, group[0].doc, rule.meta.id, finding, rawOf);
           if (severity !== 'off') configFindings.push({ ruleId: rule.meta.id, severity, message: finding.message, ...(finding.detail ? { detail: finding.detail } : {}), file: config.file, path: finding.at.path, related: placed.related, subjects: placed.subjects });
           continue;
         }
         const owner = byFile.get(finding.at.file) ?? group[0];
-        owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities)));
+        owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities), rawOf));
       }
     } catch (error) {
       if (isCancelled(error)) throw error;
@@ -369,14 +370,31 @@ function spellingOf(model: AuthorityModel): Map<string, string> {
   return spelling;
 }
 
-/** Adds, as related places, every other role the finding's holders hold, so a reviewer sees all they control. */
+/** The address as a file writes it, by the short form messages give it, for every address the chain's model names; built on first use. */
+function rawAddresses(model: AuthorityModel): (short: string) => string | undefined {
+  let raw: Map<string, string> | undefined;
+  const build = () => {
+    const map = new Map<string, string>();
+    const add = (address: { raw: string } | undefined) => {
+      if (address && address.raw.length > 16 && !map.has(shortAddress(address.raw))) map.set(shortAddress(address.raw), address.raw);
+    };
+    model.grants.forEach((g) => add(g.holder));
+    model.councils.forEach((c) => [c.address, ...c.members].forEach(add));
+    model.addressFacts?.forEach((f) => add(f.address));
+    model.distributions.forEach((d) => d.entries.forEach((e) => add(e.holder)));
+    return map;
+  };
+  return (short) => (raw ??= build()).get(short);
+}
+
+/** Adds, as related places, the other roles of the finding's holders that its message names, so a reviewer sees them. */
 function withHolderPlaces(finding: RuleFinding, holders: Holder[], entities: EntityIndex): RuleFinding {
   const subjects = new Set(finding.subjects ?? []);
   if (subjects.size === 0) return finding;
   const known = new Set([finding.at, ...(finding.related ?? []).map((r) => r.at)].map((o) => JSON.stringify([o.file, o.path])));
   const extra = holders
     .filter((h) => h.entity.addressKeys.some((k) => subjects.has(k)))
-    .flatMap((h) => h.grants.map((g) => ({ at: g.at, message: `${entities.label(h.entity)} is also the ${g.title}` })))
+    .flatMap((h) => h.grants.filter((g) => finding.message.includes(g.title)).map((g) => ({ at: g.at, message: `${entities.label(h.entity)} is also the ${g.title}` })))
     .filter((r) => !known.has(JSON.stringify([r.at.file, r.at.path])));
   return extra.length === 0 ? finding : { ...finding, related: [...(finding.related ?? []), ...extra] };
 }
@@ -400,23 +418,56 @@ export function spanOf(doc: ParsedDocument, origin: Origin, part: 'key' | 'value
   return multiline && located.key ? located.key : located.value;
 }
 
-function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: string, finding: RuleFinding): Pending {
+function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: string, finding: RuleFinding, rawOf: (key: string) => string | undefined = () => undefined): Pending {
   const docOf = (origin: Origin) => docs.get(origin.file)?.doc ?? owner;
   const place = (origin: Origin, part?: 'key' | 'value') => {
     const doc = docOf(origin);
     return { uri: doc.uri, range: doc.lines.rangeOf(spanOf(doc, origin, part)) };
   };
+  const span = finding.span ?? spanOf(owner, finding.at, finding.part);
+  const own = placeKey({ uri: owner.uri, range: owner.lines.rangeOf(span) });
+  const seen = new Set([own]);
+  const related: RelatedLocation[] = [];
+  for (const r of finding.related ?? []) {
+    const placed = { ...place(r.at), message: r.message };
+    if (seen.has(placeKey(placed))) continue;
+    seen.add(placeKey(placed));
+    related.push(placed);
+  }
+  const subjects = finding.subjects ?? [];
   return {
     ruleId,
     severity: finding.severity,
     message: finding.message,
     ...(finding.detail ? { detail: finding.detail } : {}),
-    span: finding.span ?? spanOf(owner, finding.at, finding.part),
-    related: (finding.related ?? []).map((r) => ({ ...place(r.at), message: r.message })),
-    subjects: finding.subjects ?? [],
+    span,
+    related: withFullAddresses(finding.message, related, rawOf, { uri: owner.uri, range: owner.lines.rangeOf(span) }),
+    subjects,
     fixes: (finding.fixes ?? []).flatMap((fix) => resolveFix(docs, docOf, fix)),
   };
 }
+
+const placeKey = (place: { uri: string; range: Range }) => `${place.uri}:${place.range.start.line}:${place.range.start.character}`;
+
+/**
+ * Each address the message shortens (0x1d5B…f7A8) is written in full once, so filtering the
+ * Problems panel by an address finds it: in the related place that names it, or else in a related
+ * entry at the finding's own place.
+ */
+function withFullAddresses(message: string, related: RelatedLocation[], rawOf: (short: string) => string | undefined, own: { uri: string; range: Range }): RelatedLocation[] {
+  const out = [...related];
+  for (const [short] of message.matchAll(SHORTENED)) {
+    const raw = rawOf(short);
+    if (!raw || message.includes(raw) || out.some((r) => r.message.includes(raw))) continue;
+    const naming = out.findIndex((r) => r.message.includes(short));
+    if (naming >= 0) out[naming] = { ...out[naming], message: out[naming].message.replace(short, raw) };
+    else out.unshift({ ...own, message: `${short} is ${raw}` });
+  }
+  return out;
+}
+
+/** What `shortAddress` leaves of an address: its first six and last four characters around an ellipsis. */
+const SHORTENED = /[^\s(),;:"'`]{6}…[^\s(),;:"'`.]{4}/g;
 
 /** What each kind of value-changing fix changes, for its title. */
 const CHANGES: Record<Fix['changes'], string> = {
