@@ -460,7 +460,7 @@ describe('never skipped silently', () => {
     expect(report.files.map((f) => f.path).sort()).toEqual(['collapsed.json', 'genesis.json']);
     const unread = report.files.find((f) => f.path === 'genesis.json')!.findings;
     expect(unread.map((f) => [f.ruleId, f.severity])).toEqual([['unrecognized-config', 'info']]);
-    expect(unread[0].message).toMatch(/^It looks like an EVM genesis \(a chain config and an alloc\), but it sets none of the roles, precompiles or predeploys Chokepoint reads, so no authority checks ran on it\.$/);
+    expect(unread[0].message).toMatch(/^It looks like an EVM genesis \(a chain config and an alloc\), but it sets none of the roles, precompiles or predeploys Chokepoint reads\.$/);
     expect(cli(['lint', '.', '--fail-on', 'none'], dir).stdout).toMatch(/in 2 files \(1 not recognized\)/);
   });
 });

@@ -221,16 +221,46 @@ describe('hover', () => {
     expect(hover.contents.value).toContain('OP Stack standard parameters');
   });
 
-  it('on a finding: its full explanation', async () => {
+  it('on a finding with no symbol under the cursor: its detail, not its message', async () => {
     client = new LspClient();
     await client.initialize();
     const dir = workspace({ 'deploy-config.json': DEPLOY });
     const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
-    await client.until(() => client!.published.get(uri));
+    const published = await client.until(() => client!.published.get(uri));
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '"fundDevAccounts": true', 20) });
+    const flag = published.diagnostics.find((d) => d.code === 'dev-flags-in-production')!;
     expect(hover.contents.value).toContain('`dev-flags-in-production`');
-    expect(hover.contents.value).toContain('**Why it matters.**');
-    expect(hover.contents.value).toContain('**How to fix.**');
+    expect(hover.contents.value).toContain('Rule documentation');
+    expect(hover.contents.value).not.toContain(flag.message);
+  });
+
+  it('on an address: a card under 1,500 characters, one link per finding, no diagnostic message repeated', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace({ 'deploy-config.json': DEPLOY });
+    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
+    const published = await client.until(() => client!.published.get(uri));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '0x1d5B7eD2', 4) });
+    const text = hover.contents.value;
+    expect(text.length).toBeLessThan(1500);
+    expect(text).toContain('Parties to collude');
+    expect(text).toMatch(/\((unknown|declared|verified)\)/);
+    for (const d of published.diagnostics) expect(text).not.toContain(d.message);
+    expect(text).toMatch(/\[One holder collapses critical roles\]\(\S+role-collapse\.md\)/);
+  });
+
+  it('escapes what a config supplies: a markdown image in an entity name renders as text', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const manifest = 'appchain:\n  name: Escapes\n  network: mainnet\ngovernance:\n  bodies:\n    - id: council\n      name: "![t](https://evil.example/track.png) <b>Council</b>"\n      kind: multisig\n      address: "0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8"\n      threshold: 2\n      signers: 3\n  roles:\n    - role: upgrader\n      holder: council\n      powers: [upgrade]\n';
+    const dir = workspace({ 'appchain.yaml': manifest });
+    const uri = client.open(join(dir, 'appchain.yaml'), manifest);
+    await client.until(() => client!.published.get(uri));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(manifest, 'holder: council', 10) });
+    expect(hover.contents.value).toContain('Council');
+    expect(hover.contents.value).not.toMatch(/!\[t\]\(https/);
+    expect(hover.contents.value).not.toContain('<b>');
+    expect(hover.contents.value).toContain('\\<b\\>');
   });
 });
 

@@ -247,11 +247,11 @@ function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): Member
     // A file nobody asked for by name is not Chokepoint's business unless it looks like a chain's config.
     const looks = doc.value === undefined ? undefined : looksLikeChainConfig(doc.value);
     if (looks && doc.problems.length === 0) {
-      state.pending = [engineFinding('unrecognized-config', `${looks}, so no authority checks ran on it.`, firstLine(doc))];
+      state.pending = [engineFinding('unrecognized-config', `${looks}. No authority checks ran on it.`, firstLine(doc))];
     } else if (!explicit) {
       state.pending = [];
     } else if (doc.problems.length === 0) {
-      state.pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as any supported configuration (${ADAPTERS.map((a) => a.title).join(', ')}), so no authority checks ran.`, firstLine(doc)));
+      state.pending.push(engineFinding('unrecognized-config', `Chokepoint did not recognize this file as a supported configuration, so no authority checks ran. It reads: ${ADAPTERS.map((a) => a.title).join(', ')}.`, firstLine(doc)));
     }
     return state;
   }
@@ -399,8 +399,22 @@ function withHolderPlaces(finding: RuleFinding, holders: Holder[], entities: Ent
   return extra.length === 0 ? finding : { ...finding, related: [...(finding.related ?? []), ...extra] };
 }
 
-function engineFinding(ruleId: string, message: string, span: Span): Pending {
-  return { ruleId, message, span, related: [], fixes: [], subjects: [] };
+/** An engine finding: its first sentence is the message, the rest (what to do) its detail. */
+function engineFinding(ruleId: string, text: string, span: Span): Pending {
+  const { message, detail } = splitSentence(text);
+  return { ruleId, message, ...(detail ? { detail } : {}), span, related: [], fixes: [], subjects: [] };
+}
+
+/** The first sentence and the rest; a period inside quotes, a number or an abbreviation ends nothing. */
+export function splitSentence(text: string): { message: string; detail?: string } {
+  let quoted = false;
+  for (let i = 0; i < text.length - 2; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    if (!quoted && text[i] === '.' && text[i + 1] === ' ' && /[A-Z`]/.test(text[i + 2]) && !/\b(e\.g|i\.e|etc|vs)$/.test(text.slice(Math.max(0, i - 4), i))) {
+      return { message: text.slice(0, i + 1), detail: text.slice(i + 2) };
+    }
+  }
+  return { message: text };
 }
 
 function firstLine(doc: ParsedDocument): Span {
@@ -552,7 +566,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
   for (const suppression of suppressions) {
     const expired = suppression.expires !== undefined && suppression.expires < today;
     const extra = expired
-      ? engineFinding('expired-suppression', `This suppression of ${suppression.rules.join(', ')} expired on ${suppression.expires}, so the finding is reported again. Fix it, or renew the suppression with a new date and reason.`, suppression.span)
+      ? engineFinding('expired-suppression', `This suppression of ${suppression.rules.join(', ')} expired on ${suppression.expires}; the finding is back. Fix it, or renew the suppression with a new date and reason.`, suppression.span)
       : !used.has(suppression) && suppression.rules.some((id) => ruleMeta(id))
         ? engineFinding('unused-suppression', `This suppression of ${suppression.rules.join(', ')} matches no finding on line ${suppression.line + 1}. Remove it, or move it above the line it is meant for.`, suppression.span)
         : undefined;

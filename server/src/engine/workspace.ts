@@ -7,7 +7,7 @@ import { chainOf, chainSiblings, isIgnored, walkConfigFiles } from './chains';
 import type { ConfigResolver } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
-import { lintChain, matchesFiles, type ChainMember, type FileReport, type Finding } from './lint';
+import { lintChain, matchesFiles, splitSentence, type ChainMember, type FileReport, type Finding } from './lint';
 import { parseDocument, type ParsedDocument } from './parse';
 import { PRESCAN_MIN_CHARS, startPrescan } from './parse/prescan';
 import { LineIndex, type Span } from './text/positions';
@@ -371,11 +371,11 @@ function suppressionFindings(config: ResolvedConfig, used: Set<number>, linted: 
       severity,
       uri: config.file,
       range: rangeOf(suppression.index),
-      message: unwritten
-        ? `This suppression of ${suppression.rule} still has the placeholder reason "${suppression.reason}"; write why the risk is accepted. Until then it suppresses nothing.`
+      ...splitSentence(unwritten
+        ? `This suppression of ${suppression.rule} still has the placeholder reason "${suppression.reason}" and suppresses nothing. Write why the risk is accepted.`
         : expired
-        ? `This suppression of ${suppression.rule} expired on ${suppression.expires}, so its findings are reported again. Fix them, or renew it with a new date and reason.`
-        : `This suppression of ${suppression.rule} matched no finding in the files linted. Remove it, or correct its files or address.`,
+        ? `This suppression of ${suppression.rule} expired on ${suppression.expires}; its findings are back. Fix them, or renew it with a new date and reason.`
+        : `This suppression of ${suppression.rule} matched no finding in the files linted. Remove it, or correct its files or address.`),
       related: [],
       fixes: [],
       subjects: [],

@@ -11,17 +11,23 @@ import { docsUrl, ruleMeta } from '../engine/rules/index';
 import { powerVerbs } from '../engine/rules/phrases';
 import { collusion } from '../engine/summary';
 import type { Position } from '../engine/text/positions';
+import { md, mdCode } from '../report/escape';
 import type { LintEntry } from './linting';
 
-/** Markdown for a hover at `position`: the findings there, the holder of an address there, or what a parameter there governs. */
+/**
+ * Markdown for a hover at `position`: the symbol under the cursor (an address's holder card, or what a
+ * parameter governs), then one line per finding there, each a link to its rule's page. VS Code shows
+ * each diagnostic's message itself, so the hover never repeats it; with no symbol under the cursor it
+ * gives each finding's detail (why it matters, how to fix it) instead. Every text a config supplies is
+ * escaped, so the hover renders no markup, link or image from the file.
+ */
 export function hoverMarkdown(entry: LintEntry, position: Position): string | undefined {
   const offset = entry.doc.lines.offsetAt(position);
-  const sections = [
-    ...findingsAt(entry.report.findings, position).map(findingSection),
-    holderSection(entry, offset),
-    parameterSection(entry, offset),
-  ].filter((s): s is string => Boolean(s));
-  return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
+  const symbol = holderSection(entry, offset) ?? parameterSection(entry, offset);
+  const findings = findingsAt(entry.report.findings, position);
+  const sections = symbol ? [symbol, findingLinks(findings)] : findings.map(findingSection);
+  const text = sections.filter((s): s is string => Boolean(s)).join('\n\n---\n\n');
+  return text || undefined;
 }
 
 function contains(range: Finding['range'], position: Position): boolean {
@@ -34,17 +40,23 @@ function findingsAt(findings: Finding[], position: Position): Finding[] {
   return findings.filter((f) => contains(f.range, position));
 }
 
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+
+/** One line per finding: its severity and a link to its rule's page. */
+function findingLinks(findings: Finding[]): string | undefined {
+  if (findings.length === 0) return undefined;
+  return findings.map((f) => `${SEVERITY_WORD[f.severity]}: [${md(ruleMeta(f.ruleId)?.title ?? f.ruleId)}](${docsUrl(f.ruleId)}) \`${f.ruleId}\``).join('  \n');
+}
+
+/** A finding's explanation: why it matters and how to fix it, with its rule's page and sources. */
 function findingSection(finding: Finding): string {
   const meta = ruleMeta(finding.ruleId);
-  if (!meta) return finding.message;
-  const sources = meta.sources.map((id) => `[${SOURCES[id].short}](${SOURCES[id].url})`).join(' · ');
+  const sources = (meta?.sources ?? []).map((id) => `[${md(SOURCES[id].short)}](${SOURCES[id].url})`).join(' · ');
   return [
-    `**${meta.title}** — \`${meta.id}\` (${finding.severity})`,
-    finding.message,
-    `**Why it matters.** ${meta.rationale}`,
-    `**How to fix.** ${meta.remediation}`,
-    `[Rule documentation](${docsUrl(meta.id)})${sources ? ` · Sources: ${sources}` : ''}`,
-  ].join('\n\n');
+    `**${md(meta?.title ?? finding.ruleId)}** \`${finding.ruleId}\` (${finding.severity})`,
+    md(finding.detail ?? (meta ? `${meta.rationale} How to fix: ${meta.remediation}` : '')),
+    `[Rule documentation](${docsUrl(finding.ruleId)})${sources ? ` · Sources: ${sources}` : ''}`,
+  ].filter(Boolean).join('\n\n');
 }
 
 /** True when `origin` is in this file and its value spans the offset. */
@@ -82,13 +94,22 @@ function declaredWhere(entity: Entity): string {
   const declared = entity.declared;
   if (!declared) return 'not declared: add it under `entities:` in .chokepoint.yaml, or with a `chokepoint:` comment';
   if (declared.by === 'builtin') return `published by the framework (${SOURCES[declared.source!].short})`;
-  if (declared.by === 'config') return `declared in ${declared.file ? basename(declared.file) : '.chokepoint.yaml'}`;
+  if (declared.by === 'config') return `declared in ${declared.file ? md(basename(declared.file)) : '.chokepoint.yaml'}`;
   if (declared.by === 'annotation') return `declared by a comment on line ${(declared.line ?? 0) + 1}`;
-  if (declared.by === 'file') return `shown by ${declared.file ? basename(declared.file) : 'the file'}: ${declared.note ?? 'its own content'}`;
-  if (declared.by === 'verified') return `verified on chain (${declared.file ? basename(declared.file) : 'chokepoint.lock.json'})`;
+  if (declared.by === 'file') return `shown by ${declared.file ? md(basename(declared.file)) : 'the file'}: ${md(declared.note ?? 'its own content')}`;
+  if (declared.by === 'verified') return `verified on chain (${declared.file ? md(basename(declared.file)) : 'chokepoint.lock.json'})`;
   return 'described in the manifest';
 }
 
+/** Whether what an entity is was read on chain, declared by someone, or is unknown. */
+function standing(entity: Entity): string {
+  if (entity.declared?.by === 'verified') return 'verified';
+  return entity.declared ? 'declared' : 'unknown';
+}
+
+const MAX_ROLES = 5;
+
+/** The holder card: who the address is, what it is, its powers in this chain and how many must collude, in about 12 lines. */
 function holderSection(entry: LintEntry, offset: number): string | undefined {
   const address = addressAt(entry, offset);
   const { entities, chain } = entry.report;
@@ -103,22 +124,23 @@ function holderSection(entry: LintEntry, offset: number): string | undefined {
     files.add(grant.at.file);
     const doc = entry.chainDocs.get(grant.at.file);
     const line = doc ? doc.lines.positionAt(doc.locate(grant.at.path)?.value.start ?? 0).line + 1 : 1;
-    rows.push(`| ${grant.powers.join(', ')} | ${grant.title} | ${grant.at.file === entry.path ? 'this file' : basename(grant.at.file)}:${line} |`);
+    rows.push(`| ${grant.powers.join(', ')} | ${md(grant.title)} | ${grant.at.file === entry.path ? 'this file' : md(basename(grant.at.file))}:${line} |`);
   }
-  const parties = collusion(entity, entities);
   const label = entities.label(entity);
-  const lines = [`**${label}** — ${entities.describe(entity)}`, `${entity.name !== label ? `${entity.name} · ` : ''}${declaredWhere(entity)}`];
-  if (address.raw !== label) lines.push(`\`${address.raw}\``);
+  const lines = [`**${md(label)}** — ${md(entities.describe(entity))} (${standing(entity)})`, `${entity.name !== label ? `${md(entity.name)} · ` : ''}${declaredWhere(entity)}`];
+  if (address.raw !== label) lines.push(mdCode(address.raw));
   const read = verifiedLine(entity, new Date());
   if (read) lines.push(read);
   const controllers = controllerLines(entity, entities);
-  if (controllers.length > 0) lines.push(controllers.join('\n'));
+  if (controllers.length > 0) lines.push(controllers.slice(0, MAX_ROLES + 1).join('\n') + (controllers.length > MAX_ROLES + 1 ? `\n- … ${controllers.length - MAX_ROLES - 1} more` : ''));
   if (rows.length > 0) {
     lines.push(`Can ${powerVerbs(powers as Set<never>)}${files.size > 1 ? ' across the chain\'s files' : ''}:`);
-    lines.push(['| Power | Role | Where |', '|---|---|---|', ...rows].join('\n'));
+    const shown = rows.slice(0, MAX_ROLES);
+    if (rows.length > MAX_ROLES) shown.push(`| … | ${rows.length - MAX_ROLES} more roles | |`);
+    lines.push(['| Power | Role | Where |', '|---|---|---|', ...shown].join('\n'));
+    const parties = collusion(entity, entities);
+    if (parties !== undefined) lines.push(`Parties to collude: **${parties}**${entity.kind === 'unknown' ? ' (assumed until the holder is declared or verified)' : ''}`);
   }
-  if (parties !== undefined) lines.push(`Parties that must collude to use these powers: **${parties}**${entity.kind === 'unknown' ? ' (assumed until the holder is declared)' : ''}.`);
-  if (entity.delaySeconds) lines.push(`Its actions wait **${formatDuration(entity.delaySeconds)}** behind a timelock.`);
   return lines.join('\n\n');
 }
 
@@ -144,7 +166,7 @@ function controllerLines(entity: Entity, entities: EntityIndex, depth = 0, path 
     if (!member) continue;
     const read = member.declared?.by === 'verified' ? member.declared.verified : undefined;
     const what = read ? `${read.what} (verified)` : entities.describe(member);
-    lines.push(`${indent}- ${entities.label(member)}: ${what}`);
+    lines.push(`${indent}- ${md(entities.label(member))}: ${md(what)}`);
     lines.push(...controllerLines(member, entities, depth + 1, inner));
   }
   if (entity.members.length > MAX_LISTED) lines.push(`${indent}- … and ${entity.members.length - MAX_LISTED} more`);
@@ -163,7 +185,7 @@ function thresholdLine(id: string | undefined, blockSeconds?: number): string | 
 function valueLine(value: Parameter['value'], unit: Parameter['unit'], blockSeconds?: number): string {
   if (typeof value === 'number' && unit === 'seconds') return `Value: **${formatDuration(value)}** (${value} s)`;
   if (typeof value === 'number' && unit === 'blocks') return `Value: **${value} blocks**${blockSeconds ? ` ≈ ${formatDuration(value * blockSeconds)} at ${blockSeconds} s per block` : ''}`;
-  return `Value: **${String(value)}**`;
+  return `Value: **${md(String(value))}**`;
 }
 
 function delayLine(delay: Delay): string {

@@ -84,7 +84,7 @@ function stageBlock(stage: StageView): string {
 }
 
 function findingItem(finding: FindingRef): string {
-  return `<li class="finding" data-uri="${html(finding.uri)}" data-line="${finding.line}"><span class="sev sev-${finding.severity}">${html(finding.severity)}</span> <a href="${html(finding.docs)}">${html(finding.ruleId)}</a> <code>${html(finding.file)}:${finding.line}</code> ${html(finding.message)}${finding.suppressed !== undefined ? ` <em class="muted">Suppressed: ${html(finding.suppressed)}</em>` : ''}</li>`;
+  return `<li class="finding" data-uri="${html(finding.uri)}" data-line="${finding.line}"><span class="sev sev-${finding.severity}">${html(finding.severity)}</span> <a href="${html(finding.docs)}">${html(finding.ruleId)}</a> <code>${html(finding.file)}:${finding.line}</code> ${html(finding.message)}${finding.detail ? ` <span class="muted">${html(finding.detail)}</span>` : ''}${finding.suppressed !== undefined ? ` <em class="muted">Suppressed: ${html(finding.suppressed)}</em>` : ''}</li>`;
 }
 
 function originAttrs(origin: ReportOrigin | undefined): string {

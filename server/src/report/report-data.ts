@@ -59,6 +59,7 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
+    ...(finding.detail ? { detail: finding.detail } : {}),
     uri: finding.uri,
     file: display(finding.uri),
     line: finding.range.start.line + 1,

@@ -31,6 +31,8 @@ export interface FindingRef {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Why it matters and how to fix it. */
+  detail?: string;
   uri: string;
   file: string;
   /** 1-based. */

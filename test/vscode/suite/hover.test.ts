@@ -20,7 +20,7 @@ suite('Hover', () => {
     await diagnosticsWith(editor.document.uri, 'role-collapse');
     const position = positionOf(editor.document, '"proxyAdminOwner"', COLLAPSED);
     const text = await hoverText(editor.document.uri, position, 'L1 ProxyAdmin owner');
-    for (const expected of ['lumen-launch-multisig', 'a 2-of-3 multisig', 'upgrade', 'L1 ProxyAdmin owner', 'pause', 'Guardian', 'Parties that must collude']) {
+    for (const expected of ['lumen-launch-multisig', 'a 2-of-3 multisig', 'upgrade', 'L1 ProxyAdmin owner', 'pause', 'Guardian', 'Parties to collude']) {
       assert.ok(text.includes(expected), `The hover does not mention "${expected}":\n${text}`);
     }
   });
