@@ -9,10 +9,10 @@
  *   npm run bench -- --runs 5     more runs per case
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateInputs } from './generate';
+import { cosmosGenesis, generateInputs } from './generate';
 import { lspTimings } from './lsp';
 import { generateWorkspace } from './workspace';
 import { measureNode, median, repeat, type Measurement } from './measure';
@@ -102,6 +102,12 @@ async function main(): Promise<void> {
     await lspTimings(CLI, inputs.get('cosmos-genesis-9mb.json')!, quick ? 5 : 15, 250),
     await lspTimings(CLI, inputs.get('op-deploy-config-5kb.json')!, quick ? 10 : 30, 250),
   ];
+  // The same small config with an unrelated 25 MB genesis in its folder: a folder-mate read once costs nothing per edit.
+  const besideDir = join(OUT, 'beside-25mb-genesis');
+  mkdirSync(besideDir, { recursive: true });
+  writeFileSync(join(besideDir, 'op-deploy-config-5kb.json'), readFileSync(inputs.get('op-deploy-config-5kb.json')!, 'utf8'));
+  writeFileSync(join(besideDir, 'unrelated-genesis-25mb.json'), cosmosGenesis(25_000_000));
+  const beside = await lspTimings(CLI, join(besideDir, 'op-deploy-config-5kb.json'), quick ? 10 : 30, 250);
 
   const out: string[] = [];
   out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs.`);
@@ -114,6 +120,7 @@ async function main(): Promise<void> {
   out.push('', '### Language server (pull diagnostics over stdio)', '');
   out.push('| input | size MB | first diagnostics ms | didChange→diagnostics p50 ms | p95 ms | edits |', '|---|---|---|---|---|---|');
   for (const t of lsp) out.push(`| ${t.file.split('/').pop()} | ${fmt(statSync(t.file).size / 1e6, 3)} | ${fmt(t.firstMs)} | ${fmt(t.p50)} | ${fmt(t.p95)} | ${t.changeMs.length} |`);
+  out.push(`| op-deploy-config-5kb.json beside an unrelated 25 MB genesis | ${fmt(statSync(beside.file).size / 1e6, 3)} | ${fmt(beside.firstMs)} | ${fmt(beside.p50)} (${fmt(beside.p50 / lsp[1].p50, 2)}× alone) | ${fmt(beside.p95)} | ${beside.changeMs.length} |`);
   const small = findings.get('cosmos-genesis-1mb.json');
   const same = [...findings].filter(([name]) => name.startsWith('cosmos-')).every(([, list]) => JSON.stringify(list) === JSON.stringify(small));
   out.push('', `Findings identical on every Cosmos genesis size (${small?.length ?? 0} findings each): ${same ? 'yes' : 'NO'}`);

@@ -264,6 +264,22 @@ describe('hover', () => {
   });
 });
 
+describe('what the editor already shows', () => {
+  it('leaves a JSON syntax error to VS Code\'s JSON service in the editor, and still reports it in YAML', async () => {
+    client = new LspClient();
+    await client.initialize();
+    const broken = DEPLOY.replace('"l2BlockTime": 2,', '"l2BlockTime": 2,,');
+    const dir = workspace({ 'deploy-config.json': broken, 'appchain.yaml': 'appchain:\n  name: [unclosed\n' });
+    const json = client.open(join(dir, 'deploy-config.json'), broken);
+    const yaml = client.open(join(dir, 'appchain.yaml'), 'appchain:\n  name: [unclosed\n');
+    const jsonDiagnostics = (await client.until(() => client!.published.get(json))).diagnostics;
+    expect(jsonDiagnostics.some((d) => d.code === 'parse-error')).toBe(false);
+    expect(jsonDiagnostics.some((d) => d.code === 'role-collapse'), 'the recovered value is still linted').toBe(true);
+    const yamlDiagnostics = (await client.until(() => client!.published.get(yaml))).diagnostics;
+    expect(yamlDiagnostics.some((d) => d.code === 'parse-error')).toBe(true);
+  });
+});
+
 describe('code actions', () => {
   async function openWithDiagnostics(name: string, text: string, files: Record<string, string> = {}) {
     client = new LspClient();
@@ -325,6 +341,16 @@ describe('code actions', () => {
     const deploy = await openWithDiagnostics('deploy-config.json', DEPLOY.replace('"sequencerWindowSize": 3600', '"sequencerWindowSize": 14400'));
     const none = await client!.request<unknown[]>('textDocument/codeAction', { textDocument: { uri: deploy.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(none).toEqual([]);
+  });
+
+  it('offers one "Declare" for an address that two diagnostics on the line are about', async () => {
+    const { uri, diagnostics } = await openWithDiagnostics('deploy-config.json', DEPLOY);
+    const line = diagnostics.find((d) => d.code === 'unverified-authority' && diagnostics.some((e) => e !== d && e.range.start.line === d.range.start.line))!;
+    const onLine = diagnostics.filter((d) => d.range.start.line === line.range.start.line);
+    expect(onLine.length).toBeGreaterThan(1);
+    const actions = await client!.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: line.range, context: { diagnostics: onLine } });
+    const declares = actions.filter((a) => a.title.startsWith('Declare '));
+    expect(declares).toHaveLength(1);
   });
 
   it('declares an address: the server applies the declaration the user chose', async () => {

@@ -23,6 +23,7 @@ interface DeclareArgs {
 }
 
 const DURATION = /^\d+(\.\d+)?\s*(s|m|h|d|w)$/;
+const ENTITY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 async function askDeclaration(args: DeclareArgs): Promise<DeclareArgs | undefined> {
   const answer: DeclareArgs = { ...args };
@@ -42,6 +43,15 @@ async function askDeclaration(args: DeclareArgs): Promise<DeclareArgs | undefine
     const text = await vscode.window.showInputBox({ title: 'Timelock delay', prompt: answer.kind === 'timelock' ? 'For example 7d' : 'Delay in front of it, e.g. 7d; leave empty for none', validateInput: (v) => (v === '' && answer.kind !== 'timelock') || DURATION.test(v.trim()) ? undefined : 'Write a duration such as 7d or 48h' });
     if (text === undefined) return undefined;
     answer.delay = text.trim() || undefined;
+  }
+  if (answer.entity === undefined) {
+    const text = await vscode.window.showInputBox({
+      title: 'Entity name (optional)',
+      prompt: 'Who controls it, e.g. security-council. Addresses given the same name count as one holder. Leave empty for none.',
+      validateInput: (v) => (v.trim() === '' || ENTITY.test(v.trim()) ? undefined : 'Letters, digits, ".", "_" and "-", starting with a letter or digit'),
+    });
+    if (text === undefined) return undefined;
+    answer.entity = text.trim();
   }
   return answer;
 }
@@ -78,7 +88,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const answer = await askDeclaration(args);
       if (!answer) return { applied: false };
       await ready;
-      return vscode.commands.executeCommand('chokepoint.server.applyDeclaration', args.uri, { address: answer.address, line: answer.line, kind: answer.kind, threshold: answer.threshold, signers: answer.signers, delay: answer.delay, entity: answer.entity });
+      return vscode.commands.executeCommand('chokepoint.server.applyDeclaration', args.uri, { address: answer.address, line: answer.line, kind: answer.kind, threshold: answer.threshold, signers: answer.signers, delay: answer.delay, entity: answer.entity || undefined });
     }),
     vscode.commands.registerCommand('chokepoint.selectPlaceholder', selectPlaceholder),
     vscode.commands.registerCommand('chokepoint.showOutput', () => output.show()),

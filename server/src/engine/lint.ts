@@ -233,6 +233,22 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
 }
 
 /** Parse problems, detection and the file's own model. */
+/**
+ * What an adapter read from a parsed document, kept for as long as the document is: a file that did
+ * not change (a folder-mate read from disk, an open document between lints of another) is not read
+ * again, so a 25 MB genesis beside the file being edited costs nothing per keystroke.
+ */
+const ADAPTED = new WeakMap<ParsedDocument, { adapter: Adapter; built: ReturnType<Adapter['build']>; duplicates: ReturnType<typeof duplicateKeyFindings> }>();
+
+function adapted(doc: ParsedDocument, adapter: Adapter) {
+  const cached = ADAPTED.get(doc);
+  if (cached?.adapter === adapter) return cached;
+  const built = adapter.build(doc);
+  const entry = { adapter, built, duplicates: duplicateKeyFindings(doc, built.model, adapter) };
+  ADAPTED.set(doc, entry);
+  return entry;
+}
+
 function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): MemberState {
   const state: MemberState = {
     doc,
@@ -257,11 +273,13 @@ function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): Member
   }
   state.report.adapter = { id: adapter.id, framework: adapter.framework, title: adapter.title, describes: adapter.describes };
   try {
-    const built = adapter.build(doc);
-    state.model = built.model;
-    state.report.model = built.model;
+    const { built, duplicates } = adapted(doc, adapter);
+    // A copy of the chain record per lint: merging may set the network a .chokepoint.yaml declares on it.
+    const model = { ...built.model, chain: { ...built.model.chain } };
+    state.model = model;
+    state.report.model = model;
     for (const problem of built.problems) state.pending.push(engineFinding('schema-error', problem.message, spanOf(doc, problem.at)));
-    for (const duplicate of duplicateKeyFindings(doc, built.model, adapter)) {
+    for (const duplicate of duplicates) {
       state.pending.push({ ...engineFinding('duplicate-key', duplicate.message, duplicate.span), related: duplicate.related.map((r) => ({ uri: doc.uri, range: doc.lines.rangeOf(r.span), message: r.message })) });
     }
   } catch (error) {

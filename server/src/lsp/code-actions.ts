@@ -58,6 +58,7 @@ export function codeActions(context: ActionContext): CodeAction[] {
   const { uri, entry, only } = context;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
+    const declared = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       const data = ourData(diagnostic);
       if (!data) continue;
@@ -69,7 +70,11 @@ export function codeActions(context: ActionContext): CodeAction[] {
         const suppress = suppressAction(context, diagnostic, data.ruleId);
         if (suppress) actions.push(suppress);
         const declare = declareAction(context, diagnostic, data);
-        if (declare) actions.push(declare);
+        // Two diagnostics about one address offer one "Declare".
+        if (declare && !declared.has(declare.title)) {
+          declared.add(declare.title);
+          actions.push(declare);
+        }
       }
       if (meta) actions.push({ title: `Show documentation for ${data.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Show documentation', command: 'chokepoint.showDocumentation', arguments: [data.ruleId] } });
     }

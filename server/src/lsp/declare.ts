@@ -21,9 +21,17 @@ export interface DeclarationInput {
   entity?: string;
 }
 
+/** An entity name the user gives: one word, so it cannot end the comment or carry markup. */
+const ENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 export function validDeclaration(input: unknown): input is DeclarationInput {
   const value = input as DeclarationInput;
-  return typeof value?.address === 'string' && typeof value.line === 'number' && (ENTITY_KINDS as readonly string[]).includes(value.kind);
+  return (
+    typeof value?.address === 'string' &&
+    typeof value.line === 'number' &&
+    (ENTITY_KINDS as readonly string[]).includes(value.kind) &&
+    (value.entity === undefined || value.entity === '' || (typeof value.entity === 'string' && ENTITY_NAME.test(value.entity)))
+  );
 }
 
 function declarationText(input: DeclarationInput): string {
@@ -43,7 +51,7 @@ export function declarationEdit(uri: string, entry: LintEntry, input: Declaratio
   }
   const configPath = entry.config.file ?? join(workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
   const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
-  const id = input.entity ?? `holder-${input.address.slice(2, 8).toLowerCase()}`;
+  const id = input.entity || `holder-${input.address.slice(2, 8).toLowerCase()}`;
   const delaySeconds = input.delay ? parseDuration(input.delay) : undefined;
   const after = addEntity(before, id, {
     kind: input.kind,

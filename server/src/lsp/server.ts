@@ -111,7 +111,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return cached;
   };
 
-  const diagnosticsOf = (entry: LintEntry): Diagnostic[] => entry.report.findings.map((f) => toDiagnostic(f, pathToUri));
+  // VS Code's own JSON service already shows a syntax error in an open JSON file; the CLI and Lint Workspace still report it.
+  const diagnosticsOf = (entry: LintEntry): Diagnostic[] => entry.report.findings.filter((f) => !(f.ruleId === 'parse-error' && (entry.doc.format === 'json' || entry.doc.format === 'jsonc'))).map((f) => toDiagnostic(f, pathToUri));
 
   /** The status last sent for each document: the same one is not sent twice in a row (two callers may await one lint). */
   const statusSent = new Map<string, string>();

@@ -26,7 +26,7 @@ suite('Declare Address', () => {
   });
 
   test('inserts the declaration comment above the address in TOML', async () => {
-    const { result, indent, inserted, next } = await declare(INTENT, 'challenger', CHALLENGER, { kind: 'multisig', threshold: 4, signers: 7, delay: '2d' });
+    const { result, indent, inserted, next } = await declare(INTENT, 'challenger', CHALLENGER, { kind: 'multisig', threshold: 4, signers: 7, delay: '2d', entity: '' });
     assert.deepEqual(result, { applied: true });
     assert.equal(inserted, `${indent}# chokepoint: multisig 4-of-7 timelock 2d`);
     assert.ok(next.includes(CHALLENGER), 'the address moves one line down');

@@ -1,3 +1,5 @@
+import { PRESET_DEFINITIONS } from '../config/presets';
+import type { PresetName } from '../config/schema';
 import { SOURCES } from '../data/sources';
 import { THRESHOLDS } from '../data/thresholds';
 import { formatDuration } from '../model/duration';
@@ -20,9 +22,17 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     '',
     `| Default severity | Category | Quick fix | L2BEAT stage |`,
     `|---|---|---|---|`,
-    `| ${meta.severity} | ${meta.category} | ${meta.fixable ? 'yes' : 'no'} | ${meta.stage === undefined ? '—' : `Stage ${meta.stage}`} |`,
+    `| ${meta.severity} | ${meta.category} | ${meta.fixable ? 'a suggestion, never applied on save' : 'no'} | ${meta.stage === undefined ? '—' : `Stage ${meta.stage}`} |`,
     '',
     meta.description,
+    '',
+    '## Severity by preset',
+    '',
+    '| Preset | Severity |',
+    '|---|---|',
+    ...(Object.keys(PRESET_DEFINITIONS) as PresetName[]).map((preset) => `| \`${preset}\` | ${PRESET_DEFINITIONS[preset].severity(meta, meta.severity)} |`),
+    '',
+    'The severity shown is for a finding at the rule\'s default; a finding on a testnet or devnet may be milder, and the preset raises or lowers it the same way. `rules:` in `.chokepoint.yaml` (or `chokepoint.rules` in the editor) overrides the preset.',
     '',
     '## Why it matters',
     '',
