@@ -25,6 +25,7 @@ import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
 import { RULES, ruleMeta } from './rules/index';
 import type { Fix, Holder, Rule, RuleFinding } from './rules/types';
+import { visible } from './text/display';
 import type { Range, Span } from './text/positions';
 
 export interface LintOptions {
@@ -219,7 +220,7 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
         if (finding.at.file === config.file && !byFile.has(finding.at.file)) {
           const severity = effectiveSeverity(config.preset, setting?.severity, rule.meta, finding.severity);
           const placed = resolve(byFile, group[0].doc, rule.meta.id, finding, rawOf);
-          if (severity !== 'off') configFindings.push({ ruleId: rule.meta.id, severity, message: finding.message, ...(finding.detail ? { detail: finding.detail } : {}), file: config.file, path: finding.at.path, related: placed.related, subjects: placed.subjects });
+          if (severity !== 'off') configFindings.push({ ruleId: rule.meta.id, severity, message: visible(finding.message), ...(finding.detail ? { detail: visible(finding.detail) } : {}), file: config.file, path: finding.at.path, related: placed.related.map((r) => ({ ...r, message: visible(r.message) })), subjects: placed.subjects });
           continue;
         }
         const owner = byFile.get(finding.at.file) ?? group[0];
@@ -552,15 +553,16 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const key = `${item.ruleId}|${item.span.start}|${item.span.end}|${item.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // Every text of a finding may carry a config's strings: each output shows it as one line of visible characters.
     const finding: Finding = {
       ruleId: item.ruleId,
       severity,
-      message: item.message,
-      ...(item.detail ? { detail: item.detail } : {}),
+      message: visible(item.message),
+      ...(item.detail ? { detail: visible(item.detail) } : {}),
       uri: doc.uri,
       range,
-      related: item.related,
-      fixes: item.fixes,
+      related: item.related.map((r) => ({ ...r, message: visible(r.message) })),
+      fixes: item.fixes.map((f) => ({ ...f, title: visible(f.title) })),
       subjects: item.subjects,
     };
     const inline = meta.category === 'engine' ? undefined : suppressions.find((s) => s.line === range.start.line && s.rules.includes(item.ruleId));
@@ -593,7 +595,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const severity = effectiveSeverity(config.preset, config.rules[extra.ruleId]?.severity, meta);
     if (severity === 'off') continue;
     const fixes: ResolvedFix[] = extra.ruleId === 'unused-suppression' ? [{ title: 'Remove the unused suppression', autofix: true, edits: [{ uri: doc.uri, range: doc.lines.rangeOf(commentRemoval(doc, suppression.span)), newText: '' }] }] : [];
-    report.findings.push({ ruleId: extra.ruleId, severity, message: extra.message, uri: doc.uri, range: doc.lines.rangeOf(extra.span), related: [], fixes, subjects: [] });
+    report.findings.push({ ruleId: extra.ruleId, severity, message: visible(extra.message), ...(extra.detail ? { detail: visible(extra.detail) } : {}), uri: doc.uri, range: doc.lines.rangeOf(extra.span), related: [], fixes, subjects: [] });
   }
 
   report.usedConfigSuppressions = [...usedConfig].sort((a, b) => a - b);

@@ -20,6 +20,16 @@ suite('Diagnostics', () => {
     assert.ok((collapse.relatedInformation ?? []).length >= 2, 'related information points at the other roles');
   });
 
+  test('every message in Problems fits one row: at most 140 characters', async () => {
+    const files: [string, string][] = [[DEPLOY_CONFIG, 'role-collapse'], ['op-stack/second-chain/intent.toml', 'unverified-authority'], ['appchain/appchain.yaml', 'short-exit-window'], ['cosmos/genesis.json', 'stake-concentration']];
+    for (const [file, code] of files) {
+      const editor = await openFile(file);
+      const diagnostics = await diagnosticsWith(editor.document.uri, code);
+      const long = diagnostics.filter((d) => d.message.length > 140).map((d) => `${d.message.length}: ${d.message}`);
+      assert.deepEqual(long, [], `${file} has messages that do not fit one Problems row`);
+    }
+  });
+
   test('Lint Workspace returns counts, shows the findings of closed files, and doubles none of open ones', async () => {
     const deploy = (await openFile(DEPLOY_CONFIG)).document.uri;
     await diagnosticsWith(deploy, 'role-collapse');

@@ -1,9 +1,11 @@
+import { visible } from '../../engine/text/display';
 import type { Formatter } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
+/** Workflow-command data: the runner's escapes, after every hidden character is made visible. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

@@ -1,3 +1,4 @@
+import { visible } from '../../engine/text/display';
 import { counts, plural, type Formatter } from './types';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
@@ -8,7 +9,7 @@ export const stylish: Formatter = ({ files, color }) => {
   const out: string[] = [];
   for (const file of files) {
     if (file.findings.length === 0) continue;
-    out.push('', paint('underline', file.path) + (file.kind ? paint('gray', `  (${file.kind})`) : ''));
+    out.push('', paint('underline', visible(file.path)) + (file.kind ? paint('gray', `  (${file.kind})`) : ''));
     const rows = file.findings.map((f) => ({
       where: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
       severity: f.severity,
@@ -32,5 +33,6 @@ export const stylish: Formatter = ({ files, color }) => {
     out.push('', paint('bold', paint(total.error > 0 ? 'red' : total.warning > 0 ? 'yellow' : 'blue', `✖ ${summary}`)));
     if (total.fixable > 0) out.push(`  ${plural(total.fixable, 'problem')} can be fixed with a quick fix in the editor.`);
   }
-  return out.join('\n').replace(/^\n/, '') + '\n';
+  // GitHub Actions reads a line that starts with "::" as a workflow command; no line of ours may.
+  return out.map((line) => line.replace(/^(\s*)::/, '$1: :')).join('\n').replace(/^\n/, '') + '\n';
 };

@@ -1,4 +1,5 @@
 import { KNOWN_ENTITIES } from '../data/known-entities';
+import { displayName } from '../text/display';
 import { THRESHOLDS } from '../data/thresholds';
 import { durationAdjective } from '../model/duration';
 import { parseAddress, shortAddress } from '../model/address';
@@ -125,11 +126,11 @@ export class EntityIndex {
     return `${this.label(entity)} (${this.describe(entity)})`;
   }
 
-  /** How to name an entity in a message: its declared name, or the address, shortened. */
+  /** How to name an entity in a message: its declared name (visible, at most 64 characters), or the address, shortened. */
   label(entity: Entity): string {
-    if (entity.declared || entity.addressKeys.length !== 1) return entity.name;
+    if (entity.declared || entity.addressKeys.length !== 1) return displayName(entity.name);
     const raw = this.rawByKey.get(entity.addressKeys[0]);
-    return raw ? shortAddress(raw) : entity.name;
+    return raw ? shortAddress(raw) : displayName(entity.name);
   }
 }
 

@@ -1,0 +1,24 @@
+/**
+ * Turning text a config supplies into text any output can show. Names, monikers, ids and comments in
+ * a config reach messages, and a config can come from a stranger's pull request: a raw escape byte
+ * would repaint a terminal, a newline could start a GitHub Actions workflow command (`::error …`), and
+ * a bidi override (U+202E) would make a reviewer read a name backwards.
+ */
+
+/** C0 controls but tab and line breaks, DEL, C1 controls, and the bidi marks, embeddings, overrides and isolates. */
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** Every hidden character as a visible escape (`\u{1B}`), every line break and tab collapsed to a space: one line of plain text. */
+export function visible(text: string): string {
+  return text.replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(HIDDEN, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
+/** The longest a config's string appears in a message; the full value stays in the file (and in related information). */
+export const MAX_NAME = 64;
+
+/** A config's string for a message: visible, on one line, and at most `max` characters with an ellipsis. */
+export function displayName(text: string, max = MAX_NAME): string {
+  const shown = visible(text);
+  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Configs come from strangers' pull requests: every string in them is attacker-controlled. A council
+ * whose name carries a forged workflow command, a terminal escape, a bidi override or a Markdown image
+ * must reach no output raw (issue 16).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayName, visible } from '../server/src/engine/text/display';
+import { BUILT_CLI, ensureBuiltCli, temporaryFolders } from './helpers/cli-run';
+
+ensureBuiltCli();
+const folder = temporaryFolders('chokepoint-hostile-');
+
+const INJECTED = 'C\u001b[31m\u202E\n::error file=R,line=1::x\n::stop-commands::ffff ![t](https://evil.example/t.png)';
+
+function manifest(name: string): string {
+  return [
+    'appchain:',
+    '  name: Hostile',
+    '  network: mainnet',
+    'governance:',
+    '  bodies:',
+    '    - id: council',
+    `      name: ${JSON.stringify(name)}`,
+    '      kind: multisig',
+    '      address: "0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8"',
+    '      threshold: 1',
+    '      signers: 3',
+    '  roles:',
+    '    - role: upgrader',
+    '      holder: council',
+    '      powers: [upgrade]',
+    '',
+  ].join('\n');
+}
+
+function lint(format: string): string {
+  const dir = folder();
+  writeFileSync(join(dir, 'appchain.yaml'), manifest(INJECTED));
+  const run = spawnSync(process.execPath, [BUILT_CLI, 'lint', 'appchain.yaml', '--format', format, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+// Line feeds separate lines of output; nothing else below U+0020 (but tab), DEL, C1 or a bidi control may appear.
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('hostile strings in every output', () => {
+  it('the config name reaches the messages at all (so the checks below mean something)', () => {
+    expect(lint('json')).toContain('C\\\\u{1B}[31m');
+  });
+
+  it('stylish: no raw control byte, no line that starts a workflow command', () => {
+    const out = lint('stylish');
+    expect(out).not.toMatch(RAW_CONTROL);
+    for (const line of out.split('\n')) expect(line).not.toMatch(/^\s*::/);
+    expect(out).toContain('\\u{1B}[31m');
+  });
+
+  it('github: one annotation per line, each a command of ours, with no raw control byte', () => {
+    const out = lint('github');
+    expect(out).not.toMatch(RAW_CONTROL);
+    const lines = out.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=chokepoint [a-z-]+::/);
+    expect(out).not.toMatch(/\n::stop-commands/);
+  });
+
+  it('json and sarif: the texts carry no control or bidi character, even escaped by JSON', () => {
+    for (const format of ['json', 'sarif']) {
+      const texts: string[] = [];
+      JSON.parse(lint(format), (key, value: unknown) => {
+        if (typeof value === 'string' && ['message', 'detail', 'text', 'markdown', 'title'].includes(key)) texts.push(value);
+        return value;
+      });
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) expect(text).not.toMatch(RAW_CONTROL);
+    }
+  });
+
+  it('a long name is cut to 64 characters in messages', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'appchain.yaml'), manifest(`Council ${'x'.repeat(500)}`));
+    const run = spawnSync(process.execPath, [BUILT_CLI, 'lint', 'appchain.yaml', '--format', 'json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+    const messages = (JSON.parse(run.stdout) as { files: { findings: { message: string }[] }[] }).files.flatMap((f) => f.findings.map((x) => x.message));
+    expect(messages.some((m) => m.includes('Council xxx'))).toBe(true);
+    for (const m of messages) expect(m).not.toContain('x'.repeat(64));
+  });
+});
+
+describe('visible and displayName', () => {
+  it('escape every hidden character and collapse line breaks', () => {
+    expect(visible('a\r\nb\nc\td\u001be\u202Ef\u0085g\u2028h')).toBe('a b c d\\u{1B}e\\u{202E}f\\u{85}g h');
+  });
+
+  it('bound a name with an ellipsis', () => {
+    expect(displayName('x'.repeat(100))).toBe(`${'x'.repeat(63)}…`);
+    expect(displayName('short')).toBe('short');
+  });
+});
