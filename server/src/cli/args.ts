@@ -121,7 +121,8 @@ function presetName(v: string): PresetName {
 function addRuleOverride(rules: Record<string, SeverityOrOff>, v: string): void {
   const match = /^([\w-]+)=(off|info|warning|error)$/.exec(v);
   if (!match) throw new ArgsError(`--rule takes id=severity, e.g. --rule role-collapse=error (severity: off, ${SEVERITIES.join(', ')}).`);
-  rules[match[1]] = match[2] as SeverityOrOff;
+  // Defined, not assigned: `--rule __proto__=off` must be an own (and so unknown) rule id, not a prototype.
+  Object.defineProperty(rules, match[1], { value: match[2] as SeverityOrOff, enumerable: true, writable: true, configurable: true });
 }
 
 export const REPORT_FORMATS = ['html', 'md'] as const;

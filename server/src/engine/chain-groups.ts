@@ -1,4 +1,5 @@
 import type { Chain, Network } from './model/schema';
+import { lookupTable } from './text/lookup';
 
 /**
  * Groups the files of a folder into chains by the identity each file states (`Chain.identity`):
@@ -10,15 +11,15 @@ import type { Chain, Network } from './model/schema';
  */
 
 /** Frameworks whose files describe one chain together. The AI-appchain manifest can describe a chain of any framework. */
-const FAMILY: Record<string, string> = {
+const FAMILY = lookupTable<string>({
   'avalanche-subnet-evm': 'avalanche',
   'avalanche-l1': 'avalanche',
   'polygon-zkevm': 'polygon',
   'polygon-cdk': 'polygon',
-};
+});
 const ANY_FAMILY = 'appchain-manifest';
 
-const familyOf = (framework: string) => (Object.prototype.hasOwnProperty.call(FAMILY, framework) ? FAMILY[framework] : framework);
+const familyOf = (framework: string): string => FAMILY[framework] ?? framework;
 
 interface Group {
   members: number[];

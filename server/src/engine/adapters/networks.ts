@@ -1,8 +1,9 @@
 import { evmChainId } from '../model/read';
 import type { Network } from '../model/schema';
+import { lookupTable } from '../text/lookup';
 
 /** EIP-155 chain ids whose network their operators publish (chainlist.org entries of each chain's own docs). */
-const MAINNETS: Record<string, string> = {
+const MAINNETS = lookupTable<string>({
   '1': 'Ethereum mainnet',
   '10': 'OP Mainnet',
   '56': 'BNB Smart Chain',
@@ -13,8 +14,8 @@ const MAINNETS: Record<string, string> = {
   '42161': 'Arbitrum One',
   '42170': 'Arbitrum Nova',
   '43114': 'the Avalanche C-Chain',
-};
-const TESTNETS: Record<string, string> = {
+});
+const TESTNETS = lookupTable<string>({
   '5': 'Goerli',
   '97': 'the BNB Smart Chain testnet',
   '420': 'OP Goerli',
@@ -33,8 +34,8 @@ const TESTNETS: Record<string, string> = {
   '560048': 'Hoodi',
   '11155111': 'Sepolia',
   '11155420': 'OP Sepolia',
-};
-const DEVNETS: Record<string, string> = {
+});
+const DEVNETS = lookupTable<string>({
   '900': 'local devnet L1 (900)',
   '901': 'local devnet L2 (901)',
   '1337': 'local dev chain (1337)',
@@ -42,7 +43,7 @@ const DEVNETS: Record<string, string> = {
   '333333': 'nitro-testnode L3 (333333)',
   '412346': 'nitro-testnode / Nitro dev chain (412346)',
   '3151908': 'Kurtosis devnet (3151908)',
-};
+});
 
 /** Polkadot relay chains by the names specs give them in `relay_chain` and `id`. */
 const RELAYS: [RegExp, Exclude<Network, 'unknown'>, string][] = [

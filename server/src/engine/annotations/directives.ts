@@ -4,6 +4,7 @@ import type { Address } from '../model/schema';
 import { parseDuration } from '../model/duration';
 import type { ParsedDocument } from '../parse';
 import type { Span } from '../text/positions';
+import { lookupTable } from '../text/lookup';
 
 /** `# chokepoint: multisig 6-of-8 timelock 7d external 3 entity security-council` */
 export interface Declaration {
@@ -33,13 +34,13 @@ export interface InvalidDirective {
 
 export type Directive = Declaration | Suppression | InvalidDirective;
 
-const KIND_WORDS: Record<string, EntityKind> = {
+const KIND_WORDS = lookupTable<EntityKind>({
   eoa: 'eoa', key: 'eoa', 'single-key': 'eoa',
   multisig: 'multisig', safe: 'multisig', 'multi-sig': 'multisig',
   timelock: 'timelock',
   governance: 'governance', dao: 'governance', 'token-vote': 'governance',
   contract: 'contract',
-};
+});
 
 const DURATION_TEXT = String.raw`\d+(?:\.\d+)?\s*-?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b|\d+\b`;
 /** A number that is part of an M-of-N threshold is not a duration. */

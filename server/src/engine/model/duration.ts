@@ -1,10 +1,11 @@
-const UNITS: Record<string, number> = {
+const UNITS = lookupTable<number>({
   s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
   m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
   h: 3_600, hr: 3_600, hrs: 3_600, hour: 3_600, hours: 3_600,
   d: 86_400, day: 86_400, days: 86_400,
   w: 604_800, wk: 604_800, week: 604_800, weeks: 604_800,
-};
+});
+import { lookupTable } from '../text/lookup';
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)?$/i;
 

@@ -2,6 +2,7 @@ import type { Span } from '../text/positions';
 import { defineEntry } from './define';
 import type { SourceNode } from './source-tree';
 import type { Comment, ParseProblem } from './types';
+import { lookupTable } from '../text/lookup';
 
 type TokenKind = '{' | '}' | '[' | ']' | ':' | ',' | 'string' | 'number' | 'literal' | 'invalid' | 'eof';
 
@@ -30,7 +31,7 @@ export interface JsoncResult {
 
 const spanOf = (token: Token): Span => ({ start: token.start, end: token.end });
 
-const LITERALS: Record<string, unknown> = { true: true, false: false, null: null };
+const LITERALS = lookupTable<unknown>({ true: true, false: false, null: null });
 
 /**
  * A tolerant JSON-with-comments parser: it reads comments and trailing commas, reports every

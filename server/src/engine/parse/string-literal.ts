@@ -1,4 +1,5 @@
 import type { Span } from '../text/positions';
+import { lookupTable } from '../text/lookup';
 
 /** A quoted string decoded from its source text, keeping where each decoded character came from. */
 export interface DecodedLiteral {
@@ -11,11 +12,11 @@ export interface DecodedLiteral {
   offsets: number[];
 }
 
-const ESCAPES: Record<string, string> = {
+const ESCAPES = lookupTable<string>({
   '"': '"', '\\': '\\', '/': '/', "'": "'", b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', a: '\x07', e: '\x1b', '0': '\0', ' ': ' ',
-};
+});
 
-const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+const HEX_DIGITS = lookupTable<number>({ x: 2, u: 4, U: 8 });
 
 /**
  * Decodes a single-line quoted string literal at `span`: double-quoted with JSON escapes (which

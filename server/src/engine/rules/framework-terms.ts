@@ -1,4 +1,5 @@
 import { SOURCES, type SourceId } from '../data/sources';
+import { lookupTable } from '../text/lookup';
 
 /**
  * What a message may say and cite for a chain's framework: each rule names its source per
@@ -8,7 +9,7 @@ import { SOURCES, type SourceId } from '../data/sources';
 
 export type Family = 'op-stack' | 'arbitrum-orbit' | 'cosmos-sdk' | 'substrate' | 'avalanche' | 'polygon' | 'appchain-manifest';
 
-const FAMILIES: Record<string, Family> = {
+const FAMILIES = lookupTable<Family>({
   'op-stack': 'op-stack',
   'arbitrum-orbit': 'arbitrum-orbit',
   'cosmos-sdk': 'cosmos-sdk',
@@ -18,7 +19,7 @@ const FAMILIES: Record<string, Family> = {
   'polygon-zkevm': 'polygon',
   'polygon-cdk': 'polygon',
   'appchain-manifest': 'appchain-manifest',
-};
+});
 
 export function familyOf(framework: string): Family | undefined {
   return Object.prototype.hasOwnProperty.call(FAMILIES, framework) ? FAMILIES[framework] : undefined;

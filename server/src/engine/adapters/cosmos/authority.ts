@@ -4,6 +4,7 @@ import { isRecord } from '../../model/read';
 import type { Address, Power } from '../../model/schema';
 import type { Path } from '../../parse';
 import { isAwaitingLaunch, isIcsConsumer, msgName, providerChainId } from './read';
+import { lookupTable } from '../../text/lookup';
 
 const APP: Path = ['app_state'];
 
@@ -41,7 +42,7 @@ function authority(builder: ModelBuilder, module: string, path: Path): void {
   builder.model.grants.push({ role: `${module}-authority`, title: `${module} module authority`, powers, holder, layer: 'governance', critical: true, root: true, source: 'cosmosModuleAuthority', at: builder.origin(path) });
 }
 
-const CIRCUIT_LEVELS: Record<string, number> = { LEVEL_NONE_UNSPECIFIED: 0, LEVEL_SOME_MSGS: 1, LEVEL_ALL_MSGS: 2, LEVEL_SUPER_ADMIN: 3 };
+const CIRCUIT_LEVELS = lookupTable<number>({ LEVEL_NONE_UNSPECIFIED: 0, LEVEL_SOME_MSGS: 1, LEVEL_ALL_MSGS: 2, LEVEL_SUPER_ADMIN: 3 });
 
 function readCircuit(builder: ModelBuilder): void {
   const path = [...APP, 'circuit', 'account_permissions'];

@@ -4,6 +4,7 @@ import { isRecord, valueAt, withValueAt } from '../../model/read';
 import type { Dependency } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
 import { classifyNetwork, entryOf, networkFromChainId, networkFromName, type NetworkVerdict } from '../networks';
+import { lookupTable } from '../../text/lookup';
 
 /**
  * Arbitrum Orbit roles (docs.arbitrum.io "Ownership structure and access control"; Orbit SDK
@@ -25,7 +26,7 @@ export const ORBIT_ROLES = {
 } satisfies Record<string, RoleSpec>;
 
 /** Parent chains whose `block.number` is not the L1 block number (Orbit SDK getDefaultConfirmPeriodBlocks: ×6 on Base). */
-const PARENT_BLOCK_SECONDS: Record<string, number> = { '8453': 2, '84532': 2 };
+const PARENT_BLOCK_SECONDS = lookupTable<number>({ '8453': 2, '84532': 2 });
 
 /** Seconds per parent-chain block as the rollup contracts count them: Ethereum's slot time, also on Arbitrum parents, whose block.number is the L1 block. */
 export function parentBlockSeconds(parentChainId: unknown): number {

@@ -5,6 +5,7 @@ import type { Power } from '../../model/schema';
 import type { Path } from '../../parse';
 import { emptyFacts, palletTitle, type Account, type AmountEntry, type AuthorityGroup, type CouncilFacts, FORCINGS, type Forcing, type GenesisFacts, type SudoFacts, type WeightedAccount } from './facts';
 import { ZERO_ACCOUNT_KEY, zeroAccountUse } from './zero-account';
+import { lookupTable } from '../../text/lookup';
 
 /**
  * Reads a plain genesis: `runtimeGenesis.patch` or `.config`, `runtimeAndCode.runtime`, or the legacy
@@ -97,7 +98,7 @@ function normalize(key: string): string {
 }
 
 /** Instances as older runtimes name them (`palletCollectiveInstance1`): instance 1 is the council, 2 the technical committee. */
-const INSTANCE_NAMES: Record<string, string> = {
+const INSTANCE_NAMES = lookupTable<string>({
   collectiveinstance1: 'Council',
   instance1collective: 'Council',
   collectiveinstance2: 'Technical committee',
@@ -106,7 +107,7 @@ const INSTANCE_NAMES: Record<string, string> = {
   instance1membership: 'Council membership',
   membershipinstance2: 'Technical membership',
   instance2membership: 'Technical membership',
-};
+});
 
 /** `sudo.key`, where the all-zero account is a key anyone can sign with unless the runtime's code bars it. */
 function readSudo(reader: PlainReader, path: Path, code: unknown): SudoFacts | undefined {
