@@ -1,4 +1,5 @@
 import type { ParsedDocument, Path } from './parse';
+import type { Span } from './text/positions';
 
 /** Writes a scalar the way the file at `path` already writes it: same format, same quoting. */
 export function renderValue(doc: ParsedDocument, path: Path, value: string | number | boolean): string {
@@ -20,4 +21,22 @@ export function renderValue(doc: ParsedDocument, path: Path, value: string | num
 
 function isSafePlainYaml(value: string): boolean {
   return /^(?!<<)[A-Za-z0-9_<][A-Za-z0-9_./@+<>-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?[\d._]+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i.test(value);
+}
+
+/**
+ * The span a fix may overwrite at `path`: one scalar on one line, written in place. A block scalar
+ * (`>-` or `|`, whose span runs over lines and ends with a line break), an alias (`*upgrader`, whose
+ * value lives at its anchor) or an anchored value (`&upgrader 2d`, which other places share) cannot
+ * be rewritten there without changing or breaking something else, so no span is given and the fix
+ * is not offered.
+ */
+export function exactTarget(doc: ParsedDocument, path: Path): Span | undefined {
+  const span = doc.locate(path)?.value;
+  if (!span) return undefined;
+  const text = doc.text.slice(span.start, span.end);
+  if (/[\r\n]/.test(text) || /^[*&|>!{[]/.test(text)) return undefined;
+  // An anchor or a tag written before the value (`delay: &fast 1d`) is not part of its span.
+  const before = doc.text.slice(Math.max(0, span.start - 256), span.start);
+  if (doc.format === 'yaml' && /[&!][^\s,[\]{}]*\s+$/.test(before.slice(before.lastIndexOf('\n') + 1))) return undefined;
+  return span;
 }

@@ -15,7 +15,7 @@ import type { DeclaredEntity } from './entities/types';
 import { declareVerified } from './entities/verified';
 import { applyVerified, type VerifiedView } from './lock/verified-view';
 import { commentRemoval } from './directive-edits';
-import { renderValue } from './fixes';
+import { exactTarget, renderValue } from './fixes';
 import { namedParty, parseAddress, shortAddress } from './model/address';
 import { parseDuration } from './model/duration';
 import { valueAt } from './model/read';
@@ -519,7 +519,7 @@ function resolveFix(docs: Map<string, MemberState>, docOf: (origin: Origin) => P
   for (const edit of fix.edits) {
     if (docs.get(edit.at.file)?.report.adapter?.describes !== 'plan') return [];
     const doc = docOf(edit.at);
-    const span = doc.locate(edit.at.path)?.value;
+    const span = exactTarget(doc, edit.at.path);
     if (!span) return [];
     // A number the file writes as text (Cosmos writes integers as strings) stays text.
     const value = typeof edit.value === 'number' && typeof valueAt(doc.value, edit.at.path) === 'string' ? String(edit.value) : edit.value;
