@@ -41,4 +41,56 @@ describe('.chokepoint.yaml edits', () => {
     const merged = addEntity(addEntity(text, 'council', { kind: 'multisig', addresses: ['0xc'] }), 'council', { kind: 'multisig', addresses: ['0xc'] });
     expect(parse(merged).entities.council.addresses).toEqual(['0xa', '0xc']);
   });
+
+  it('edit in place: indentation, aligned comments, flow maps, folded scalars and blank lines stay byte for byte', () => {
+    const text = [
+      '# Team config',
+      'preset: strict          # aligned',
+      'network: mainnet        # aligned too',
+      '',
+      'entities:',
+      '    council:',
+      '        kind: multisig',
+      '        threshold: 6',
+      '        signers: 8',
+      '        addresses: ["0xa"]',
+      '    labels: {team: core, tier: 1}',
+      'suppressions:',
+      '    - rule: fee-capture',
+      '      reason: >-',
+      '        the treasury takes fees',
+      '        until the DAO launches',
+      '',
+      '# trailing comment',
+      '',
+    ].join('\n');
+    const added = addSuppression(text, { rule: 'role-collapse', files: 'a.json', reason: 'r' });
+    expect(added.startsWith(text.slice(0, text.indexOf('        until the DAO launches\n') + '        until the DAO launches\n'.length))).toBe(true);
+    expect(added.endsWith('\n# trailing comment\n')).toBe(true);
+    expect(added).toContain('    - rule: role-collapse\n      files: a.json\n      reason: r\n');
+    expect(parse(added).suppressions).toHaveLength(2);
+    const withEntity = addEntity(text, 'deployer', { kind: 'eoa', addresses: ['0xb'] });
+    expect(withEntity).toContain('    labels: {team: core, tier: 1}\n    deployer:\n        kind: eoa\n');
+    expect(parse(withEntity).entities.deployer).toEqual({ kind: 'eoa', addresses: ['0xb'] });
+    const moreAddresses = addEntity(text, 'council', { kind: 'multisig', addresses: ['0xc'] });
+    expect(moreAddresses).toContain('addresses: ["0xa", "0xc"]');
+    expect(moreAddresses.replace(', "0xc"', '')).toBe(text);
+  });
+
+  it('a file of comments keeps them all, and a CRLF file gets CRLF lines', () => {
+    const comments = '# only comments here\n# and here\n';
+    const added = addSuppression(comments, { rule: 'role-collapse', reason: 'r' });
+    expect(added.startsWith(comments)).toBe(true);
+    expect(parse(added).suppressions).toHaveLength(1);
+    const crlf = 'preset: strict\r\nsuppressions:\r\n  - rule: fee-capture\r\n    reason: x\r\n';
+    const inserted = addSuppression(crlf, { rule: 'role-collapse', reason: 'r' });
+    expect(inserted.startsWith(crlf)).toBe(true);
+    expect(inserted.slice(crlf.length)).toBe('  - rule: role-collapse\r\n    reason: r\r\n');
+  });
+
+  it('a comment inserted into a CRLF file ends with CRLF', () => {
+    const text = 'appchain:\r\n  name: X\r\n  network: mainnet\r\n';
+    const doc = parseDocument('/virtual/appchain.yaml', text);
+    expect(suppressionComment(doc, 1, 'role-collapse')!.text.endsWith(' -- <why this risk is accepted>\r\n')).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { addSuppression } from '../engine/config/edit';
+import { suppressionInsertion, type Insertion } from '../engine/config/edit';
 import { REASON_PLACEHOLDER, suppressionComment } from '../engine/directive-edits';
 import type { ResolvedFix } from '../engine/lint';
 import { shortAddress } from '../engine/model/address';
@@ -9,6 +9,7 @@ import { ruleMeta } from '../engine/rules/index';
 import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
 import type { LintEntry } from './linting';
+import { LineIndex } from '../engine/text/positions';
 import { pathToUri } from './uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -23,6 +24,8 @@ export interface ActionContext {
   only?: string[];
   /** Folder for a new .chokepoint.yaml when none applies yet. */
   workspaceRoot?: string;
+  /** The text of a file open in the editor, unsaved changes included. */
+  openText?: (path: string) => string | undefined;
 }
 
 function ourData(diagnostic: Diagnostic): DiagnosticData | undefined {
@@ -108,15 +111,33 @@ function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: 
   const configPath = entry.config.file ?? join(context.workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
   const relativeFile = relativeTo(dirname(configPath), entry.path);
   const address = data?.subjects.length ? rawAddress(entry, data.subjects[0]) : undefined;
-  const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
-  const after = addSuppression(before, { rule: ruleId, files: relativeFile, ...(address ? { address } : {}), reason: REASON_PLACEHOLDER });
+  const before = configText(configPath, context.openText);
+  const insertion = suppressionInsertion(before, { rule: ruleId, files: relativeFile, ...(address ? { address } : {}), reason: REASON_PLACEHOLDER });
+  if (!insertion) return undefined;
+  const reasonLine = new LineIndex(before.slice(0, insertion.offset) + insertion.text).positionAt(insertion.offset + insertion.text.indexOf(REASON_PLACEHOLDER)).line;
   return {
     title: `Suppress ${ruleId} for ${address ? shortAddress(address) : 'this file'} in .chokepoint.yaml with a reason…`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: replaceFile(configPath, before, after),
-    command: { title: 'Write the reason', command: 'chokepoint.selectPlaceholder', arguments: [pathToUri(configPath), after.split('\n').findIndex((l) => l.includes(REASON_PLACEHOLDER)), REASON_PLACEHOLDER] },
+    edit: insertInFile(configPath, before, insertion),
+    command: { title: 'Write the reason', command: 'chokepoint.selectPlaceholder', arguments: [pathToUri(configPath), reasonLine, REASON_PLACEHOLDER] },
   };
+}
+
+/** A .chokepoint.yaml as the editor has it (unsaved changes too), else as on disk, else empty. */
+export function configText(path: string, openText?: (path: string) => string | undefined): string {
+  return openText?.(path) ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');
+}
+
+/** One insertion into a file (created when missing), so every other byte of it stays as written. */
+export function insertInFile(path: string, before: string, insertion: Insertion): WorkspaceEdit {
+  const uri = pathToUri(path);
+  const at = new LineIndex(before).positionAt(insertion.offset);
+  const edit = { range: { start: at, end: at }, newText: insertion.text };
+  if (before === '' && !existsSync(path)) {
+    return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [edit] }] };
+  }
+  return { documentChanges: [{ textDocument: { uri, version: null }, edits: [edit] }] };
 }
 
 function declareAction(context: ActionContext, diagnostic: Diagnostic, data: DiagnosticData): CodeAction | undefined {
@@ -140,16 +161,4 @@ function rawAddress(entry: LintEntry, key: string): string | undefined {
 
 function relativeTo(dir: string, path: string): string {
   return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-
-/** Rewrites a whole file (creating it when missing) as one workspace edit. */
-export function replaceFile(path: string, before: string, after: string): WorkspaceEdit {
-  const uri = pathToUri(path);
-  const lines = before.split('\n');
-  const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
-  const edit = { range: { start: { line: 0, character: 0 }, end }, newText: after };
-  if (before === '' && !existsSync(path)) {
-    return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [edit] }] };
-  }
-  return { documentChanges: [{ textDocument: { uri, version: null }, edits: [edit] }] };
 }

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
-import { addEntity } from '../engine/config/edit';
+import { entityInsertion } from '../engine/config/edit';
 import { declarationComment } from '../engine/directive-edits';
 import { ENTITY_KINDS, type EntityKind } from '../engine/entities/types';
 import { parseDuration } from '../engine/model/duration';
-import { replaceFile } from './code-actions';
+import { configText, insertInFile } from './code-actions';
 import type { LintEntry } from './linting';
 
 /** What the user said an address is, from the "Declare this address…" prompts. */
@@ -43,21 +42,21 @@ function declarationText(input: DeclarationInput): string {
 }
 
 /** A comment above the address where the format has comments; an entity in .chokepoint.yaml otherwise. */
-export function declarationEdit(uri: string, entry: LintEntry, input: DeclarationInput, workspaceRoot?: string): WorkspaceEdit {
+export function declarationEdit(uri: string, entry: LintEntry, input: DeclarationInput, workspaceRoot?: string, openText?: (path: string) => string | undefined): WorkspaceEdit | undefined {
   const comment = declarationComment(entry.doc, input.line, declarationText(input));
   if (comment) {
     const position = { line: comment.line, character: 0 };
     return { changes: { [uri]: [{ range: { start: position, end: position }, newText: comment.text }] } };
   }
   const configPath = entry.config.file ?? join(workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
-  const before = existsSync(configPath) ? readFileSync(configPath, 'utf8') : '';
+  const before = configText(configPath, openText);
   const id = input.entity || `holder-${input.address.slice(2, 8).toLowerCase()}`;
   const delaySeconds = input.delay ? parseDuration(input.delay) : undefined;
-  const after = addEntity(before, id, {
+  const insertion = entityInsertion(before, id, {
     kind: input.kind,
     ...(input.kind === 'multisig' && input.threshold && input.signers ? { threshold: input.threshold, signers: input.signers } : {}),
     ...(delaySeconds !== undefined ? { delay: input.delay } : {}),
     addresses: [input.address],
   });
-  return replaceFile(configPath, before, after);
+  return insertion ? insertInFile(configPath, before, insertion) : undefined;
 }

@@ -398,7 +398,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return [];
     const entry = await lintOpen(document).catch(unlessCancelled);
     if (!entry) return [];
-    return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path) });
+    return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path), openText: (path) => openText(path)?.text });
   });
 
   connection.onRequest(VERIFY_REQUEST, verifyHandler({
@@ -421,7 +421,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!document || !validDeclaration(input)) return { applied: false };
       const entry = await lintOpen(document).catch(unlessCancelled);
       if (!entry) return { applied: false };
-      const result = await connection.workspace.applyEdit({ label: 'Declare address', edit: declarationEdit(uri as string, entry, input, rootFor(entry.path)) });
+      const edit = declarationEdit(uri as string, entry, input, rootFor(entry.path), (path) => openText(path)?.text);
+      if (!edit) return { applied: false };
+      const result = await connection.workspace.applyEdit({ label: 'Declare address', edit });
       return { applied: result.applied };
     }
     return undefined;
