@@ -16,7 +16,7 @@ import type { Origin } from '../server/src/engine/model/schema';
 import { parseDocument } from '../server/src/engine/parse';
 import { sharesByEntity } from '../server/src/engine/rules/concentration';
 import { lintAs, underlined } from './helpers/fixtures';
-import { findingsOf, lintSource } from './helpers/lint';
+import { findingsOf, fullText, lintSource } from './helpers/lint';
 import { ensureBuiltCli, temporaryFolders } from './helpers/cli-run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -417,7 +417,7 @@ describe('amounts beyond 2^53', () => {
       expect(metrics.nakamotoSafety, `${kind}: the two largest hold 2·10^30 + 1, more than 2/3`).toBe(2);
     }
     const stake = findingsOf(report, 'stake-concentration');
-    expect(stake.map((f) => f.message).join('\n')).toMatch(/more than 1\/3: on its own it can halt the chain/);
+    expect(stake.map((f) => fullText(f)).join('\n')).toMatch(/more than 1\/3\. On its own it can halt the chain/);
     expect(underlined(text, stake[0])).toContain(A.oper);
   });
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FileReport, Finding } from '../server/src/engine/lint';
 import { underlined } from './helpers/fixtures';
-import { findingsOf, lintFile } from './helpers/lint';
+import { findingsOf, fullText, lintFile } from './helpers/lint';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
 const HAVE_CORPUS = existsSync(join(CORPUS, 'PROVENANCE.tsv'));
@@ -61,7 +61,7 @@ describe.skipIf(!HAVE_CORPUS)('corpus: avalanche findings match PROVENANCE.tsv',
     expect(finding.severity).toBe('error');
     expect(underlined(text(file), finding).toLowerCase()).toBe(`"${EWOQ}"`);
     expect(finding.message).toContain(`The ${title} is Avalanche EWOQ test key, whose private key is public`);
-    expect(finding.message).toContain(`anyone can ${verb}`);
+    expect(finding.detail).toContain(`anyone can ${verb}`);
     expect(engine(report)).toEqual([]);
     return report;
   };
@@ -200,11 +200,12 @@ describe.skipIf(!HAVE_CORPUS)('corpus: avalanche findings match PROVENANCE.tsv',
     expect(report.adapter?.id).toBe('avalanche-bootstrap-validators');
     expect(report.model!.chain.network).toBe('devnet');
 
-    const [byNode, byOwner] = findingsOf(report, 'stake-concentration').sort((a, b) => a.message.length - b.message.length);
-    expect(byNode.message).toMatch(/^NodeID-FtB7…upi3 holds 60% of the bootstrap validator weight, more than 1\/3: on its own it can block the cross-chain \(Warp\) messages that need 67% of the validator weight \(Subnet-EVM Warp quorum/);
+    const [byNode, byOwner] = findingsOf(report, 'stake-concentration').sort((a, b) => fullText(a).length - fullText(b).length);
+    expect(fullText(byNode)).toMatch(/^NodeID-FtB7…upi3 holds 60% of the bootstrap validator weight, more than 1\/3\. On its own it can block the cross-chain \(Warp\) messages that need 67% of the validator weight \(Subnet-EVM Warp quorum/);
     expect(underlined(source, byNode)).toBe('"NodeID-FtB74cdqNRrrsEpcyMHMvdpsRVodBupi3"');
 
-    expect(byOwner.message).toMatch(/^P-cust…zkqr holds all of the bootstrap validator weight, counting validators that share a P-Chain owner \(ChangeOwnerAddr\) as one party: one party can block the cross-chain \(Warp\) messages that need 67% of the validator weight and sign cross-chain \(Warp\) messages/);
+    expect(byOwner.message).toBe('P-cust…zkqr holds all of the bootstrap validator weight.');
+    expect(byOwner.detail).toMatch(/^Shares are of the bootstrap validator weight, counting validators that share a P-Chain owner \(ChangeOwnerAddr\) as one party\. One party can block the cross-chain \(Warp\) messages that need 67% of the validator weight and sign cross-chain \(Warp\) messages/);
     expect(underlined(source, byOwner)).toMatch(new RegExp(`^"${owner}`));
     // A devnet (the "custom" P-Chain prefix): concentration is information there.
     expect([byNode.severity, byOwner.severity]).toEqual(['info', 'info']);

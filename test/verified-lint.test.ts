@@ -231,8 +231,10 @@ describe('declaration-mismatch on .chokepoint.yaml entities', () => {
       [join(dir, '.chokepoint.yaml'), 4, 'error'],
       [join(dir, '.chokepoint.yaml'), 9, 'error'],
     ]);
-    expect(mismatches[0].message).toBe('upgrade-safe is declared in .chokepoint.yaml as a 3-of-3 multisig, but chokepoint.lock.json read a Safe 2-of-3 at block 21,345,678 on Ethereum mainnet (chain id 1) (Safe OwnerManager). Chokepoint counts what the chain shows; correct or remove the declaration so the config does not mislead its readers.');
-    expect(mismatches[1].message).toMatch(/as a timelock of 7 days, but chokepoint\.lock\.json read a TimelockController with a 14-day delay/);
+    expect(mismatches[0].message).toBe('upgrade-safe is declared in .chokepoint.yaml as a 3-of-3 multisig, but chokepoint.lock.json read a Safe 2-of-3.');
+    expect(mismatches[0].detail).toBe('At block 21,345,678 on Ethereum mainnet (chain id 1), chokepoint.lock.json read a Safe 2-of-3 (Safe OwnerManager). Chokepoint counts what the chain shows; correct or remove the declaration so the config does not mislead its readers.');
+    expect(mismatches[1].message).toMatch(/as a timelock of 7 days, but the chain shows a TimelockController with a 14-day delay\.$/);
+    expect(mismatches[1].detail).toMatch(/^At block 21,345,678 on Ethereum mainnet \(chain id 1\), chokepoint\.lock\.json read a TimelockController with a 14-day delay/);
     const run = await cli([join(dir, 'lumen.toml')]);
     expect(run.stdout).toMatch(/\.chokepoint\.yaml[\s\S]*declaration-mismatch/);
     expect(run.code).toBe(1);

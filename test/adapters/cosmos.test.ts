@@ -19,7 +19,7 @@ import { parseDocument } from '../../server/src/engine/parse';
 import { hoverMarkdown } from '../../server/src/lsp/hover';
 import { bech32Encode } from '../helpers/bech32';
 import { applyEdits, underlined } from '../helpers/fixtures';
-import { findingsOf, lintFile, lintSource } from '../helpers/lint';
+import { findingsOf, fullText, lintFile, lintSource } from '../helpers/lint';
 
 const VAL_A = { acc: 'cosmos1t669wk7uc6zwhvg2y28mruze8gae55unjclqhc', oper: 'cosmosvaloper1t669wk7uc6zwhvg2y28mruze8gae55unhvt4mt' };
 const VAL_B = { acc: 'cosmos1tv7njtnwtypza7rx0ee9shxjx6849r320k76wj', oper: 'cosmosvaloper1tv7njtnwtypza7rx0ee9shxjx6849r322z20zp' };
@@ -478,7 +478,8 @@ describe('governance-capture', () => {
     const [finding] = findingsOf(report, 'governance-capture');
     expect(finding.severity).toBe('warning');
     expect(underlined(text, finding)).toBe('"0.334000000000000000"');
-    expect(finding.message).toContain(`${shortAddress(VAL_A.oper)} holds 87% of the validator voting power, at least the 33.4% governance quorum: it can meet the quorum alone`);
+    expect(finding.message).toBe(`${shortAddress(VAL_A.oper)} holds 87% of the validator voting power, at least the 33.4% governance quorum.`);
+    expect(finding.detail).toContain('It can meet the quorum alone');
     expect(finding.subjects).toEqual([key(VAL_A.oper)]);
   });
 
@@ -503,10 +504,10 @@ describe('governance-capture', () => {
     // No gentxs: the quorum is judged against the default, and the largest genesis holder is named.
     const noGentxs = { genutil: { gen_txs: [] } };
     const { report, text } = lint(v050({ quorum: '0.200000000000000000', veto_threshold: '1.000000000000000000', burn_vote_veto: false }, noGentxs));
-    const messages = findingsOf(report, 'governance-capture').map((f) => `${f.severity} ${underlined(text, f)} ${f.message}`);
+    const messages = findingsOf(report, 'governance-capture').map((f) => `${f.severity} ${underlined(text, f)} ${fullText(f)}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^warning "0\.200000000000000000" The governance quorum is 20%, below the 33\.4% default .*the largest genesis holder, cosmos…7crf, has 67% of the genesis supply of uapp/),
+        expect.stringMatching(/^warning "0\.200000000000000000" The governance quorum is 20%, below the 33\.4% default, and cosmos…7crf has 67% of the genesis supply of uapp\. .*enough to meet the quorum alone once staked/),
         expect.stringMatching(/^warning "1\.000000000000000000" The governance veto threshold is 100%.*veto is disabled/),
         expect.stringMatching(/^info false burn_vote_veto is false/),
       ]),
@@ -529,12 +530,12 @@ describe('staking-params', () => {
     Object.assign(genesis.app_state.staking.params, { max_validators: 7, unbonding_time: '3600s', min_commission_rate: '0.000000000000000000' });
     genesis.app_state.slashing.params.slash_fraction_double_sign = '0.000000000000000000';
     const { report, text } = lint(genesis);
-    const found = findingsOf(report, 'staking-params').map((f) => [f.severity, underlined(text, f), f.message.split(':')[0]]);
+    const found = findingsOf(report, 'staking-params').map((f) => [f.severity, underlined(text, f), f.message]);
     expect(found).toEqual(
       expect.arrayContaining([
-        ['warning', '7', 'max_validators is 7'],
-        ['warning', '"3600s"', 'The unbonding time is 1 hour, shorter than the 2 days in which evidence of a double-sign is accepted (CometBFT consensus params)'],
-        ['warning', '"0.000000000000000000"', 'slash_fraction_double_sign is 0'],
+        ['warning', '7', 'max_validators is 7, so as few as 3 validators can halt the chain.'],
+        ['warning', '"3600s"', 'The unbonding time is 1 hour, shorter than the 2 days in which evidence of a double-sign is accepted.'],
+        ['warning', '"0.000000000000000000"', 'slash_fraction_double_sign is 0, so a validator that signs two conflicting blocks loses nothing.'],
       ]),
     );
     // 40% for the largest validator is above 1/3: no minimum commission lets it grow further.
@@ -559,7 +560,7 @@ describe('perpetual-authorization', () => {
     const [finding] = findingsOf(report, 'perpetual-authorization');
     expect(finding.severity).toBe('warning');
     expect(underlined(text, finding)).toBe(`"${HELPER}"`);
-    expect(finding.message).toContain('authz grantee of MsgVote for cosmos…7crf and the grant never expires');
+    expect(finding.message).toContain('authz grantee of MsgVote for cosmos…7crf, and the grant never expires.');
     expect(finding.subjects).toEqual([key(HELPER)]);
     expect(findingsOf(lint(v050({}, { authz: authz('2026-01-01T00:00:00Z') })).report, 'perpetual-authorization')).toEqual([]);
   });
@@ -647,11 +648,11 @@ describe('Interchain Security consumers', () => {
     expect(model.distributions.map((d) => d.kind)).toEqual(['supply']);
     expect(dist(model, 'supply').bonded).toBe(false);
     expect(findingsOf(report, 'stake-concentration')).toEqual([]);
-    expect(report.findings.filter((f) => /halt the chain|validator voting power/.test(f.message)).map((f) => f.message)).toEqual([]);
+    expect(report.findings.filter((f) => /halt the chain|validator voting power/.test(fullText(f))).map((f) => f.message)).toEqual([]);
     expect(findingsOf(report, 'permissioned-validator-set').map((f) => f.message)).toEqual([expect.stringContaining('inherited (an Interchain Security consumer, validated by the provider chain "provider-hub")')]);
     expect(findingsOf(report, 'root-authority').map((f) => f.subjects)).toEqual([[key(HELPER)]]);
     const [supply] = findingsOf(report, 'supply-concentration');
-    expect(supply.message).toContain('enough to outvote everyone else in any vote weighted by the token');
+    expect(supply.detail).toContain('enough to outvote everyone else in any vote weighted by the token');
   });
 
   it('a disabled ccvconsumer is a standalone chain whose gentxs are its validators', () => {
@@ -682,15 +683,17 @@ describe('the supply of every significant denom', () => {
     // uother is held by one of three accounts: not significant.
     expect(supplies.some((d) => d.denom === 'uother')).toBe(false);
 
-    const byDenom = (denom: string) => findingsOf(report, 'supply-concentration').find((f) => f.message.includes(`genesis supply of ${denom}`))!;
+    const byDenom = (denom: string) => findingsOf(report, 'supply-concentration').find((f) => f.message.includes(`genesis supply of ${shortAddress(denom)}`))!;
     const gas = byDenom('agas');
     expect(gas.severity).toBe('warning');
-    expect(gas.message).toMatch(/^cosmos…kutc holds 100% of the genesis supply of agas \(the EVM gas token\): enough to outvote everyone else/);
+    expect(gas.message).toBe('cosmos…kutc holds 100% of the genesis supply of agas (the EVM gas token).');
+    expect(gas.detail).toMatch(/^That is enough to outvote everyone else/);
     expect(underlined(text, gas)).toBe(`"${HELPER}"`);
     expect(byDenom('udep')).toMatchObject({ severity: 'warning', subjects: [key(HELPER)] });
     const voucher = byDenom(IBC_USDC);
     expect(voucher.severity).toBe('info');
-    expect(voucher.message).toContain('a voucher for a token issued on another chain');
+    expect(voucher.message).toBe('cosmos…kutc holds 100% of the genesis supply of ibc/49…A6E4 (the fee token, an IBC voucher).');
+    expect(voucher.detail).toContain(`The denom is ${IBC_USDC}. It is a voucher for a token issued on another chain`);
   });
 });
 

@@ -11,7 +11,7 @@ import { parseAddress } from '../../server/src/engine/model/address';
 import { AuthorityModelSchema } from '../../server/src/engine/model/schema';
 import { parseDocument } from '../../server/src/engine/parse';
 import { underlined } from '../helpers/fixtures';
-import { findingsOf, lintFile, lintSource } from '../helpers/lint';
+import { findingsOf, fullText, lintFile, lintSource } from '../helpers/lint';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'substrate');
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -215,7 +215,8 @@ describe('substrate chain spec: codeSubstitutes', () => {
     expect(report.model!.codeOverrides).toEqual([{ title: 'code substitute from block 42', from: '42', at: { file: report.uri, path: ['codeSubstitutes', '42'] } }]);
     const found = findingsOf(report, 'code-substitute');
     expect(found.map((f) => [f.severity, underlined(text, f)])).toEqual([['info', '"42"']]);
-    expect(found[0].message).toMatch(/from block 42: nodes using this spec run that code instead of the runtime on chain/);
+    expect(found[0].message).toBe('The chain spec substitutes the runtime code from block 42, so whoever ships the spec decides what nodes execute.');
+    expect(found[0].detail).toMatch(/^Nodes using this spec run that code instead of the runtime on chain/);
   });
 });
 
@@ -309,7 +310,7 @@ describe('substrate chain spec: every raw generation', () => {
     expect(model.grants.find((g) => g.role === 'sudo')?.at.path).toEqual(['genesis', 'raw', oldKey('Sudo', 'Key')]);
     expect(findingsOf(report, 'root-authority').map((f) => f.message.split(':')[0])).toEqual([expect.stringMatching(/is the Sudo key$/), expect.stringMatching(/is the Upgrade key$/)]);
     // Two equal GRANDPA voters: either one stalls finality; no staking, so a proof-of-authority set.
-    expect(findingsOf(report, 'stake-concentration')[0].message).toMatch(/more than 1\/3: on its own it can stall finality/);
+    expect(fullText(findingsOf(report, 'stake-concentration')[0])).toMatch(/more than 1\/3\. On its own it can stall finality/);
     expect(model.validatorSet).toMatchObject({ admission: 'permissioned', how: expect.stringContaining('consensus authority set and GRANDPA finality set') });
   });
 
@@ -445,7 +446,7 @@ describe('substrate chain spec: a sudo key set to the all-zero account', () => {
     const { report, text } = lintSpec({ runtime: { frameSystem: { code: UNCOMPRESSED_WASM }, palletSudo: { key: ZERO_SS58 } } });
     const dev = findingsOf(report, 'dev-key-authority');
     expect(dev.map((f) => [f.severity, underlined(text, f)])).toEqual([['error', `"${ZERO_SS58}"`]]);
-    expect(dev[0].message).toMatch(/^The Sudo key is the all-zero account, whose private key is public \(FRAME CheckNonZeroSender\), so anyone can upgrade the runtime/);
+    expect(fullText(dev[0])).toMatch(/^The Sudo key is the all-zero account, whose private key is public\. The key is published \(FRAME CheckNonZeroSender\), so anyone can upgrade the runtime/);
     expect(findingsOf(report, 'root-authority')).toHaveLength(1);
   });
 

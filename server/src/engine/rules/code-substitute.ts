@@ -22,7 +22,8 @@ export const codeSubstitute: Rule = {
         at: override.at,
         part: 'key',
         severity,
-        message: `The chain spec substitutes the runtime code${from}: nodes using this spec run that code instead of the runtime on chain, so whoever ships the spec decides what executes, outside on-chain governance (${cite('substrateChainSpec')}). Remove the substitute once an on-chain upgrade has fixed the runtime, and document who approved it until then.`,
+        message: `The chain spec substitutes the runtime code${from}, so whoever ships the spec decides what nodes execute.`,
+        detail: `Nodes using this spec run that code instead of the runtime on chain, outside on-chain governance (${cite('substrateChainSpec')}). Remove the substitute once an on-chain upgrade has fixed the runtime, and document who approved it until then.`,
       };
     }
   },

@@ -6,7 +6,7 @@ import type { LockedAddress } from '../lock/schema';
 import type { AppliedSection } from '../lock/verified-view';
 import { parseAddress } from '../model/address';
 import { formatDuration } from '../model/duration';
-import { cite } from './phrases';
+import { cite, fitting } from './phrases';
 import type { Rule, RuleFinding } from './types';
 
 type Field = 'kind' | 'threshold' | 'signers' | 'delay';
@@ -97,6 +97,9 @@ function finding(declaration: DeclaredEntity, entities: EntityIndex, key: string
     at: declaration.by === 'config' ? { file: declaration.at.file, path: [...declaration.at.path, clash.field] } : declaration.at,
     ...(declaration.span ? { span: declaration.span } : {}),
     subjects: [key],
-    message: `${who} is declared ${where} as ${clash.declared}, but ${sourceName(section.source)} read ${aFact(fact)} ${readAt(section.chainId, section.chain)} (${cite(source)}). Chokepoint counts what the chain shows; correct or remove the declaration so the config does not mislead its readers.`,
+    message: fitting(`${who} is declared ${where} as ${clash.declared}, but ${sourceName(section.source)} read ${aFact(fact)}.`, `${label} is declared ${where} as ${clash.declared}, but the chain shows ${aFact(fact)}.`),
+    detail: `${capitalized(readAt(section.chainId, section.chain))}, ${sourceName(section.source)} read ${aFact(fact)} (${cite(source)})${who === label ? '' : `; the declaration is of entity "${declaration.entity}"`}. Chokepoint counts what the chain shows; correct or remove the declaration so the config does not mislead its readers.`,
   };
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -34,15 +34,22 @@ export const dependencyWithoutFallback: Rule = {
       if (dependency.kind === 'model') {
         yield {
           at: dependency.at,
-          message: `Model ${dependency.name} has no fallback${dependency.fallback === null ? '' : ' named'}: if its host withdraws or changes it, the chain's AI features stop. Name a fallback model under \`fallback:\` (${cite('chokepointManifest')}).`,
+          message: `Model ${dependency.name} has no fallback${dependency.fallback === null ? '' : ' named'}, so its host can stop the chain's AI features.`,
+          detail: `If its host withdraws or changes it, the chain's AI features stop. Name a fallback model under \`fallback:\` (${cite('chokepointManifest')}).`,
         };
         continue;
       }
       yield {
         at: dependency.at,
-        message: dependency.fallback === null
-          ? `${dependency.name}${provider} is the chain's only source of ${what} and has no fallback: if it stops or changes terms, so does the chain. Add a fallback the chain's governance can switch to (${cite('chokepointManifest')}).`
-          : `${dependency.name}${provider} supplies ${what} and the manifest names no fallback: if it stops or changes terms, so may the chain. Name one under \`fallback:\` (${cite('chokepointManifest')}).`,
+        ...(dependency.fallback === null
+          ? {
+              message: `${dependency.name}${provider} is the chain's only source of ${what} and has no fallback.`,
+              detail: `If it stops or changes terms, so does the chain. Add a fallback the chain's governance can switch to (${cite('chokepointManifest')}).`,
+            }
+          : {
+              message: `${dependency.name}${provider} supplies ${what} and the manifest names no fallback.`,
+              detail: `If it stops or changes terms, so may the chain. Name one under \`fallback:\` (${cite('chokepointManifest')}).`,
+            }),
       };
     }
   },

@@ -1,5 +1,5 @@
 import { devKeyFor } from '../data/dev-keys';
-import { byNetwork, cite, powerVerbs } from './phrases';
+import { byNetwork, cite, fitting, powerVerbs } from './phrases';
 import type { Rule } from './types';
 
 export const devKeyAuthority: Rule = {
@@ -25,7 +25,8 @@ export const devKeyAuthority: Rule = {
         at: grant.at,
         severity,
         subjects: [grant.holder.key],
-        message: `The ${grant.title} is ${key.label}, whose private key is public (${cite(key.source)}), so anyone can ${powerVerbs(grant.powers, frameworkOf(grant.at))}. Replace it with an address the chain controls.`,
+        message: fitting(`The ${grant.title} is ${key.label}, whose private key is public.`, `The ${grant.title} is ${key.label}, a published key.`),
+        detail: `The key is published (${cite(key.source)}), so anyone can ${powerVerbs(grant.powers, frameworkOf(grant.at))}. Replace it with an address the chain controls.`,
       };
     }
     for (const council of model.councils) {
@@ -36,7 +37,8 @@ export const devKeyAuthority: Rule = {
           at: council.at,
           severity,
           subjects: [member.key],
-          message: `${council.name} counts ${key.label} as a member, but its private key is public (${cite(key.source)}), so that seat is open to anyone. Replace it with a signer who holds their own key.`,
+          message: `${council.name} counts ${key.label} as a member, but its private key is public.`,
+          detail: `The key is published (${cite(key.source)}), so that seat is open to anyone. Replace it with a signer who holds their own key.`,
         };
       }
     }

@@ -3,7 +3,7 @@ import { percent } from '../metrics';
 import { durationAdjective, formatDuration } from '../model/duration';
 import { isProduction, type AuthorityModel, type Delay } from '../model/schema';
 import { sharesByEntity } from './concentration';
-import { byNetwork, cite } from './phrases';
+import { byNetwork, cite, fitting } from './phrases';
 import { durationLike, nameAt, parameterAt, ratioLike, standardAt } from './settings';
 import type { EntityIndex } from '../entities';
 import type { Rule, RuleFinding } from './types';
@@ -52,7 +52,8 @@ function* quorum(model: AuthorityModel, entities: EntityIndex): Iterable<RuleFin
         severity: byNetwork(network, 'warning', 'warning', 'info'),
         subjects: top.entity.addressKeys,
         related: [{ at: top.at[0], message: `${who} holds ${percent(metrics.topShare)} of the ${power.title}` }],
-        message: `${who} holds ${percent(metrics.topShare)} of the ${power.title}, at least the ${pct(q)} governance quorum: it can meet the quorum alone and pass any proposal that others do not turn out to vote down (${cite('cosmosGovParams')}). Spread the stake so that no entity reaches the quorum.`,
+        message: `${who} holds ${percent(metrics.topShare)} of the ${power.title}, at least the ${pct(q)} governance quorum.`,
+        detail: `It can meet the quorum alone and pass any proposal that others do not turn out to vote down (${cite('cosmosGovParams')}). Spread the stake so that no entity reaches the quorum.`,
       };
       return;
     }
@@ -60,16 +61,23 @@ function* quorum(model: AuthorityModel, entities: EntityIndex): Iterable<RuleFin
   const standard = standardAt(model, setting.at);
   if (!standard || q >= standard.value || network === 'devnet') return;
   const supply = model.distributions.find((d) => d.kind === 'supply');
+  const low = `The governance quorum is ${pct(q)}, below the ${pct(standard.value)} default`;
+  let message = `${low}, so one or two large holders decide for everyone who abstains.`;
   let holderClause = '';
   if (supply) {
     const { holders, metrics } = sharesByEntity(supply, entities);
     const largest = holders.at(0);
-    if (largest && metrics.topShare >= q) holderClause = `; the largest genesis holder, ${entities.label(largest.entity)}, has ${percent(metrics.topShare)} of the ${supply.title}, enough to meet the quorum alone once staked`;
+    if (largest && metrics.topShare >= q) {
+      const holds = `${entities.label(largest.entity)} has ${percent(metrics.topShare)} of the ${supply.title}`;
+      message = fitting(`${low}, and ${holds}.`, `${low}, less than ${entities.label(largest.entity)}'s ${percent(metrics.topShare)} of the genesis supply.`);
+      holderClause = `; the largest genesis holder, ${holds}, enough to meet the quorum alone once staked`;
+    }
   }
   yield {
     at: setting.at,
     severity: byNetwork(network, 'warning', 'info', 'info'),
-    message: `The governance quorum is ${pct(q)}, below the ${pct(standard.value)} default (${cite(standard.source)}): a proposal passes once ${pct(q)} of bonded stake votes, so one or two large holders decide for everyone who abstains${holderClause}. Raise the quorum to at least ${pct(standard.value)}.`,
+    message,
+    detail: `A proposal passes once ${pct(q)} of bonded stake votes, so one or two large holders decide for everyone who abstains (${cite(standard.source)})${holderClause}. Raise the quorum to at least ${pct(standard.value)}.`,
     fixes: [{ title: `Restore the ${pct(standard.value)} quorum`, changes: 'security-parameter' as const, edits: [{ at: setting.at, value: ratioLike(parameterAt(model, setting.at)?.value, standard.value) }] }],
   };
 }
@@ -84,7 +92,8 @@ function* tally(model: AuthorityModel): Iterable<RuleFinding> {
     yield {
       at: threshold.at,
       severity,
-      message: `The governance pass threshold is ${pct(threshold.value)}, below the ${pct(thresholdStandard.value)} default (${cite(thresholdStandard.source)}): a proposal passes without a majority of the votes cast, so a minority of those voting decides. Raise the threshold to at least ${pct(thresholdStandard.value)}.`,
+      message: `The governance pass threshold is ${pct(threshold.value)}, below the ${pct(thresholdStandard.value)} default, so a minority of those voting decides.`,
+      detail: `A proposal passes without a majority of the votes cast (${cite(thresholdStandard.source)}). Raise the threshold to at least ${pct(thresholdStandard.value)}.`,
       fixes: [{ title: `Restore the ${pct(thresholdStandard.value)} pass threshold`, changes: 'security-parameter' as const, edits: [{ at: threshold.at, value: ratioLike(parameterAt(model, threshold.at)?.value, thresholdStandard.value) }] }],
     };
   }
@@ -94,7 +103,8 @@ function* tally(model: AuthorityModel): Iterable<RuleFinding> {
     yield {
       at: veto.at,
       severity,
-      message: `The governance veto threshold is ${pct(veto.value)}, which NoWithVeto votes can never exceed, so the veto is disabled and a minority can no longer block a proposal that harms it (${cite(standard?.source ?? 'cosmosGovParams')}). Restore the veto threshold${standard ? ` to ${pct(standard.value)}` : ''}.`,
+      message: `The governance veto threshold is ${pct(veto.value)}, which NoWithVeto votes can never exceed, so the veto is disabled.`,
+      detail: `A minority can no longer block a proposal that harms it (${cite(standard?.source ?? 'cosmosGovParams')}). Restore the veto threshold${standard ? ` to ${pct(standard.value)}` : ''}.`,
       fixes: standard ? [{ title: `Restore the ${pct(standard.value)} veto threshold`, changes: 'security-parameter' as const, edits: [{ at: veto.at, value: ratioLike(parameterAt(model, veto.at)?.value, standard.value) }] }] : [],
     };
   }
@@ -103,7 +113,8 @@ function* tally(model: AuthorityModel): Iterable<RuleFinding> {
     yield {
       at: burn.at,
       severity: 'info',
-      message: `${nameAt(model, burn.at, 'Burning vetoed deposits')} is false: the deposit of a vetoed proposal is refunded, so hostile and spam proposals cost their authors nothing (the SDK default is true; ${cite('cosmosGovParams')}). Set it to true.`,
+      message: `${nameAt(model, burn.at, 'Burning vetoed deposits')} is false, so the deposit of a vetoed proposal is refunded.`,
+      detail: `Hostile and spam proposals cost their authors nothing (the SDK default is true; ${cite('cosmosGovParams')}). Set it to true.`,
       fixes: [{ title: 'Burn the deposits of vetoed proposals', changes: 'security-parameter' as const, edits: [{ at: burn.at, value: true }] }],
     };
   }
@@ -115,18 +126,19 @@ function* period(model: AuthorityModel, delay: Delay): Iterable<RuleFinding> {
   const standardId = delay.standard ?? parameter?.standard;
   const standard = standardId && standardId in THRESHOLDS ? THRESHOLDS[standardId as keyof typeof THRESHOLDS] : undefined;
   const fixes = standard ? [{ title: `Restore the ${durationAdjective(standard.value)} ${delay.title}`, changes: 'security-parameter' as const, edits: [{ at: delay.at, value: durationLike(parameter?.value, standard.value) }] }] : [];
-  const where = `on a chain treated as production (${model.chain.networkReason})`;
   if (delay.seconds < THRESHOLDS.devVotingPeriod.value) {
     yield {
       at: delay.at,
       severity: 'error',
-      message: `The ${delay.title} is ${formatDuration(delay.seconds)}, a development value (${cite(THRESHOLDS.devVotingPeriod.source)}) ${where}: a proposal passes before most holders can even see it. Restore ${standard ? `the ${durationAdjective(standard.value)} default` : 'a period of days'}.`,
+      message: `The ${delay.title} is ${formatDuration(delay.seconds)}, a development value on a chain treated as production.`,
+      detail: `That is the value of ${cite(THRESHOLDS.devVotingPeriod.source)}, and the chain is treated as production (${model.chain.networkReason}): a proposal passes before most holders can even see it. Restore ${standard ? `the ${durationAdjective(standard.value)} default` : 'a period of days'}.`,
       fixes,
     };
   } else if (standard && delay.kind === 'voting-period' && delay.seconds < standard.value) {
     yield {
       at: delay.at,
-      message: `The ${delay.title} of ${formatDuration(delay.seconds)} is shorter than the ${durationAdjective(standard.value)} default (${cite(standard.source)}): holders who are not watching have little time to vote, which favours insiders who are. Give votes at least ${formatDuration(standard.value)}.`,
+      message: `The ${delay.title} of ${formatDuration(delay.seconds)} is shorter than the ${durationAdjective(standard.value)} default.`,
+      detail: `Holders who are not watching have little time to vote, which favours insiders who are (${cite(standard.source)}). Give votes at least ${formatDuration(standard.value)}.`,
       fixes,
     };
   }

@@ -21,9 +21,15 @@ export const inferenceSingleOperator: Rule = {
       yield {
         at: dependency.operatorsAt ?? dependency.at,
         severity: operator ? 'warning' : 'info',
-        message: operator
-          ? `Inference through ${dependency.name} is run by one operator, ${operator}: it alone can censor, reprice or stop the chain's AI requests, whatever the chain's governance decides. Add independent operators or a fallback the chain governs (${cite('chokepointManifest')}).`
-          : `The manifest does not say who runs inference through ${dependency.name}, so Chokepoint cannot tell whether one operator can censor or stop it. List its operators under \`operators:\`.`,
+        ...(operator
+          ? {
+              message: `Inference through ${dependency.name} is run by one operator, ${operator}.`,
+              detail: `It alone can censor, reprice or stop the chain's AI requests, whatever the chain's governance decides. Add independent operators or a fallback the chain governs (${cite('chokepointManifest')}).`,
+            }
+          : {
+              message: `The manifest does not say who runs inference through ${dependency.name}.`,
+              detail: 'So Chokepoint cannot tell whether one operator can censor or stop it. List its operators under `operators:`.',
+            }),
       };
     }
   },

@@ -19,9 +19,15 @@ export const inferenceUnverified: Rule = {
       if (dependency.kind !== 'inference' || (dependency.verification !== undefined && dependency.verification !== 'none')) continue;
       yield {
         at: dependency.verificationAt ?? dependency.at,
-        message: dependency.verification === 'none'
-          ? `Results from ${dependency.name} reach the chain unverified: the operator can return any answer and the chain cannot tell. Require TEE attestations or ZK proofs (${cite('chokepointManifest')}).`
-          : `The manifest does not say how results from ${dependency.name} are verified, so the chain may accept any answer its operator returns. State \`verification: tee\`, \`zk\` or \`optimistic\` once it is true.`,
+        ...(dependency.verification === 'none'
+          ? {
+              message: `Results from ${dependency.name} reach the chain unverified, so its operator can return any answer.`,
+              detail: `The chain cannot tell a wrong answer from a right one. Require TEE attestations or ZK proofs (${cite('chokepointManifest')}).`,
+            }
+          : {
+              message: `The manifest does not say how results from ${dependency.name} are verified.`,
+              detail: 'So the chain may accept any answer its operator returns. State `verification: tee`, `zk` or `optimistic` once it is true.',
+            }),
       };
     }
   },

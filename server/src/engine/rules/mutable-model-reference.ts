@@ -1,4 +1,4 @@
-import { cite } from './phrases';
+import { cite, fitting } from './phrases';
 import type { Rule } from './types';
 
 export const mutableModelReference: Rule = {
@@ -20,7 +20,8 @@ export const mutableModelReference: Rule = {
       if (!reference || reference.pinned !== 'tag') continue;
       yield {
         at: reference.at,
-        message: `Model ${dependency.name} is fetched by "${reference.value}", a reference its registry can repoint at other weights, changing the chain's AI without an on-chain decision. Pin it by content hash, e.g. "…@sha256:<digest>" (${cite('chokepointManifest')}).`,
+        message: fitting(`Model ${dependency.name} is fetched by "${reference.value}", a tag its registry can repoint at other weights.`, `Model ${dependency.name} is fetched by a tag its registry can repoint at other weights.`),
+        detail: `Repointing "${reference.value}" changes the chain's AI without an on-chain decision. Pin it by content hash, e.g. "…@sha256:<digest>" (${cite('chokepointManifest')}).`,
       };
     }
   },

@@ -37,7 +37,8 @@ export const nonstandardParameter: Rule = {
       const direction = value < target ? 'below' : 'above';
       yield {
         at: parameter.at,
-        message: `${parameter.title} is ${show(value, parameter.unit, parameter.blockSeconds)}, ${direction} the standard ${show(target, parameter.unit, parameter.blockSeconds)} (${cite(standard.source)}); it governs ${parameter.governs}. Restore the standard value.`,
+        message: `${parameter.title} is ${show(value, parameter.unit, parameter.blockSeconds)}, ${direction} the standard ${show(target, parameter.unit, parameter.blockSeconds)}.`,
+        detail: `It governs ${parameter.governs} (the standard is from ${cite(standard.source)}). Restore the standard value.`,
         fixes: [{ title: `Restore the standard ${parameter.title} (${show(target, parameter.unit, parameter.blockSeconds)})`, changes: 'security-parameter', edits: [{ at: parameter.at, value: target }] }],
       };
     }

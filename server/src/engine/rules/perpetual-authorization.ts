@@ -1,4 +1,4 @@
-import { byNetwork, cite, powerVerbs } from './phrases';
+import { byNetwork, cite, namingEntity, powerVerbs } from './phrases';
 import type { Rule } from './types';
 
 export const perpetualAuthorization: Rule = {
@@ -20,11 +20,13 @@ export const perpetualAuthorization: Rule = {
     for (const grant of model.grants) {
       if (grant.expiresAt !== null) continue;
       const entity = entities.entityOf(grant.holder);
+      const { message, about } = namingEntity(entities, entity, (name) => `${name} is the ${grant.title}, and the grant never expires.`);
       yield {
         at: grant.at,
         severity,
         subjects: entity.addressKeys,
-        message: `${entities.who(entity)} is the ${grant.title} and the grant never expires: it can ${powerVerbs(grant.powers, frameworkOf(grant.at))} in the granter's name until someone revokes it (${cite('cosmosAuthz')}). Set an expiration, or drop the grant from the genesis.`,
+        message,
+        detail: `${about}It can ${powerVerbs(grant.powers, frameworkOf(grant.at))} in the granter's name until someone revokes it (${cite('cosmosAuthz')}). Set an expiration, or drop the grant from the genesis.`,
       };
     }
   },

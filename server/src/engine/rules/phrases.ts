@@ -1,4 +1,5 @@
 import { SOURCES, type SourceId } from '../data/sources';
+import type { EntityIndex } from '../entities';
 import type { Entity } from '../entities/types';
 import type { Format } from '../parse';
 import type { Grant, Network, Power } from '../model/schema';
@@ -78,3 +79,21 @@ export function byNetwork(network: Network, production: Severity, testnet: Sever
   return network === 'devnet' ? devnet : network === 'testnet' ? testnet : production;
 }
 
+/** What a message aims at so that it fits one row of the Problems panel; the hard limit is 140. */
+export const MESSAGE_TARGET = 120;
+
+/** The first wording that fits one Problems row, else the last (the caller's shortest). */
+export function fitting(...wordings: string[]): string {
+  return wordings.find((w) => w.length <= MESSAGE_TARGET) ?? wordings[wordings.length - 1];
+}
+
+/**
+ * A message about an entity, naming it with what it is ("0x1d5B…f7A8 (a single key (EOA))") when that
+ * fits one Problems row, else by its label; `about` then says what it is, to lead the detail.
+ */
+export function namingEntity(entities: EntityIndex, entity: Entity, sentence: (name: string) => string): { message: string; about: string } {
+  const full = sentence(entities.who(entity));
+  if (full.length <= MESSAGE_TARGET) return { message: full, about: '' };
+  const label = entities.label(entity);
+  return { message: sentence(label), about: `${label} is ${entities.describe(entity)}. ` };
+}

@@ -21,7 +21,12 @@ export const settlementOutsideGovernance: Rule = {
       const controller = dependency.controller;
       const what = dependency.kind === 'settlement' ? `The settlement layer ${dependency.name}` : `The bridge ${dependency.name}`;
       if (!controller) {
-        yield { at: dependency.at, severity: 'info', message: `The manifest does not say who can upgrade ${what.replace(/^The/, 'the')}, so Chokepoint cannot tell whether the chain's governance controls it. Add \`upgradeableBy:\` or \`governedBy:\`.` };
+        yield {
+          at: dependency.at,
+          severity: 'info',
+          message: `The manifest does not say who can upgrade ${what.replace(/^The/, 'the')}.`,
+          detail: 'So Chokepoint cannot tell whether the chain\'s governance controls it. Add `upgradeableBy:` or `governedBy:`.',
+        };
         continue;
       }
       if (controller.kind === 'chain-governance') continue;
@@ -34,9 +39,15 @@ export const settlementOutsideGovernance: Rule = {
       const who = controller.name;
       yield {
         at: controller.at ?? dependency.at,
-        message: kind === 'single-key'
-          ? `${what} can be upgraded by a single key${who ? ` (${who})` : ''}: one compromised key can change withdrawal rules or seize bridged funds, and the chain's governance has no say. Move the upgrade power to the chain's governance or a timelocked council (${cite('l2beatStages')}).`
-          : `${what} can be upgraded by ${who ?? 'a third party'}, outside the chain's governance: it can change withdrawal rules or seize bridged funds without the chain's vote. Settle through contracts the chain governs, or ensure users can exit before its upgrades (${cite('l2beatStages')}).`,
+        ...(kind === 'single-key'
+          ? {
+              message: `${what} can be upgraded by a single key${who ? ` (${who})` : ''}, outside the chain's governance.`,
+              detail: `One compromised key can change withdrawal rules or seize bridged funds, and the chain's governance has no say. Move the upgrade power to the chain's governance or a timelocked council (${cite('l2beatStages')}).`,
+            }
+          : {
+              message: `${what} can be upgraded by ${who ?? 'a third party'}, outside the chain's governance.`,
+              detail: `It can change withdrawal rules or seize bridged funds without the chain's vote. Settle through contracts the chain governs, or ensure users can exit before its upgrades (${cite('l2beatStages')}).`,
+            }),
       };
     }
   },

@@ -2,7 +2,7 @@ import { THRESHOLDS } from '../data/thresholds';
 import { percent, ratio } from '../metrics';
 import { sharesByEntity } from './concentration';
 import { consensusTerms } from './framework-terms';
-import { byNetwork, cite, listOf } from './phrases';
+import { byNetwork, cite, fitting, listOf, MESSAGE_TARGET } from './phrases';
 import type { Rule } from './types';
 
 export const stakeConcentration: Rule = {
@@ -30,19 +30,47 @@ export const stakeConcentration: Rule = {
       const figures = `Nakamoto coefficient ${metrics.nakamotoHalt} to halt and ${metrics.nakamotoSafety} to take over, HHI ${metrics.hhi}, Gini ${metrics.gini.toFixed(2)}`;
       const related = holders.top(4).slice(1).map((h) => ({ at: h.at[0], message: `${entities.label(h.entity)}: ${percent(ratio(h.amount, metrics.total))} of the ${distribution.title}` }));
       const base = { at: top.at[0], subjects: top.entity.addressKeys, related };
+      const severe = byNetwork(model.chain.network, 'error', 'warning', 'info');
+      const said = (detail: string, ...wordings: ((title: string) => string)[]) => worded(distribution.title, detail, wordings);
       // topShare is a rounded double; the Nakamoto counts compare BigInts, so a share beyond 1/3 (or 2/3) by 1 in 10^30 still is.
       if (holders.length === 1) {
-        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds all of the ${distribution.title}: one party can ${terms.halt} and ${terms.commit} (${cite(terms.source)}). Add independent validators before launch.` };
+        yield { ...base, severity: severe, ...said(`One party can ${terms.halt} and ${terms.commit} (${cite(terms.source)}). Add independent validators before launch.`, (title) => `${who} holds all of the ${title}.`) };
       } else if (metrics.topShare > THRESHOLDS.safetyShare.value || metrics.nakamotoSafety === 1) {
-        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 2/3: on its own it can ${terms.commit} (${cite(terms.source)}; ${figures}). Spread the stake so no one holds a third.` };
+        yield { ...base, severity: severe, ...said(`On its own it can ${terms.commit} (${cite(terms.source)}; ${figures}). Spread the stake so no one holds a third.`, (title) => `${who} holds ${percent(metrics.topShare)} of the ${title}, more than 2/3.`) };
       } else if (metrics.topShare > THRESHOLDS.haltingShare.value || metrics.nakamotoHalt === 1) {
-        yield { ...base, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), message: `${who} holds ${percent(metrics.topShare)} of the ${distribution.title}, more than 1/3: on its own it can ${terms.halt} (${cite(terms.source)}; ${figures}). Spread the stake so no one holds a third.` };
+        yield { ...base, severity: severe, ...said(`On its own it can ${terms.halt} (${cite(terms.source)}; ${figures}). Spread the stake so no one holds a third.`, (title) => `${who} holds ${percent(metrics.topShare)} of the ${title}, more than 1/3.`) };
       } else if (metrics.nakamotoHalt < THRESHOLDS.nakamotoMin.value) {
-        const few = holders.top(metrics.nakamotoHalt).map((h) => entities.label(h.entity));
-        yield { ...base, message: `Only ${metrics.nakamotoHalt} entities (${listOf(few)}) together hold more than 1/3 of the ${distribution.title}, enough to ${terms.halt} (${cite('nakaflow')}; ${figures}). Bring in more independent validators.` };
+        const few = listOf(holders.top(metrics.nakamotoHalt).map((h) => entities.label(h.entity)));
+        yield {
+          ...base,
+          ...said(
+            `Together ${few} can ${terms.halt} (${cite('nakaflow')}; ${figures}). Bring in more independent validators.`,
+            (title) => `Only ${metrics.nakamotoHalt} entities (${few}) together hold more than 1/3 of the ${title}.`,
+            (title) => `Only ${metrics.nakamotoHalt} entities, the largest ${who}, together hold more than 1/3 of the ${title}.`,
+          ),
+        };
       } else if (metrics.hhi > THRESHOLDS.hhiHighlyConcentrated.value) {
-        yield { ...base, message: `The ${distribution.title} is highly concentrated: HHI ${metrics.hhi} is above ${THRESHOLDS.hhiHighlyConcentrated.value} (${cite('dojMergerGuidelines')}; ${figures}). Spread the stake more evenly.` };
+        yield {
+          ...base,
+          ...said(
+            `An HHI above ${THRESHOLDS.hhiHighlyConcentrated.value} is highly concentrated (${cite('dojMergerGuidelines')}; ${figures}). Spread the stake more evenly.`,
+            (title) => `The ${title} is highly concentrated (HHI ${metrics.hhi}); the largest holder, ${who}, has ${percent(metrics.topShare)}.`,
+          ),
+        };
       }
     }
   },
 };
+
+/**
+ * The first wording that fits one Problems row, with the distribution's full title, else with the
+ * title up to its first comma ("bootstrap validator weight, counting validators that share …"),
+ * which the detail then gives in full.
+ */
+function worded(title: string, detail: string, wordings: ((title: string) => string)[]): { message: string; detail: string } {
+  const full = wordings.map((w) => w(title));
+  const fits = full.find((m) => m.length <= MESSAGE_TARGET);
+  const brief = title.split(', ')[0];
+  if (fits || brief === title) return { message: fits ?? full[full.length - 1], detail };
+  return { message: fitting(...wordings.map((w) => w(brief))), detail: `Shares are of the ${title}. ${detail}` };
+}

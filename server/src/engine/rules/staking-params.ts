@@ -35,7 +35,8 @@ export const stakingParams: Rule = {
       yield {
         at: delay.at,
         severity,
-        message: `The ${delay.title} is ${formatDuration(delay.seconds)}, shorter than the ${formatDuration(THRESHOLDS.evidenceMaxAge.value)} in which evidence of a double-sign is accepted (${cite('cometbftParams')}): a validator can misbehave, unbond and leave before it is punished. Keep unbonding well above the evidence window (the SDK default is 21 days).`,
+        message: `The ${delay.title} is ${formatDuration(delay.seconds)}, shorter than the ${formatDuration(THRESHOLDS.evidenceMaxAge.value)} in which evidence of a double-sign is accepted.`,
+        detail: `A validator can misbehave, unbond and leave before it is punished (${cite('cometbftParams')}). Keep unbonding well above the evidence window (the SDK default is 21 days).`,
       };
     }
     if (!staking || admission !== 'permissionless') return;
@@ -47,7 +48,8 @@ export const stakingParams: Rule = {
       yield {
         at: max.at,
         severity,
-        message: `${nameAt(model, max.at, 'The validator cap')} is ${n}: at most ${n} validators are ever active, so as few as ${Math.floor(n / 3) + 1} of them can halt the chain and ${Math.floor((2 * n) / 3) + 1} can commit any block (${cite('cometbftSpec')}; ${cite(minimum.source)}). Raise it to at least ${minimum.value} (the SDK default is 100).`,
+        message: `${nameAt(model, max.at, 'The validator cap')} is ${n}, so as few as ${Math.floor(n / 3) + 1} validators can halt the chain.`,
+        detail: `At most ${n} validators are ever active, so as few as ${Math.floor(n / 3) + 1} of them can halt the chain and ${Math.floor((2 * n) / 3) + 1} can commit any block (${cite('cometbftSpec')}; ${cite(minimum.source)}). Raise it to at least ${minimum.value} (the SDK default is 100).`,
       };
     }
 
@@ -56,14 +58,16 @@ export const stakingParams: Rule = {
       yield {
         at: staking.slashFractionDoubleSign!.at,
         severity,
-        message: `${nameAt(model, staking.slashFractionDoubleSign!.at, 'The double-sign slash fraction')} is 0: a validator that signs two conflicting blocks loses nothing, so equivocation, the attack BFT safety relies on punishing, is free (${cite('cosmosSlashingParams')}; the SDK default is 5%). Set it above zero.`,
+        message: `${nameAt(model, staking.slashFractionDoubleSign!.at, 'The double-sign slash fraction')} is 0, so a validator that signs two conflicting blocks loses nothing.`,
+        detail: `Equivocation, the attack BFT safety relies on punishing, is free (${cite('cosmosSlashingParams')}; the SDK default is 5%). Set it above zero.`,
       };
     }
     if (zero(staking.slashFractionDowntime)) {
       yield {
         at: staking.slashFractionDowntime!.at,
         severity: 'info',
-        message: `${nameAt(model, staking.slashFractionDowntime!.at, 'The downtime slash fraction')} is 0: a validator that stops signing is jailed but loses no stake, so going offline, alone or together with others to halt the chain, costs nothing (${cite('cosmosSlashingParams')}; the SDK default is 1%). Consider a small downtime slash.`,
+        message: `${nameAt(model, staking.slashFractionDowntime!.at, 'The downtime slash fraction')} is 0, so a validator that stops signing is jailed but loses no stake.`,
+        detail: `Going offline, alone or together with others to halt the chain, costs nothing (${cite('cosmosSlashingParams')}; the SDK default is 1%). Consider a small downtime slash.`,
       };
     }
 
@@ -78,13 +82,15 @@ export const stakingParams: Rule = {
           severity,
           subjects: top.entity.addressKeys,
           related: [{ at: top.at[0], message: `${who} holds ${percent(shares.metrics.topShare)} of the ${power.title}` }],
-          message: `${nameAt(model, staking.minCommissionRate!.at, 'The minimum commission')} is 0 while ${who} already holds ${percent(shares.metrics.topShare)} of the ${power.title}, more than the 1/3 that halts the chain: it can run at zero commission and draw still more delegation, and nothing in the parameters slows it (${cite('cosmosStakingParams')}). Set a minimum commission and spread the stake.`,
+          message: `${nameAt(model, staking.minCommissionRate!.at, 'The minimum commission')} is 0 while ${who} already holds ${percent(shares.metrics.topShare)} of the ${power.title}.`,
+          detail: `That is more than the 1/3 that halts the chain: it can run at zero commission and draw still more delegation, and nothing in the parameters slows it (${cite('cosmosStakingParams')}). Set a minimum commission and spread the stake.`,
         };
       } else {
         yield {
           at: staking.minCommissionRate!.at,
           severity: 'info',
-          message: `${nameAt(model, staking.minCommissionRate!.at, 'The minimum commission')} is 0: validators may charge no commission, so large operators can undercut smaller ones and draw delegation to themselves (${cite('cosmosStakingParams')}). Consider a minimum commission so that validators compete on service rather than on price.`,
+          message: `${nameAt(model, staking.minCommissionRate!.at, 'The minimum commission')} is 0, so large operators can undercut smaller ones and draw delegation to themselves.`,
+          detail: `Validators may charge no commission (${cite('cosmosStakingParams')}). Consider a minimum commission so that validators compete on service rather than on price.`,
         };
       }
     }

@@ -1,8 +1,9 @@
 import { THRESHOLDS } from '../data/thresholds';
 import { percent } from '../metrics';
+import { shortAddress } from '../model/address';
 import { sharesByEntity } from './concentration';
 import { consensusTerms } from './framework-terms';
-import { byNetwork, cite } from './phrases';
+import { byNetwork, cite, fitting } from './phrases';
 import type { Rule } from './types';
 
 export const supplyConcentration: Rule = {
@@ -27,15 +28,21 @@ export const supplyConcentration: Rule = {
       if (!top || metrics.topShare <= THRESHOLDS.haltingShare.value) continue;
       const terms = consensusTerms(frameworkOf(distribution.at));
       const why = distribution.voucher
-        ? `a voucher for a token issued on another chain, whose supply and votes are that chain's, so here it only moves this chain's market for it (${cite('quantifyingDecentralization')}`
+        ? `It is a voucher for a token issued on another chain, whose supply and votes are that chain's, so here it only moves this chain's market for it (${cite('quantifyingDecentralization')}`
         : distribution.bonded
-          ? `staked, that is more than the 1/3 that can ${terms.halt}, and enough to meet a governance quorum alone (${cite(terms.source)}`
-          : `enough to outvote everyone else in any vote weighted by the token and to move its market alone (${cite('quantifyingDecentralization')}`;
+          ? `Once staked, that is more than the 1/3 that can ${terms.halt}, and enough to meet a governance quorum alone (${cite(terms.source)}`
+          : `That is enough to outvote everyone else in any vote weighted by the token and to move its market alone (${cite('quantifyingDecentralization')}`;
+      const holds = (title: string) => `${entities.label(top.entity)} holds ${percent(metrics.topShare)} of the ${title}.`;
+      const { denom } = distribution;
+      // An IBC denom (ibc/ and 64 hex digits) is too long for one row: the message shortens it and the detail gives it.
+      const message = fitting(holds(distribution.title), holds(denom ? distribution.title.replace(denom, shortAddress(denom)) : distribution.title));
+      const denomNamed = denom && !message.includes(denom) ? `The denom is ${denom}. ` : '';
       yield {
         at: top.at[0],
         severity: distribution.voucher ? 'info' : byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         subjects: top.entity.addressKeys,
-        message: `${entities.label(top.entity)} holds ${percent(metrics.topShare)} of the ${distribution.title}: ${why}; ${holders.length} holders, Gini ${metrics.gini.toFixed(2)}). Spread it, or keep it in a treasury that cannot vote.`,
+        message,
+        detail: `${denomNamed}${why}; ${holders.length} holders, Gini ${metrics.gini.toFixed(2)}). Spread it, or keep it in a treasury that cannot vote.`,
       };
     }
   },

@@ -1,3 +1,4 @@
+import { namingEntity } from './phrases';
 import type { Rule } from './types';
 
 /**
@@ -21,10 +22,12 @@ export const unscopedRole: Rule = {
     for (const grant of model.grants) {
       if (grant.powers.length !== 1 || grant.powers[0] !== 'unscoped') continue;
       const entity = entities.entityOf(grant.holder);
+      const { message, about } = namingEntity(entities, entity, (name) => `${name} is the ${grant.title}, a role whose powers Chokepoint does not know.`);
       yield {
         at: grant.at,
         subjects: entity.addressKeys,
-        message: `${entities.who(entity)} is the ${grant.title}, a role Chokepoint does not know the powers of: if it can mint, pause or upgrade, one party holds that power. Read the module's code for what the role can do.`,
+        message,
+        detail: `${about}If the role can mint, pause or upgrade, one party holds that power. Read the module's code for what the role can do.`,
       };
     }
   },
