@@ -390,8 +390,10 @@ describe('L2BEAT discovery snapshots', () => {
       const at = (needle: string) => parsed.lines.positionAt(text.indexOf(needle) + 3);
       const owner = hoverMarkdown(entry, at('0x5a0Aae59D09fccBdDb6C6CcEB07B7279367C3d2A'))!;
       expect(owner).toMatch(/\*\*Safe 2-of-2\*\* \(verified at block 21,693,174, at an unrecorded time, on Ethereum mainnet \(chain id 1\)\)/);
-      expect(owner).toContain('Owners:\n- OP standard ProtocolVersions owner (Optimism Foundation Upgrade Safe): Safe 5-of-7 (verified)\n  - GnosisSafe: Safe 2-of-2 (verified)\n    - 0xb237…97a5: EOA (single key) (verified)');
-      expect(owner).toContain('\n- SecurityCouncilMultisig: Safe 10-of-13 (verified)\n  - 0x07dc…d073: EOA (single key) (verified)');
+      // Names are cut at 64 characters, and the card lists the first few who stand behind it.
+      expect(owner).toContain('Owners:\n- OP standard ProtocolVersions owner (Optimism Foundation Upgrade…: Safe 5-of-7 (verified)\n  - GnosisSafe: Safe 2-of-2 (verified)\n    - 0xb237…97a5: EOA (single key) (verified)');
+      expect(owner).toMatch(/\n- … \d+ more\n/);
+      expect(owner.length).toBeLessThan(1500);
       expect(owner).toContain('verified on chain (discovered.json)');
     });
   });
