@@ -46,4 +46,5 @@ if (process.argv.includes('--tools')) {
 
 if (process.argv.includes('--bench')) {
   await build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench/run.js' });
+  await build({ ...common, entryPoints: ['bench/hostile.ts'], outfile: 'dist/bench/hostile.js' });
 }

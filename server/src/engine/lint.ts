@@ -203,6 +203,7 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
   const byFile = new Map(group.map((s) => [s.doc.uri, s]));
   const { entities, declarations } = declareEntities(chain, config, group, verified);
   const holders = holdersOf(chain, entities);
+  const holderOf = new Map(holders.flatMap((h) => h.entity.addressKeys.map((k) => [k, h] as const)));
   const formatOf = (origin: Origin) => byFile.get(origin.file)?.doc.format ?? 'json';
   const frameworkOf = (origin: Origin) => byFile.get(origin.file)?.model?.chain.framework ?? chain.chain.framework;
   const describes = (origin: Origin) => byFile.get(origin.file)?.report.adapter?.describes ?? 'plan';
@@ -224,7 +225,7 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
           continue;
         }
         const owner = byFile.get(finding.at.file) ?? group[0];
-        owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holders, entities), rawOf));
+        owner.pending.push(resolve(byFile, owner.doc, rule.meta.id, withHolderPlaces(finding, holderOf, entities), rawOf));
       }
     } catch (error) {
       if (isCancelled(error)) throw error;
@@ -407,12 +408,11 @@ function rawAddresses(model: AuthorityModel): (short: string) => string | undefi
 }
 
 /** Adds, as related places, the other roles of the finding's holders that its message names, so a reviewer sees them. */
-function withHolderPlaces(finding: RuleFinding, holders: Holder[], entities: EntityIndex): RuleFinding {
-  const subjects = new Set(finding.subjects ?? []);
-  if (subjects.size === 0) return finding;
+function withHolderPlaces(finding: RuleFinding, holderOf: Map<string, Holder>, entities: EntityIndex): RuleFinding {
+  const subjects = finding.subjects ?? [];
+  if (subjects.length === 0) return finding;
   const known = new Set([finding.at, ...(finding.related ?? []).map((r) => r.at)].map((o) => JSON.stringify([o.file, o.path])));
-  const extra = holders
-    .filter((h) => h.entity.addressKeys.some((k) => subjects.has(k)))
+  const extra = [...new Set(subjects.map((k) => holderOf.get(k)).filter((h): h is Holder => h !== undefined))]
     .flatMap((h) => h.grants.filter((g) => finding.message.includes(g.title)).map((g) => ({ at: g.at, message: `${entities.label(h.entity)} is also the ${g.title}` })))
     .filter((r) => !known.has(JSON.stringify([r.at.file, r.at.path])));
   return extra.length === 0 ? finding : { ...finding, related: [...(finding.related ?? []), ...extra] };
@@ -539,6 +539,9 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     }
   }
   const suppressions = directives.filter((d): d is Suppression => d.type === 'suppress');
+  // By line, so 10,000 suppressions against 10,000 findings is no 10^8 comparisons.
+  const suppressionsByLine = new Map<number, Suppression[]>();
+  for (const s of suppressions) suppressionsByLine.set(s.line, [...(suppressionsByLine.get(s.line) ?? []), s]);
   const used = new Set<Suppression>();
   const usedConfig = new Set<number>();
   const relativePath = config.file ? relative(config.baseDir, doc.uri) : undefined;
@@ -565,7 +568,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
       fixes: item.fixes.map((f) => ({ ...f, title: visible(f.title) })),
       subjects: item.subjects,
     };
-    const inline = meta.category === 'engine' ? undefined : suppressions.find((s) => s.line === range.start.line && s.rules.includes(item.ruleId));
+    const inline = meta.category === 'engine' ? undefined : suppressionsByLine.get(range.start.line)?.find((s) => s.rules.includes(item.ruleId));
     if (inline && (!inline.expires || inline.expires >= today)) {
       used.add(inline);
       finding.suppression = { kind: 'inline', reason: inline.reason, expires: inline.expires };

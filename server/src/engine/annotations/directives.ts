@@ -42,15 +42,16 @@ const KIND_WORDS = lookupTable<EntityKind>({
   contract: 'contract',
 });
 
-const DURATION_TEXT = String.raw`\d+(?:\.\d+)?\s*-?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b|\d+\b`;
+const DURATION_TEXT = String.raw`\d+(?:\.\d+)?\s*(?:-\s*)?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b|\d+\b`;
 /** A number that is part of an M-of-N threshold is not a duration. */
 const NOT_THRESHOLD = String.raw`(?![\d.]|-of-|\s+of\s|\s*/)`;
-const DELAY_AFTER_WORD = new RegExp(String.raw`(?:timelock|delay)\s*[:=]?\s*(${DURATION_TEXT})${NOT_THRESHOLD}`);
-const DELAY_BEFORE_WORD = new RegExp(String.raw`(?<![\d.]|-of-|\bof\s|/\s*)(${DURATION_TEXT})\s*-?\s*(?:timelock|delay)`);
+const DELAY_AFTER_WORD = new RegExp(String.raw`(?:timelock|delay)\s*(?:[:=]\s*)?(${DURATION_TEXT})${NOT_THRESHOLD}`);
+const DELAY_BEFORE_WORD = new RegExp(String.raw`(?<![\d.]|-of-|\bof\s|/\s*)(${DURATION_TEXT})\s*(?:-\s*)?(?:timelock|delay)`);
 const EXTERNAL_AFTER_WORD = new RegExp(String.raw`external\s*[:=]?\s*(\d+)${NOT_THRESHOLD}`);
 const EXTERNAL_BEFORE_WORD = /(?<![\d.]|-of-|\bof\s|\/\s*)(\d+)\s+external/;
 const ADDRESS_TOKEN = /0x[0-9a-fA-F]{64}|0x[0-9a-fA-F]{40}|\b[a-z][a-z0-9]{0,20}1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{38,}\b|\b[1-9A-HJ-NP-Za-km-z]{46,50}\b/g;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DIRECTIVE = 1024;
 
 /** A reason still reading like `<why this risk is accepted>` has not been written yet. */
 export function isPlaceholder(reason: string): boolean {
@@ -66,6 +67,11 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
     if (!match) continue;
     const body = text.slice(match[0].length);
     const verb = match[1];
+    // A directive is a few words; the patterns below are not run over a comment of unbounded length.
+    if (body.length > MAX_DIRECTIVE) {
+      directives.push({ type: 'invalid', message: `This Chokepoint directive is ${body.length} characters long; a directive is at most ${MAX_DIRECTIVE}.`, span: comment.span });
+      continue;
+    }
     if (verb === undefined && match[0].includes(':')) {
       directives.push(declaration(doc, body, comment.span));
     } else if (verb === '-disable-next-line') {

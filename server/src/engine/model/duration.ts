@@ -7,7 +7,10 @@ const UNITS = lookupTable<number>({
 });
 import { lookupTable } from '../text/lookup';
 
-const DURATION = /^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)?$/i;
+// One run of blanks around the optional hyphen, so a long run of blanks cannot be split two ways (linear time).
+const DURATION = /^(\d+(?:\.\d+)?)\s*(?:-\s*)?([a-z]+)?$/i;
+/** Longer than any duration anyone writes; longer text is no duration. */
+const MAX_DURATION_TEXT = 64;
 
 /**
  * Reads a duration as people write it in configs: 604800, "604800s", "7d", "7 days", "7-day",
@@ -15,7 +18,7 @@ const DURATION = /^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)?$/i;
  */
 export function parseDuration(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > MAX_DURATION_TEXT) return undefined;
   const match = DURATION.exec(value.trim());
   if (!match) return undefined;
   const amount = Number(match[1]);

@@ -30,7 +30,8 @@ export function parseYaml(text: string): YamlResult {
   }
   const problems: ParseProblem[] = [];
   // logLevel 'error': the yaml package would otherwise print warnings (e.g. a collection used as a key) on stderr.
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' });
+  // uniqueKeys off: the yaml package compares every key with every other (minutes for a mapping of 80,000 keys); toSourceNode finds repeats with a set.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = Math.min(error.pos[0], text.length);
     problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
@@ -41,11 +42,11 @@ export function parseYaml(text: string): YamlResult {
   } catch (error) {
     problems.push({ message: `The YAML could not be read: ${(error as Error).message}`, span: { start: 0, end: 0 } });
   }
-  return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode) : undefined, problems, comments };
+  return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode, problems) : undefined, problems, comments };
 }
 
 /** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */
-function toSourceNode(root: YamlNode): SourceNode {
+function toSourceNode(root: YamlNode, problems: ParseProblem[]): SourceNode {
   const top = sourceNode(root);
   const pending: [YamlNode, SourceNode][] = [[root, top]];
   for (let item = pending.pop(); item; item = pending.pop()) {
@@ -57,7 +58,9 @@ function toSourceNode(root: YamlNode): SourceNode {
         const keyRange = pair.key.range ?? [0, 0];
         const child = pair.value ? sourceNode(pair.value as YamlNode) : { value: { start: keyRange[1], end: keyRange[1] } };
         child.key = { start: keyRange[0], end: keyRange[1] };
-        result.children.set(String(pair.key.value), child);
+        const name = String(pair.key.value);
+        if (result.children.has(name)) problems.push({ message: `Map keys must be unique: "${name.slice(0, 64)}" is written more than once.`, span: child.key });
+        result.children.set(name, child);
         if (pair.value) pending.push([pair.value as YamlNode, child]);
       }
     } else if (isSeq(node)) {

@@ -36,12 +36,27 @@ export class LineIndex {
     private known?: () => { lineStarts: number[]; lines: number; length: number; carriageReturns: boolean } | undefined,
   ) {}
 
+  /** The last search for \r: from where, and what it found (-1 for none). */
+  private crSearch = { from: -1, at: -1 };
+
+  /**
+   * The first \r at or after `from`. Remembered, so that walking the lines of a text whose only \r is
+   * its last character costs one search, not one to the end per line.
+   */
+  private crFrom(from: number): number {
+    const last = this.crSearch;
+    if (last.from !== -1 && from >= last.from && (last.at === -1 || from <= last.at)) return last.at;
+    const at = this.text.indexOf('\r', from);
+    this.crSearch = { from, at };
+    return at;
+  }
+
   /** The start of the line after the one holding `from`, or -1 on the last line. */
   private nextLineStart(from: number): number {
     const text = this.text;
     const newline = text.indexOf('\n', from);
     if (!(this.loneCr ??= text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text))) return newline === -1 ? -1 : newline + 1;
-    const cr = text.indexOf('\r', from);
+    const cr = this.crFrom(from);
     if (cr === -1 || (newline !== -1 && newline < cr)) return newline === -1 ? -1 : newline + 1;
     return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
   }
