@@ -19,7 +19,7 @@ import { parseDocument } from '../../server/src/engine/parse';
 import { hoverMarkdown } from '../../server/src/lsp/hover';
 import { bech32Encode } from '../helpers/bech32';
 import { applyEdits, underlined } from '../helpers/fixtures';
-import { findingsOf, lintFile, lintSource } from '../helpers/lint';
+import { findingsOf, fullText, lintFile, lintSource } from '../helpers/lint';
 
 const VAL_A = { acc: 'cosmos1t669wk7uc6zwhvg2y28mruze8gae55unjclqhc', oper: 'cosmosvaloper1t669wk7uc6zwhvg2y28mruze8gae55unhvt4mt' };
 const VAL_B = { acc: 'cosmos1tv7njtnwtypza7rx0ee9shxjx6849r320k76wj', oper: 'cosmosvaloper1tv7njtnwtypza7rx0ee9shxjx6849r322z20zp' };
@@ -740,7 +740,7 @@ describe('x/group policies as councils', () => {
     const weak = findingsOf(report, 'weak-council');
     const policy = weak.find((f) => f.subjects.includes(key(POLICY)))!;
     expect(policy.severity).toBe('warning');
-    expect(policy.message).toContain('is a 2-of-3 multisig with only 3 signers');
+    expect(fullText(policy)).toContain('is a 2-of-3 multisig with only 3 signers');
     const single = weak.find((f) => f.subjects.includes(key(GROUP_ADMIN)))!;
     expect(single.severity).toBe('error');
     expect(single.message).toContain('is a single key (EOA)');
