@@ -28,6 +28,7 @@ interface JsonFinding {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  detail?: string;
   path: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   subjects: string[];
@@ -257,7 +258,8 @@ describe('output formats', () => {
     expect(collapsed.kind).toBe('OP Stack deploy config');
     expect(Array.isArray(collapsed.suppressed)).toBe(true);
     for (const finding of collapsed.findings) {
-      expect(Object.keys(finding).sort()).toEqual(['fixes', 'message', 'path', 'range', 'related', 'ruleId', 'severity', 'subjects']);
+      // `detail` (why it matters, how to fix it) is there when the rule gives one.
+      expect(Object.keys(finding).sort()).toEqual(['fixes', 'message', 'path', 'range', 'related', 'ruleId', 'severity', 'subjects', ...(finding.detail === undefined ? [] : ['detail'])].sort());
       expect(finding.path).toBe('collapsed.json');
       expect(finding.range.start.line).toBeGreaterThanOrEqual(0);
     }

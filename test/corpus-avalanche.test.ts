@@ -130,17 +130,19 @@ describe.skipIf(!HAVE_CORPUS)('corpus: avalanche findings match PROVENANCE.tsv',
     const [finding] = findingsOf(report, 'permissioned-validator-set');
     expect(finding.severity).toBe('warning');
     expect(underlined(source, finding)).toBe(`"0x000000000000000000000000${owner.slice(2)}"`);
-    expect(finding.message).toContain(`proof of authority: the ValidatorManager proxy at ${proxy.slice(0, 6)}`);
-    expect(finding.message).toContain(`${short(owner)}, owner of its ProxyAdmin ${proxyAdmin.slice(0, 6)}`);
-    expect(finding.message).toContain('an account with no code at genesis');
-    expect(finding.message).toContain(`in place of ${logic.slice(0, 6)}`);
-    expect(finding.message).toContain(`${short(owner)} decides who validates`);
+    expect(finding.message).toBe(`${short(owner)} admits validators by permission (proof of authority), not by stake.`);
+    expect(finding.detail).toContain(`proof of authority: the ValidatorManager proxy at ${proxy.slice(0, 6)}`);
+    expect(finding.detail).toContain(`${short(owner)}, owner of its ProxyAdmin ${proxyAdmin.slice(0, 6)}`);
+    expect(finding.detail).toContain('an account with no code at genesis');
+    expect(finding.detail).toContain(`in place of ${logic.slice(0, 6)}`);
+    expect(finding.detail).toContain(`${short(owner)} decides who validates`);
     expect(finding.subjects).toEqual([`b20:${owner.slice(2)}`]);
 
     // Nothing declares what the owner is: Chokepoint asks for it rather than assuming a single key.
     const [unverified] = findingsOf(report, 'unverified-authority');
     expect(underlined(source, unverified)).toBe(underlined(source, finding));
-    expect(unverified.message).toContain('can choose the validators (ValidatorManager ProxyAdmin owner)');
+    expect(unverified.message).toContain('can choose the validators, but');
+    expect(unverified.detail).toMatch(/^It is the ValidatorManager ProxyAdmin owner\./);
 
     // "warpConfig quorumNumerator 67": the standard, so no finding.
     expect(description).toContain('warpConfig quorumNumerator 67');
@@ -177,12 +179,14 @@ describe.skipIf(!HAVE_CORPUS)('corpus: avalanche findings match PROVENANCE.tsv',
 
     const [collapse] = findingsOf(report, 'role-collapse');
     expect(collapse.subjects).toEqual([`b20:${EWOQ.slice(2)}`]);
-    expect(collapse.message).toContain('holds 2 critical roles (Transaction allow list admin and Native minter admin)');
-    expect(collapse.message).toContain('decide who may transact and mint tokens');
+    expect(collapse.message).toContain('is the Transaction allow list admin and the Native minter admin');
+    expect(fullText(collapse)).toContain('holds 2 critical roles (Transaction allow list admin and Native minter admin)');
+    expect(fullText(collapse)).toContain('decide who may transact and mint tokens');
 
     const [unverified] = findingsOf(report, 'unverified-authority');
     expect(underlined(source, unverified)).toBe(`"${other}"`);
-    expect(unverified.message).toContain(`${short(other)} can decide who may transact (Transaction allow list admin)`);
+    expect(unverified.message).toContain(`${short(other)} can decide who may transact, but`);
+    expect(unverified.detail).toMatch(/^It is the Transaction allow list admin\./);
 
     // The initialMint to 0xab58… is read (and would be reported if malformed) but is not genesis supply.
     expect(description).toContain('initialMint to 0xab58');

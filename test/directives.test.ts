@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from '../server/src/engine/lint';
 import { parseAddress } from '../server/src/engine/model/address';
-import { findingsOf, lintSource, ruleIds } from './helpers/lint';
+import { findingsOf, fullText, lintSource, ruleIds } from './helpers/lint';
 
 const HOLDER = '0xA5a106F1eCeaA7083bD4b181E4c97a9531d3Ac80';
 
@@ -122,7 +122,7 @@ describe.each(FORMATS)('declarations in $format', ({ name, marker, build }) => {
     expect(entityOf(report)).toMatchObject({ threshold: 6, signers: 8, external: 1 });
     const weak = findingsOf(report, 'weak-council');
     expect(weak).toHaveLength(1);
-    expect(weak[0].message).toContain('1 external signer where 3 are needed to block a quorum');
+    expect(fullText(weak[0])).toContain('1 external signer where 3 are needed to block a quorum');
   });
 
   it('a thin multisig declaration makes weak-council warn', () => {

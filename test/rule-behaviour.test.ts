@@ -70,8 +70,8 @@ describe('role-collapse', () => {
   it('is an error when the Proposer is also the Challenger', () => {
     const finding = only(lintFixture('role-collapse', 'fires.toml'), 'role-collapse');
     expect(finding.severity).toBe('error');
-    expect(finding.message).toMatch(/^0x9e4B…A9f7 \(an undeclared address\) holds 2 critical roles \(Challenger and Proposer\)/);
-    expect(finding.message).toContain('a false root goes unchallenged');
+    expect(finding.message).toBe('0x9e4B…A9f7 (an undeclared address) is the Challenger and the Proposer: a false root goes unchallenged.');
+    expect(fullText(finding)).toContain('holds 2 critical roles (Challenger and Proposer)');
     expect(finding.subjects).toEqual([key('0x9e4B6f42bCd6Ca40ba44b5e2D60A27B215bcA9f7')]);
   });
 
@@ -79,14 +79,14 @@ describe('role-collapse', () => {
     const finding = only(lintFixture('role-collapse', 'fires-upgrade-pause.yaml'), 'role-collapse');
     expect(finding.severity).toBe('error');
     expect(finding.message).toContain('Lumen Foundation Safe (a 4-of-7 multisig)');
-    expect(finding.message).toContain('Upgrade admin and Pauser');
+    expect(finding.message).toContain('the Upgrade admin and the Pauser');
   });
 
   it('is a warning for critical roles that do not check each other', () => {
     const finding = only(lintFixture('role-collapse', 'fires-sequencer-owns-config.toml'), 'role-collapse');
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toContain('SystemConfig owner and Unsafe block signer (sequencer)');
-    expect(finding.message).toContain('so one compromise exercises all of them');
+    expect(finding.message).toContain('the SystemConfig owner and the Unsafe block signer (sequencer)');
+    expect(fullText(finding)).toContain('so one compromise exercises all of them');
   });
 
   it('is only a warning when the holder of upgrade and pause is a properly set-up Security Council', () => {
@@ -98,14 +98,14 @@ describe('role-collapse', () => {
     const text = readFixture('role-collapse', 'passes-batcher-is-signer.toml');
     expect(findingsOf(lintSource('lumen.toml', text), 'role-collapse')).toEqual([]);
     const batcherOwnsConfig = text.replace('SystemConfigOwner = "0xA5a106F1eCeaA7083bD4b181E4c97a9531d3Ac80"', 'SystemConfigOwner = "0x0a3A57D08Bd45ceC2d5a3E4f6b3E536f8310De6E"');
-    expect(only(lintSource('lumen.toml', batcherOwnsConfig), 'role-collapse').message).toContain('3 critical roles');
+    expect(only(lintSource('lumen.toml', batcherOwnsConfig), 'role-collapse').message).toContain('the SystemConfig owner, the Unsafe block signer and the Batcher');
   });
 
   it('counts two addresses declared as one entity in .chokepoint.yaml as one holder', () => {
     const path = ruleFixture('role-collapse', 'one-entity/fires.json');
     const finding = only(lintFile(path), 'role-collapse');
     expect(finding.severity).toBe('error');
-    expect(finding.message).toContain('founders (a 2-of-3 multisig) holds 2 critical roles (L1 ProxyAdmin owner and Guardian)');
+    expect(finding.message).toContain('founders (a 2-of-3 multisig) is the L1 ProxyAdmin owner and the Guardian');
     expect(finding.subjects.sort()).toEqual([key('0x27602dD911fb464861C93765215E5427eCaf5d9A'), key('0x23c9abE2c0c703dEa58822e8Cbe7b4Ff512d5cbA')].sort());
     expect(finding.related.map((r) => r.message)).toContain('founders is also the Guardian');
     expect(findingsOf(lintSource('deploy-config.json', readFileSync(path, 'utf8')), 'role-collapse'), 'without the entity the two Safes are separate holders').toEqual([]);
@@ -140,13 +140,14 @@ describe('weak-council', () => {
     const text = readFixture('weak-council', 'fires.yaml').replace('threshold: 5', 'threshold: 1');
     const finding = only(lintSource('appchain.yaml', text), 'weak-council');
     expect(finding.severity).toBe('error');
-    expect(finding.message).toContain('any one signer can act alone');
+    expect(finding.detail).toContain('Any one signer can act alone');
   });
 
   it('warns about a 2-of-3 declared in .chokepoint.yaml', () => {
     const finding = only(lintFile(ruleFixture('weak-council', 'thin-multisig/fires.json')), 'weak-council');
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toContain('launch-safe can upgrade contracts (L1 ProxyAdmin owner) and is a 2-of-3 multisig with only 3 signers and a 67% threshold');
+    expect(finding.message).toBe('launch-safe can upgrade contracts and is a 2-of-3 multisig with only 3 signers and a 67% threshold.');
+    expect(fullText(finding)).toContain('L1 ProxyAdmin owner');
   });
 
   it('counts a 2-of-2 Safe with a proper 6-of-8 council among its members as a proper council', () => {
@@ -163,7 +164,7 @@ describe('weak-council', () => {
   it('reports too few external signers to block a quorum', () => {
     const text = readFixture('weak-council', 'passes.yaml').replace('external: 3', 'external: 1');
     const finding = only(lintSource('appchain.yaml', text), 'weak-council');
-    expect(finding.message).toContain('1 external signer where 3 are needed to block a quorum');
+    expect(fullText(finding)).toContain('1 external signer where 3 are needed to block a quorum');
   });
 });
 
@@ -172,7 +173,7 @@ describe('short-exit-window', () => {
     const finding = only(lintFixture('short-exit-window', 'fires.yaml'), 'short-exit-window');
     expect(finding.severity).toBe('error');
     expect(finding.message).toContain('Lumen Ops Safe (a 4-of-7 multisig) can upgrade as Upgrade admin after 2 days');
-    expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days and Stage 2 30 days: add a timelock of 30 days or more (7 days for Stage 1)');
+    expect(finding.detail).toContain('L2BEAT Stage 1 needs at least 7 days and Stage 2 30 days: add a timelock of 30 days or more (7 days for Stage 1)');
     expect(finding.fixes, 'the manifest describes a timelock that exists').toEqual([]);
   });
 
@@ -187,14 +188,15 @@ describe('short-exit-window', () => {
     const finding = only(lintFixture('short-exit-window', 'fires-stage2.yaml'), 'short-exit-window');
     expect(finding.severity).toBe('warning');
     expect(finding.message).toContain('after 14 days, leaving users an exit window of 14 days');
-    expect(finding.message).toContain('L2BEAT Stage 2 needs at least 30 days');
+    expect(finding.detail).toContain('L2BEAT Stage 2 needs at least 30 days');
   });
 
   it('subtracts the withdrawal delay: an instant upgrader leaves no exit window at all', () => {
     const finding = only(lintFile(ruleFixture('short-exit-window', 'no-delay/fires.json')), 'short-exit-window');
     expect(finding.severity).toBe('error');
-    expect(finding.message).toContain('ops-safe (a 3-of-5 multisig) can upgrade as L1 ProxyAdmin owner with no delay while withdrawals take 7 days, leaving users no exit window at all');
-    expect(finding.message).toContain('add a timelock of 37 days or more (14 days for Stage 1)');
+    expect(finding.message).toBe('ops-safe can upgrade as L1 ProxyAdmin owner with no delay, leaving users no exit window at all.');
+    expect(finding.detail).toContain('It is a 3-of-5 multisig. Withdrawals take 7 days.');
+    expect(finding.detail).toContain('add a timelock of 37 days or more (14 days for Stage 1)');
   });
 
   it('leaves undeclared upgraders to unverified-authority rather than guessing their delay', () => {
@@ -216,7 +218,7 @@ describe('presets and rule settings', () => {
 
   it('l2beat-stage1 fixes the exit window to the Stage 1 bar it checks', () => {
     const finding = only(lintSource('appchain.yaml', stage1, 'preset: l2beat-stage1\n'), 'short-exit-window');
-    expect(finding.message).toContain('L2BEAT Stage 1 needs at least 7 days: add a timelock of 7 days or more');
+    expect(finding.detail).toContain('L2BEAT Stage 1 needs at least 7 days: add a timelock of 7 days or more');
     const planned = only(lintSource('deploy_parameters.json', readFixture('short-exit-window', 'fires-polygon-timelock.json'), 'preset: l2beat-stage1\n'), 'short-exit-window');
     expect(planned.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['604800']);
   });
@@ -267,9 +269,10 @@ describe('unverified-authority', () => {
   it('warns about each undeclared holder of a control power, naming the address and the role, and says how to remove the prompt', () => {
     const [finding] = onLine(report, text, 'unverified-authority', 'l1ProxyAdminOwner');
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toMatch(/^0x2760…5d9A can upgrade contracts \(L1 ProxyAdmin owner\), but nothing declares whether it is a single key/);
-    expect(finding.message).toContain('Run `chokepoint verify --rpc <URL>`, which reads what it is on chain into chokepoint.lock.json, or declare it');
-    expect(finding.message).toContain('with a comment on its line such as `# chokepoint: eoa` or `# chokepoint: multisig <M>-of-<N> timelock <days>d`');
+    expect(finding.message).toBe('0x2760…5d9A can upgrade contracts, but what it is is undeclared.');
+    expect(finding.detail).toMatch(/^It is the L1 ProxyAdmin owner\. Nothing declares whether it is a single key/);
+    expect(finding.detail).toContain('Run `chokepoint verify --rpc <URL>`, which reads what it is on chain into chokepoint.lock.json, or declare it');
+    expect(finding.detail).toContain('with a comment on its line such as `# chokepoint: eoa` or `# chokepoint: multisig <M>-of-<N> timelock <days>d`');
   });
 
   it('names operational keys at information with what they can do, and does not ask what they are', () => {
@@ -278,13 +281,15 @@ describe('unverified-authority', () => {
       const [finding] = onLine(report, text, 'unverified-authority', marker);
       expect(finding.severity, marker).toBe('info');
       expect(finding.message, marker).toContain(`is an operational key (`);
-      expect(finding.message, marker).toContain(`it can ${verbs} (L2BEAT risk rosette). One key is normal for such a role`);
-      expect(finding.message, marker).not.toMatch(/declare it|chokepoint verify/i);
+      expect(finding.message, marker).toMatch(new RegExp(`: it can ${verbs}\\.$`));
+      expect(finding.detail, marker).toMatch(/^One key is normal for such a role.* \(L2BEAT risk rosette\)\.$/);
+      expect(fullText(finding), marker).not.toMatch(/declare it|chokepoint verify/i);
     }
     // The Challenger can delete any proposal: that overrides the proposers, so it is asked about.
     const [challenger] = onLine(report, text, 'unverified-authority', 'challenger =');
     expect(challenger.severity).toBe('warning');
-    expect(challenger.message).toContain('can challenge state roots (Challenger), but nothing declares');
+    expect(challenger.message).toBe('0xF256…C363 can challenge state roots, but what it is is undeclared.');
+    expect(challenger.detail).toMatch(/^It is the Challenger\. Nothing declares/);
     expect(findingsOf(report, 'unverified-authority')).toHaveLength(7);
   });
 
@@ -293,8 +298,13 @@ describe('unverified-authority', () => {
     const finding = only(lintFixture('unverified-authority', 'fires-most-powerful-role.toml'), 'unverified-authority');
     expect(underlined(source, finding)).toBe('"0x51b9C2dE6F37E1a2cA4F2d9c08E3f4b5A6d7e8F9"');
     expect(source.split('\n')[finding.range.start.line]).toContain('l1ProxyAdminOwner');
-    expect(finding.message).toMatch(/^0x51b9…e8F9 can upgrade contracts, change chain parameters and collect fees \(L1 ProxyAdmin owner, SystemConfig owner, Base fee vault recipient, L1 fee vault recipient and Sequencer fee vault recipient\)/);
-    expect(finding.related.map((r) => r.message)).toEqual(['SystemConfig owner', 'Base fee vault recipient', 'L1 fee vault recipient', 'Sequencer fee vault recipient'].map((title) => `0x51b9…e8F9 is also the ${title}`));
+    expect(finding.message).toBe('0x51b9…e8F9 can upgrade contracts, change chain parameters and collect fees, but what it is is undeclared.');
+    expect(finding.detail).toMatch(/^It is the L1 ProxyAdmin owner, the SystemConfig owner, the Base fee vault recipient, the L1 fee vault recipient and the Sequencer fee vault recipient\./);
+    // The first place that names the shortened address writes it in full, so filtering Problems by it finds the finding.
+    expect(finding.related.map((r) => r.message)).toEqual([
+      '0x51b9C2dE6F37E1a2cA4F2d9c08E3f4b5A6d7e8F9 is also the SystemConfig owner',
+      ...['Base fee vault recipient', 'L1 fee vault recipient', 'Sequencer fee vault recipient'].map((title) => `0x51b9…e8F9 is also the ${title}`),
+    ]);
     expect(finding.related.map((r) => source.split('\n')[r.range.start.line].trim().split(' ')[0])).toEqual(['systemConfigOwner', 'baseFeeVaultRecipient', 'l1FeeVaultRecipient', 'sequencerFeeVaultRecipient']);
   });
 
@@ -307,8 +317,9 @@ describe('unverified-authority', () => {
       ['"0x2bE4c6D8f0A1b3C5d7E9f1A3b5C7d9E1f3A5b7C9"', 'info'],
       ['"0x5cF2a1E7d8B9c0A1f2E3d4C5b6A7f8E9d0C1b2A3"', 'info'],
     ]);
-    expect(found[0].message).toContain('(Rollup owner), but nothing declares whether it is a single key, a multisig or a timelock, so Chokepoint cannot count who must collude. Run `chokepoint verify --rpc <URL>`');
-    expect(found[1].message).toBe('0x8aD1…c8D9 is an operational key (Validator): it can propose state or fail to propose it and dispute rival proposals (L2BEAT risk rosette). One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is.');
+    expect(found[0].detail).toContain('It is the Rollup owner. Nothing declares whether it is a single key, a multisig or a timelock, so Chokepoint cannot count who must collude. Run `chokepoint verify --rpc <URL>`');
+    expect(found[1].message).toBe('0x8aD1…c8D9 is an operational key (Validator): it can propose state or fail to propose it and dispute rival proposals.');
+    expect(found[1].detail).toBe('One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is (L2BEAT risk rosette).');
     expect(found[3].message).toMatch(/^0x5cF2…b2A3 is an operational key \(Batch poster\): it can order or withhold transactions/);
   });
 
@@ -316,26 +327,28 @@ describe('unverified-authority', () => {
     const collapsed = lintSource('intent.toml', text.replace('challenger = "0xF2567d46fA3bEf3768Ae3093Cb4128859Ba0C363"', 'challenger = "0x9e4B6f42bCd6Ca40ba44b5e2D60A27B215bcA9f7"'));
     const [finding] = onLine(collapsed, text, 'unverified-authority', 'proposer =');
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toContain('can propose state roots and challenge state roots (Proposer and Challenger), but nothing declares');
+    expect(finding.message).toContain('can propose state roots and challenge state roots, but what it is is undeclared.');
+    expect(finding.detail).toMatch(/^It is the Proposer and the Challenger\. Nothing declares/);
   });
 
   it('suggests chokepoint verify only where it can read the holder: not for a Substrate sudo key', () => {
     const finding = only(lintFixture('root-authority', 'fires-substrate-raw.json'), 'unverified-authority');
-    expect(finding.message).toContain('Declare it under `entities:` in .chokepoint.yaml.');
-    expect(finding.message).not.toContain('chokepoint verify');
+    expect(finding.detail).toContain('Declare it under `entities:` in .chokepoint.yaml.');
+    expect(fullText(finding)).not.toContain('chokepoint verify');
   });
 
   it('asks for the threshold of a holder declared only as a multisig', () => {
     const finding = only(lintFixture('unverified-authority', 'fires-multisig-without-threshold.yaml'), 'unverified-authority');
-    expect(finding.message).toContain('lumen-safe can upgrade contracts (Upgrade admin), but its threshold and signers are not declared');
+    expect(finding.message).toBe('lumen-safe can upgrade contracts, but its threshold and signers are undeclared.');
+    expect(finding.detail).toMatch(/^It is the Upgrade admin\. Its threshold and signers are not declared/);
   });
 
   it('points JSON files, which cannot hold comments, at .chokepoint.yaml only', () => {
-    const json = findingsOf(lintFixture('dev-key-authority', 'passes.json'), 'unverified-authority').filter((f) => f.message.includes('Declare') || f.message.includes('declare'));
+    const json = findingsOf(lintFixture('dev-key-authority', 'passes.json'), 'unverified-authority').filter((f) => /declare/i.test(fullText(f)));
     expect(json.length).toBeGreaterThan(0);
     for (const finding of json) {
-      expect(finding.message).toContain('declare it under `entities:` in .chokepoint.yaml.');
-      expect(finding.message).not.toContain('comment');
+      expect(fullText(finding)).toContain('declare it under `entities:` in .chokepoint.yaml.');
+      expect(fullText(finding)).not.toContain('comment');
     }
   });
 });
@@ -344,13 +357,15 @@ describe('fee-capture', () => {
   it('warns when the fee vaults pay an address that also operates the chain', () => {
     const finding = only(lintFixture('fee-capture', 'fires.json'), 'fee-capture');
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toContain('Base fee vault recipient, L1 fee vault recipient and Sequencer fee vault recipient pay 0xA5a1…Ac80, which can also change chain parameters');
+    expect(finding.message).toBe('Base fee vault recipient and 2 more pay 0xA5a1…Ac80, which can also change chain parameters.');
+    expect(finding.detail).toContain('It is the Base fee vault recipient, L1 fee vault recipient and Sequencer fee vault recipient.');
     expect(finding.related.map((r) => r.message)).toContain('0xA5a1…Ac80 is also the SystemConfig owner');
   });
 
   it('warns when the fee vaults pay a single key', () => {
     const finding = only(lintFixture('fee-capture', 'fires-single-key.toml'), 'fee-capture');
-    expect(finding.message).toContain('pay founder-key, a single key, so one compromise drains the chain\'s revenue');
+    expect(finding.message).toContain('pay founder-key, a single key.');
+    expect(finding.detail).toContain('One compromise drains the chain\'s revenue');
   });
 });
 
@@ -360,8 +375,8 @@ describe('permissioned-proofs', () => {
     const finding = only(lintFixture('permissioned-proofs', 'fires.json'), 'permissioned-proofs');
     expect(finding.severity).toBe('warning');
     expect(underlined(text, finding)).toBe('1');
-    expect(finding.message).toContain('respectedGameType 1, PERMISSIONED_CANNON');
-    expect(finding.message).toContain('0xF256…C363 (Challenger) and 0x9e4B…A9f7 (Proposer)');
+    expect(fullText(finding)).toContain('respectedGameType 1, PERMISSIONED_CANNON');
+    expect(fullText(finding)).toContain('0xF256…C363 (Challenger) and 0x9e4B…A9f7 (Proposer)');
     expect(finding.fixes.flatMap((f) => f.edits.map((e) => e.newText))).toEqual(['0']);
   });
 
@@ -369,7 +384,7 @@ describe('permissioned-proofs', () => {
     const finding = only(lintFixture('permissioned-proofs', 'fires-legacy-oracle.json'), 'permissioned-proofs');
     expect(finding.severity).toBe('warning');
     expect(finding.message).toContain('L2OutputOracle');
-    expect(finding.message).toContain('useFaultProofs is not true');
+    expect(fullText(finding)).toContain('useFaultProofs is not true');
   });
 
   it('is an error for a test game type that proves nothing', () => {
@@ -417,7 +432,7 @@ describe('dev-flags-in-production', () => {
   it('treats a chain it cannot classify as production', () => {
     const finding = only(lintFixture('dev-flags-in-production', 'fires-unknown-network.json'), 'dev-flags-in-production');
     expect(finding.severity).toBe('error');
-    expect(finding.message).toContain('treated as production');
+    expect(fullText(finding)).toContain('treated as production');
   });
 
   it('is information only on a testnet and silent on a devnet', () => {

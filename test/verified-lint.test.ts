@@ -28,7 +28,7 @@ import { lintPaths } from '../server/src/engine/workspace';
 import { hoverMarkdown } from '../server/src/lsp/hover';
 import { buildReportData, renderMarkdown } from '../server/src/report';
 import { buildIfMissing } from './helpers/cli-run';
-import { TODAY } from './helpers/lint';
+import { fullText, TODAY } from './helpers/lint';
 import { LspClient } from './helpers/lsp-client';
 import { REAL_WORLD } from './helpers/real-world';
 
@@ -182,7 +182,7 @@ describe('chokepoint.lock.json', () => {
     expect(collusion(holder, report.entities!)).toBe(2);
     expect(report.findings.map((f) => f.ruleId)).not.toContain('unverified-authority');
     // A 14-day timelock is enough for Stage 1's 7 days and short of Stage 2's 30.
-    expect(report.findings.filter((f) => f.ruleId === 'short-exit-window').map((f) => f.message).join(' ')).toMatch(/Stage 2/);
+    expect(report.findings.filter((f) => f.ruleId === 'short-exit-window').map(fullText).join(' ')).toMatch(/Stage 2/);
     expect(report.findings.map((f) => f.ruleId)).not.toContain('weak-council');
   });
 
@@ -250,7 +250,7 @@ describe('config-drift', () => {
     const [report] = lint([join(dir, 'lumen.toml')]).reports;
     const drift = report.findings.filter((f) => f.ruleId === 'config-drift');
     expect(drift.map((f) => f.severity)).toEqual(['warning']);
-    expect(drift[0].message).toMatch(/declared as one entity/);
+    expect(drift[0].detail).toMatch(/declared as one entity/);
   });
 
   it('fills the proof system from the respected game type the chain reports when the file does not say', () => {
@@ -271,7 +271,8 @@ describe('stale-verification', () => {
     const stale = (report: FileReport) => report.findings.filter((f) => f.ruleId === 'stale-verification');
     const [report] = lint([join(dir, 'lumen.toml')]).reports;
     expect(stale(report).map((f) => f.severity)).toEqual(['info']);
-    expect(stale(report)[0].message).toMatch(/on 2026-10-01, 52 days ago, more than the 30 days this lint accepts/);
+    expect(stale(report)[0].message).toMatch(/ are 52 days old, more than the 30 days this lint accepts\.$/);
+    expect(stale(report)[0].detail).toMatch(/on 2026-10-01, 52 days ago, more than the 30 days this lint accepts/);
     writeFileSync(join(dir, '.chokepoint.yaml'), 'rules:\n  stale-verification:\n    options: { maxAgeDays: 60 }\n');
     expect(stale(lint([join(dir, 'lumen.toml')]).reports[0])).toEqual([]);
   });

@@ -743,7 +743,7 @@ describe('x/group policies as councils', () => {
     const weak = findingsOf(report, 'weak-council');
     const policy = weak.find((f) => f.subjects.includes(key(POLICY)))!;
     expect(policy.severity).toBe('warning');
-    expect(policy.message).toContain('is a 2-of-3 multisig with only 3 signers');
+    expect(fullText(policy)).toContain('is a 2-of-3 multisig with only 3 signers');
     const single = weak.find((f) => f.subjects.includes(key(GROUP_ADMIN)))!;
     expect(single.severity).toBe('error');
     expect(single.message).toContain('is a single key (EOA)');

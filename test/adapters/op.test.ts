@@ -61,7 +61,8 @@ describe('deploy-config keys of every generation', () => {
     expect(collapse?.message).toContain('Challenger');
     expect(underlined(text, collapse!)).toBe(`"${A}"`);
     const fees = findingsOf(report, 'fee-capture').find((f) => f.subjects.includes(key(A)));
-    expect(fees?.message).toMatch(/^Base fee vault recipient, L1 fee vault recipient and Sequencer fee vault recipient pay 0x3a91…d907/);
+    expect(fees?.message).toMatch(/^Base fee vault recipient and 2 more pay 0x3a91…d907, /);
+    expect(fees?.detail).toContain('It is the Base fee vault recipient, L1 fee vault recipient and Sequencer fee vault recipient.');
   });
 
   it('an address under a key no generation defines is a role of unknown scope, titled with its key', () => {

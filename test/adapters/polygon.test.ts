@@ -7,7 +7,7 @@ import type { AuthorityModel, Origin } from '../../server/src/engine/model/schem
 import { AuthorityModelSchema } from '../../server/src/engine/model/schema';
 import { parseDocument } from '../../server/src/engine/parse';
 import { ruleFixture, underlined } from '../helpers/fixtures';
-import { findingsOf, lintFile, lintSource } from '../helpers/lint';
+import { findingsOf, fullText, lintFile, lintSource } from '../helpers/lint';
 
 /** Deploy parameters shaped like zkevm-contracts' v1 deploy_parameters.json; the addresses are made up. */
 const V1 = `{
@@ -219,14 +219,14 @@ describe('findings on Polygon parameters', () => {
     const [prover] = findingsOf(lintFile(path), 'permissioned-proofs');
     expect(prover.severity).toBe('warning');
     expect(prover.message).toContain('first 7 days');
-    expect(prover.related.map((r) => r.message)).toEqual(['trusted aggregator timeout (after it, anyone may verify batches): 7 days']);
+    expect(prover.related.map((r) => r.message)).toEqual(['0x2222…2222 is 0x2222222222222222222222222222222222222222', 'trusted aggregator timeout (after it, anyone may verify batches): 7 days']);
   });
 
   it('the 10-day timelock passes Stage 1 but not Stage 2', () => {
     const [window] = findingsOf(lintSource('params.json', V1), 'short-exit-window');
     expect(window.severity).toBe('warning');
     expect(window.message).toContain('10 days');
-    expect(window.message).toContain('Stage 2');
+    expect(fullText(window)).toContain('Stage 2');
     expect(underlined(V1, window)).toBe('"0x5000000000000000000000000000000000000005"');
   });
 });

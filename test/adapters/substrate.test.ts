@@ -182,7 +182,7 @@ describe('substrate chain spec: raw storage', () => {
     expect(model.distributions).toEqual([]);
     expect(model.validatorSet?.admission).toBe('permissioned');
     const permissioned = findingsOf(report, 'permissioned-validator-set');
-    expect(permissioned[0].message).toContain('2 invulnerable collators: desiredCandidates is 0');
+    expect(fullText(permissioned[0])).toContain('2 invulnerable collators: desiredCandidates is 0');
     expect(underlined(text, permissioned[0])).toBe('"0x00000000"');
   });
 
@@ -352,8 +352,8 @@ describe('substrate chain spec: validator and collator admission', () => {
     }));
     const found = findingsOf(report, 'permissioned-validator-set');
     expect(found).toHaveLength(1);
-    expect(found[0].message).toContain('Staking::ForceEra is ForceNone, so no new era starts and the 2 genesis validators stay until Root forces one');
-    expect(found[0].message).toContain('Substrate pallet-staking');
+    expect(fullText(found[0])).toContain('Staking::ForceEra is ForceNone, so no new era starts and the 2 genesis validators stay until Root forces one');
+    expect(fullText(found[0])).toContain('Substrate pallet-staking');
     expect(underlined(text, found[0])).toBe('"0x02"');
   });
 
@@ -367,7 +367,7 @@ describe('substrate chain spec: validator and collator admission', () => {
   it('reads forceEra in a plain spec', () => {
     const { report, text } = lintSpec({ runtime: { palletStaking: { forceEra: 'ForceNone', invulnerables: [BOB], stakers: [[BOB, BOB, 1000, 'Validator']] } } });
     const found = findingsOf(report, 'permissioned-validator-set');
-    expect(found[0].message).toContain('ForceEra is ForceNone');
+    expect(fullText(found[0])).toContain('ForceEra is ForceNone');
     expect(underlined(text, found[0])).toBe('"ForceNone"');
   });
 
@@ -384,8 +384,8 @@ describe('substrate chain spec: validator and collator admission', () => {
     // Collators are not a BFT set: the relay chain validates and finalizes.
     expect(model.distributions).toEqual([]);
     const found = findingsOf(report, 'permissioned-validator-set');
-    expect(found[0].message).toContain('proof of authority: the genesis authorities of the collator set');
-    expect(found[0].message).toContain('these 2 collators decide which transactions get in, and all of them together can stop block production, though the relay chain\'s validators check every block they make');
+    expect(fullText(found[0])).toContain('proof of authority: the genesis authorities of the collator set');
+    expect(fullText(found[0])).toContain('these 2 collators decide which transactions get in, and all of them together can stop block production, though the relay chain\'s validators check every block they make');
     expect(findingsOf(report, 'stake-concentration')).toEqual([]);
     // The same in a plain spec: a `staking` section without pallet-staking's fields is not NPoS.
     const plain = lintSpec({ runtime: { parachainInfo: { parachainId: 2092 }, aura: { authorities: [BOB] }, staking: { phantom: null } } });

@@ -1,9 +1,10 @@
 import { readAt, sourceName } from '../lock/describe';
 import type { AppliedSection } from '../lock/verified-view';
-import { parseAddress } from '../model/address';
+import { parseAddress, shortAddress } from '../model/address';
 import { isProduction, type ProofSystem } from '../model/schema';
 import { sourceFor } from './framework-terms';
 import { cite } from './phrases';
+import { firstClause, fitRow, withField, withoutAsides } from './one-row';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Weakest first: a proof system the chain respects that is weaker than the file's is worse than one that is stronger. */
@@ -43,12 +44,18 @@ function* roleDrift({ model, entities, frameworkOf }: RuleContext, roles: Record
     const sameHolder = actual?.id === named.id;
     const critical = grant.critical && !sameHolder && isProduction(model.chain.network);
     const source = cite(sourceFor(frameworkOf(grant.at), { 'op-stack': 'opConfigurability', 'arbitrum-orbit': 'orbitSdk' }, 'chokepointVerify'));
-    const who = actual ? entities.label(actual) : 'no holder at all';
+    // An address the chain's model does not name is not written in full anywhere else, so the message writes it in full.
+    const label = actual ? entities.label(actual) : 'no holder at all';
+    const who = onChain && reported && label === shortAddress(reported) ? reported : label;
+    const detail = `The deployed contracts report it ${readAt(section.chainId, section.chain)} (${sourceName(section.source)}; ${source}). ${sameHolder ? 'Both addresses are declared as one entity, so who holds the role is unchanged, but the file is out of date.' : 'Whoever holds the role on chain is not whom the file shows.'} Update the file or execute the change on chain, then run chokepoint verify again.`;
     yield {
       at: grant.at,
       severity: critical ? 'error' : 'warning',
       subjects: [grant.holder.key, ...(onChain ? [onChain.key] : [])],
-      message: `The file names ${entities.label(named)} as the ${grant.title}, but the deployed contracts report ${who} ${readAt(section.chainId, section.chain)} (${sourceName(section.source)}; ${source}). ${sameHolder ? 'Both addresses are declared as one entity, so who holds the role is unchanged, but the file is out of date.' : 'Whoever holds the role on chain is not whom the file shows.'} Update the file or execute the change on chain, then run chokepoint verify again.`,
+      ...fitRow([
+        [`The file names ${entities.label(named)} as the ${grant.title}, but the deployed chain reports ${who}.`, detail],
+        [`The ${grant.title} on chain is ${who}, not ${entities.label(named)} as the file says.`, detail],
+      ]),
     };
   }
 }
@@ -56,9 +63,14 @@ function* roleDrift({ model, entities, frameworkOf }: RuleContext, roles: Record
 function proofDrift({ model, frameworkOf }: RuleContext, file: ProofSystem, chain: ProofSystem, section: AppliedSection): RuleFinding {
   const weaker = STRENGTH.indexOf(chain.kind) < STRENGTH.indexOf(file.kind);
   const source = cite(sourceFor(frameworkOf(file.at), { 'op-stack': 'opStandardParams' }, 'chokepointVerify'));
+  const detail = `Withdrawals on the deployed chain trust ${chain.title} (${sourceName(section.source)}; ${source}). ${weaker ? 'The chain is weaker than the file claims.' : 'The file understates the chain.'} The stage estimate uses the chain's proof system; update the file to match it.`;
   return {
     at: file.at,
     severity: weaker && isProduction(model.chain.network) ? 'error' : 'warning',
-    message: `The file implies ${file.title}, but withdrawals on the deployed chain trust ${chain.title} (${sourceName(section.source)}; ${source}). ${weaker ? 'The chain is weaker than the file claims.' : 'The file understates the chain.'} The stage estimate uses the chain's proof system; update the file to match it.`,
+    ...fitRow([
+      [`The file implies ${file.title}, but the deployed chain trusts ${firstClause(chain.title)}.`, detail],
+      [`The file implies ${withField(firstClause(file.title), file.at)}, but the chain trusts ${withoutAsides(firstClause(chain.title))}.`, `The file implies ${file.title}. ${detail}`],
+      [`The file implies ${withField(withoutAsides(firstClause(file.title)), file.at)}, but the chain trusts ${withoutAsides(firstClause(chain.title))}.`, `The file implies ${file.title}. ${detail}`],
+    ]),
   };
 }

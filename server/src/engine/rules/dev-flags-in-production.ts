@@ -1,4 +1,5 @@
 import { cite, namedSourceOr } from './phrases';
+import { fitRow, withField, withoutAsides } from './one-row';
 import type { Rule } from './types';
 
 export const devFlagsInProduction: Rule = {
@@ -19,10 +20,21 @@ export const devFlagsInProduction: Rule = {
     if (network === 'devnet') return;
     for (const flag of model.flags) {
       if (flag.scope === 'node') continue;
+      const chain = `a ${network === 'testnet' ? 'testnet' : 'production'} chain`;
+      const value = String(flag.value);
+      const why = `It ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} outside local devnets (${cite(namedSourceOr(flag.source, 'opDeployerIntent'))}).`;
+      const treated = `The chain counts as ${network === 'testnet' ? 'a testnet' : 'production'}: ${networkReason}.`;
       yield {
         at: flag.at,
         severity: network === 'testnet' ? (flag.secret ? 'warning' : 'info') : 'error',
-        message: `${flag.title} is ${String(flag.value)} on a ${network === 'testnet' ? 'testnet' : 'production'} chain (${networkReason}): it ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} outside local devnets (${cite(namedSourceOr(flag.source, 'opDeployerIntent'))}).`,
+        ...fitRow([
+          [`${flag.title} is ${value} on ${chain} (${networkReason}).`, why],
+          [`${flag.title} is ${value} on ${chain}.`, `${treated} ${why}`],
+          // A title ends with the path of its key ("The batch poster private key (node.batch-poster…)"); the finding's place shows it.
+          [`${flag.title.replace(/ \([^()]*\)$/, '')} is ${value} on ${chain}.`, `It is ${flag.title}. ${treated} ${why}`],
+        ], [
+          [`${withField(withoutAsides(flag.title), flag.at)} is ${withoutAsides(value)} on ${chain}.`, `${flag.title} is ${value}. ${treated} ${why}`],
+        ]),
         fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, changes: 'flag', edits: [{ at: flag.at, value: flag.safeValue }] }],
       };
     }

@@ -1,5 +1,6 @@
 import { sourceFor } from './framework-terms';
-import { cite, listOf, powerVerbs } from './phrases';
+import { cite, listOf, powerVerbs, someOf } from './phrases';
+import { fitRow, withoutAsides } from './one-row';
 import type { Rule } from './types';
 import type { Power } from '../model/schema';
 
@@ -28,14 +29,29 @@ export const feeCapture: Rule = {
       if (operating.length === 0 && !singleKey) continue;
       const who = entities.label(holder.entity);
       const operatorPowers = new Set(operating.flatMap((g) => g.powers).filter((p) => p !== 'receive-fees'));
-      const why = operating.length > 0
-        ? `which can also ${powerVerbs(operatorPowers, frameworkOf(fees[0].at))}: the chain's revenue goes to a party that runs it rather than to its governance`
-        : 'a single key, so one compromise drains the chain\'s revenue';
+      const verbs = powerVerbs(operatorPowers, frameworkOf(fees[0].at));
       const source = sourceFor(frameworkOf(fees[0].at), { 'op-stack': 'opConfigurability', 'arbitrum-orbit': 'orbitSdk', avalanche: 'subnetEvmPrecompiles', polygon: 'polygonZkevm', 'appchain-manifest': 'chokepointManifest' }, 'quantifyingDecentralization');
+      const titles = fees.map((g) => g.title);
+      const pay = (recipients: string, to = who) => `${recipients} pay${fees.length === 1 ? 's' : ''} ${to}`;
+      const remedy = `Send fees to a treasury the chain's governance controls (${cite(source)}).`;
+      const all = titles.length > 2 ? ` It is the ${listOf(titles)}.` : '';
       yield {
         at: fees[0].at,
         subjects: holder.entity.addressKeys,
-        message: `${listOf(fees.map((g) => g.title))} pay${fees.length === 1 ? 's' : ''} ${who}, ${why}. Send fees to a treasury the chain's governance controls (${cite(source)}).`,
+        ...(operating.length > 0
+          ? fitRow([
+            [`${pay(listOf(titles))}, which can also ${verbs}.`, `The chain's revenue goes to a party that runs it rather than to its governance. ${remedy}`],
+            [`${pay(someOf(titles, 1))}, which can also ${verbs}.`, `The chain's revenue goes to a party that runs it rather than to its governance.${all} ${remedy}`],
+            [`${pay(someOf(titles, 1))}, which also operates the chain.`, `It can also ${verbs}: the chain's revenue goes to a party that runs it rather than to its governance.${all} ${remedy}`],
+          ], [
+            [`${pay(someOf(titles, 1), withoutAsides(who))}, which also operates the chain.`, `It is ${who} and can also ${verbs}: the chain's revenue goes to a party that runs it rather than to its governance.${all} ${remedy}`],
+          ])
+          : fitRow([
+            [`${pay(listOf(titles))}, a single key.`, `One compromise drains the chain's revenue. ${remedy}`],
+            [`${pay(someOf(titles, 1))}, a single key.`, `One compromise drains the chain's revenue.${all} ${remedy}`],
+          ], [
+            [`${pay(someOf(titles, 1), withoutAsides(who))}, a single key.`, `It is ${who}: one compromise drains the chain's revenue.${all} ${remedy}`],
+          ])),
         related: [...fees.slice(1), ...operating].map((g) => ({ at: g.at, message: `${who} is also the ${g.title}` })),
       };
     }

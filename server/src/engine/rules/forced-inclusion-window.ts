@@ -1,6 +1,7 @@
 import { THRESHOLDS, type ThresholdId } from '../data/thresholds';
 import { durationAdjective, formatDuration } from '../model/duration';
 import { cite } from './phrases';
+import { firstClause, fitRow, withField, withoutAsides } from './one-row';
 import { delayValue } from './short-exit-window';
 import type { Rule } from './types';
 
@@ -19,7 +20,7 @@ export const forcedInclusionWindow: Rule = {
     stage: 1,
     fixable: true,
   },
-  *check({ model }) {
+  *check({ model, entities }) {
     for (const delay of model.delays) {
       if (delay.kind !== 'forced-inclusion') continue;
       const max = THRESHOLDS.forcedInclusionMax.value;
@@ -27,11 +28,29 @@ export const forcedInclusionWindow: Rule = {
       const standardSeconds = standard ? (standard.unit === 'blocks' ? standard.value * (delay.blockSeconds ?? THRESHOLDS.ethereumBlockTime.value) : standard.value) : undefined;
       const fixes = standardSeconds !== undefined && delay.seconds !== null ? [{ title: `Restore the standard ${delay.title} (${formatDuration(standardSeconds)})`, changes: 'security-parameter' as const, edits: [{ at: delay.at, value: delayValue(delay, standardSeconds) }] }] : [];
       if (delay.seconds === null) {
-        yield { at: delay.at, severity: 'error', message: `There is no forced-inclusion path (${delay.title}): if the sequencer censors or stops, users cannot get a transaction or withdrawal in. L2BEAT Stage 1 requires that users can exit without the operators; add a forced-inclusion mechanism.` };
+        const detail = 'If the sequencer censors or stops, users cannot get a transaction or withdrawal in. L2BEAT Stage 1 requires that users can exit without the operators; add a forced-inclusion mechanism.';
+        const sequencers = [...new Set(model.grants.filter((g) => g.powers.includes('sequence')).map((g) => entities.label(entities.entityOf(g.holder))))];
+        const sequencer = sequencers.length === 1 ? `the sequencer ${sequencers[0]}` : 'the sequencer';
+        const none = (path: string) => `There is no forced-inclusion path (${path}): only ${sequencer} decides what gets in.`;
+        yield {
+          at: delay.at,
+          severity: 'error',
+          ...fitRow([
+            [none(delay.title), detail],
+            [none(withField(firstClause(delay.title), delay.at, 'comma')), `The path: ${delay.title}. ${detail}`],
+            [none(withField(withoutAsides(firstClause(delay.title)), delay.at, 'comma')), `The path: ${delay.title}. ${detail}`],
+          ]),
+        };
         continue;
       }
       if (delay.seconds >= max) {
-        yield { at: delay.at, severity: 'error', fixes, message: `The ${delay.title} is ${formatDuration(delay.seconds)}: a sequencer can censor users for that long, which swallows the ${durationAdjective(max)} exit window that L2BEAT Stage 1 requires. ${standardSeconds !== undefined ? `Restore the standard ${formatDuration(standardSeconds)}.` : 'Shorten it well below 7 days.'}` };
+        yield {
+          at: delay.at,
+          severity: 'error',
+          fixes,
+          message: `The ${delay.title} is ${formatDuration(delay.seconds)}: a sequencer can censor users for that long.`,
+          detail: `That swallows the ${durationAdjective(max)} exit window that L2BEAT Stage 1 requires. ${standardSeconds !== undefined ? `Restore the standard ${formatDuration(standardSeconds)}.` : 'Shorten it well below 7 days.'}`,
+        };
         continue;
       }
       if (!standard || standardSeconds === undefined || delay.seconds === standardSeconds || model.chain.network === 'devnet') continue;
@@ -41,9 +60,10 @@ export const forcedInclusionWindow: Rule = {
       yield {
         at: delay.at,
         fixes,
-        message: longer
-          ? `The ${delay.title} is ${valueText}, longer than the standard ${standardText} (${cite(standard.source)}): the sequencer can delay users' forced transactions for that long. Restore the standard value.`
-          : `The ${delay.title} is ${valueText}, shorter than the standard ${standardText} (${cite(standard.source)}): a sequencer outage that long reorgs the chain's unsafe blocks, and tooling that assumes the standard misjudges safety. Restore the standard value.`,
+        message: `The ${delay.title} is ${valueText}, ${longer ? 'longer' : 'shorter'} than the standard ${standardText}.`,
+        detail: longer
+          ? `The sequencer can delay users' forced transactions for that long (${cite(standard.source)}). Restore the standard value.`
+          : `A sequencer outage that long reorgs the chain's unsafe blocks, and tooling that assumes the standard misjudges safety (${cite(standard.source)}). Restore the standard value.`,
       };
     }
   },

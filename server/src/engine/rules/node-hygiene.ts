@@ -1,4 +1,5 @@
 import { cite, namedSourceOr } from './phrases';
+import { fitRow, withField, withoutAsides } from './one-row';
 import type { Rule } from './types';
 
 /**
@@ -22,9 +23,19 @@ export const nodeHygiene: Rule = {
     if (model.chain.network === 'devnet') return;
     for (const flag of model.flags) {
       if (flag.scope !== 'node') continue;
+      const node = `a node that ${flag.node ?? 'runs the chain'}`;
+      const value = String(flag.value);
+      const why = `It ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} (${cite(namedSourceOr(flag.source, 'nitroNodeConfig'))}).`;
       yield {
         at: flag.at,
-        message: `${flag.title} is ${String(flag.value)} on a node that ${flag.node ?? 'runs the chain'}: it ${flag.why}. ${flag.remedy ?? (flag.safeValue !== undefined ? `Set it to ${String(flag.safeValue)}` : 'Turn it off')} (${cite(namedSourceOr(flag.source, 'nitroNodeConfig'))}).`,
+        ...fitRow([
+          [`${flag.title} is ${value} on ${node}.`, why],
+          [`${flag.title} is ${withoutAsides(value)} on ${node}.`, `It is ${value}. ${why}`],
+          [`${flag.title} is ${value} on a node that runs the chain.`, `The node ${flag.node ?? 'runs the chain'}. ${why}`],
+          [`${flag.title} is ${withoutAsides(value)} on a node that runs the chain.`, `It is ${value}, and the node ${flag.node ?? 'runs the chain'}. ${why}`],
+        ], [
+          [`${withField(withoutAsides(flag.title), flag.at)} is ${withoutAsides(value)} on a node that runs the chain.`, `${flag.title} is ${value} on ${node}. ${why}`],
+        ]),
         fixes: flag.safeValue === undefined ? [] : [{ title: `Set ${flag.title} to ${String(flag.safeValue)}`, changes: 'flag', edits: [{ at: flag.at, value: flag.safeValue }] }],
       };
     }

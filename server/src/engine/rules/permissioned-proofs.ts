@@ -2,7 +2,8 @@ import { THRESHOLDS } from '../data/thresholds';
 import type { EntityIndex } from '../entities';
 import { formatDuration } from '../model/duration';
 import type { AuthorityModel } from '../model/schema';
-import { listOf } from './phrases';
+import { listOf, someOf } from './phrases';
+import { firstClause, fitRow, type Row, withField, withoutAsides } from './one-row';
 import type { Rule, RuleFinding } from './types';
 
 export const permissionedProofs: Rule = {
@@ -33,15 +34,37 @@ export const permissionedProofs: Rule = {
       const label = entities.label(entities.entityOf(grant.holder));
       byHolder.set(label, [...(byHolder.get(label) ?? []), grant.title]);
     }
-    const who = parties.length > 0 ? ` only ${listOf([...byHolder].map(([label, roles]) => `${label} (${listOf(roles)})`))} can take part, so` : '';
-    const consequence = proof.kind === 'none'
-      ? `Withdrawals trust ${proof.title}: there is no working proof system, so whoever proposes state decides what users can withdraw.`
-      : `Withdrawals trust ${proof.title}:${who} a single absent or colluding party decides which state roots stand.`;
+    const stages = `L2BEAT Stages require at least ${THRESHOLDS.proofMinOutsideChallengers.value} outside challengers and, for Stage 2, permissionless proofs.`;
+    const trusts = (title: string) => `Withdrawals trust ${title}`;
+    const shorter = firstClause(proof.title);
+    // Without the parties to name, the message names the field the proof system is read from.
+    const field = withField(shorter, proof.at);
+    const named = `The proof system: ${proof.title}.`;
+    const rows: Row[] = [];
+    const lastResort: Row[] = [];
+    if (proof.kind === 'none') {
+      const tail = `Whoever proposes state decides what users can withdraw. ${stages}`;
+      rows.push([`${trusts(proof.title)}: there is no working proof system.`, tail], [`${trusts(field)}: there is no working proof system.`, `${named} ${tail}`]);
+    } else if (byHolder.size === 0) {
+      const tail = `A single absent or colluding party decides which state roots stand. ${stages}`;
+      rows.push([`${trusts(proof.title)}: only whitelisted parties can take part.`, tail], [`${trusts(field)}: only whitelisted parties can take part.`, `${named} ${tail}`]);
+    } else {
+      const full = listOf([...byHolder].map(([label, roles]) => `${label} (${listOf(roles)})`));
+      const tail = `A single absent or colluding party among them decides which state roots stand. ${stages}`;
+      const detail = `${named} Only ${full} can take part, so a single absent or colluding party decides which state roots stand. ${stages}`;
+      rows.push(
+        [`${trusts(proof.title)}: only ${full} can take part.`, tail],
+        [`${trusts(shorter)}: only ${full} can take part.`, `${named} ${tail}`],
+        [`${trusts(shorter)}: only ${listOf([...byHolder.keys()])} can take part.`, detail],
+        [`${trusts(withoutAsides(shorter))}: only ${someOf([...byHolder.keys()], 2)} can take part.`, detail],
+      );
+      lastResort.push([`${trusts(withoutAsides(shorter))}: only ${someOf([...byHolder.keys()].map(withoutAsides), 2)} can take part.`, detail]);
+    }
     yield {
       at: proof.at,
       severity: proof.kind === 'none' ? 'error' : 'warning',
       subjects: parties.map((g) => g.holder.key),
-      message: `${consequence} L2BEAT Stages require at least ${THRESHOLDS.proofMinOutsideChallengers.value} outside challengers and, for Stage 2, permissionless proofs.`,
+      ...fitRow(rows, lastResort),
       related: parties.map((g) => ({ at: g.at, message: `${g.title}` })),
       fixes: proof.permissionlessValue === undefined ? [] : [{ title: `Trust the permissionless proof system (${String(proof.permissionlessValue)})`, changes: 'proof-system', edits: [{ at: proof.at, value: proof.permissionlessValue }] }],
     };
@@ -56,6 +79,7 @@ function* permissionedProvers(model: AuthorityModel, entities: EntityIndex): Ite
   const provers = model.grants.filter((g) => g.powers.includes('propose'));
   if (provers.length === 0) return;
   const labels = listOf(provers.map((g) => `${entities.label(entities.entityOf(g.holder))} (${g.title})`));
+  const bare = someOf(provers.map((g) => entities.label(entities.entityOf(g.holder))), 2);
   const escape = model.delays.find((d) => d.kind === 'self-propose' && d.seconds !== null);
   const limit = THRESHOLDS.stage1ExitWindow.value;
   const base = {
@@ -64,16 +88,30 @@ function* permissionedProvers(model: AuthorityModel, entities: EntityIndex): Ite
     related: [...provers.slice(1).map((g) => ({ at: g.at, message: g.title })), ...(escape ? [{ at: escape.at, message: `${escape.title}: ${formatDuration(escape.seconds ?? 0)}` }] : [])],
   };
   if (!escape || escape.seconds === null) {
-    yield { ...base, severity: 'warning', message: `Validity proofs check every state root, but only ${labels} may submit them and nothing lets anyone else prove: if the prover stops, withdrawals stop. L2BEAT Stage 1 requires that users can exit without the permissioned operators; let anyone prove after a bounded delay.` };
+    const tail = 'Validity proofs check every state root, but if the prover stops, withdrawals stop. L2BEAT Stage 1 requires that users can exit without the permissioned operators; let anyone prove after a bounded delay.';
+    yield {
+      ...base,
+      severity: 'warning',
+      ...fitRow([
+        [`Only ${labels} may submit validity proofs, and nothing lets anyone else prove.`, tail],
+        [`Only ${bare} may submit validity proofs, and nothing lets anyone else prove.`, `The provers: ${labels}. ${tail}`],
+      ]),
+    };
     return;
   }
   const seconds = escape.seconds;
   const long = seconds >= limit;
+  const tail = long
+    ? `A prover that stops freezes withdrawals at least as long as the ${formatDuration(limit)} exit window L2BEAT Stage 1 requires. Shorten the delay after which anyone may prove.`
+    : 'Validity proofs keep it from finalizing a false state, but if it stops, withdrawals wait that long. L2BEAT\'s proposer-failure risk counts on that escape; keep it short and admit more provers.';
+  const first = `for the first ${formatDuration(seconds)}`;
   yield {
     ...base,
     severity: long ? 'warning' : 'info',
-    message: long
-      ? `Only ${labels} may prove state for the first ${formatDuration(seconds)} (${escape.title}): a prover that stops freezes withdrawals at least as long as the ${formatDuration(limit)} exit window L2BEAT Stage 1 requires. Shorten the delay after which anyone may prove.`
-      : `Only ${labels} may prove state for the first ${formatDuration(seconds)} (${escape.title}): validity proofs keep it from finalizing a false state, but if it stops, withdrawals wait that long. L2BEAT's proposer-failure risk counts on that escape; keep it short and admit more provers.`,
+    ...fitRow([
+      [`Only ${labels} may prove state ${first} (${escape.title}).`, tail],
+      [`Only ${labels} may prove state ${first}.`, `That delay is the ${escape.title}. ${tail}`],
+      [`Only ${bare} may prove state ${first}.`, `The provers: ${labels}; that delay is the ${escape.title}. ${tail}`],
+    ]),
   };
 }

@@ -12,6 +12,17 @@ export function listOf(items: string[]): string {
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }
 
+/** "a, b and 3 more": the first `shown` items, then how many are left out. */
+export function someOf(items: string[], shown: number): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= shown + 1) return listOf(unique);
+  return `${unique.slice(0, shown).join(', ')} and ${unique.length - shown} more`;
+}
+
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const POWER_VERBS: Record<Power, string> = {
   upgrade: 'upgrade contracts',
   pause: 'pause transactions or withdrawals',
@@ -44,6 +55,11 @@ export function powerVerbs(powers: Iterable<Power>, framework?: string): string 
 
 export function roleTitles(grants: Grant[]): string {
   return listOf(grants.map((g) => g.title));
+}
+
+/** "the Proposer and the Challenger" */
+export function theRoles(titles: string[]): string {
+  return listOf(titles.map((t) => `the ${t}`));
 }
 
 /** Powers that let a holder change or stop the chain, as opposed to operating it. */

@@ -1,12 +1,13 @@
 import { isRollupFamily } from './framework-terms';
 import type { Power } from '../model/schema';
-import { cite, powerVerbs, roleTitles } from './phrases';
+import { cite, powerVerbs, roleTitles, theRoles } from './phrases';
+import { fitRow, withoutAsides } from './one-row';
 import type { Rule } from './types';
 
-/** Pairs of powers meant to check each other; one holder with both defeats the check. */
-const CONFLICTS: [Power, Power, string][] = [
-  ['propose', 'challenge', 'it can propose a state root and is also the one who would challenge it, so a false root goes unchallenged'],
-  ['upgrade', 'pause', 'the holder that upgrades is also the one meant to stop a bad upgrade, so nothing checks it'],
+/** Pairs of powers meant to check each other, with why one holder of both defeats the check, in full and in brief. */
+const CONFLICTS: [Power, Power, string, string][] = [
+  ['propose', 'challenge', 'it can propose a state root and is also the one who would challenge it, so a false root goes unchallenged', 'a false root goes unchallenged'],
+  ['upgrade', 'pause', 'the holder that upgrades is also the one meant to stop a bad upgrade, so nothing checks it', 'nothing checks its upgrades'],
 ];
 
 export const roleCollapse: Rule = {
@@ -33,15 +34,30 @@ export const roleCollapse: Rule = {
       const proper = entities.isProperCouncil(holder.entity);
       const who = entities.who(holder.entity);
       const why = conflict ? `: ${conflict[2]}` : `, so one compromise exercises all of them`;
+      const brief = conflict ? conflict[3] : 'one compromise exercises all of them';
       const [first, ...rest] = critical;
       // L2BEAT's stages speak for rollups; elsewhere the point is the Nakamoto count of who must collude.
       const source = isRollupFamily(frameworkOf(first.at)) ? 'l2beatStages' : 'quantifyingDecentralization';
+      const titles = [...new Set(critical.map((g) => g.title))];
+      const roles = theRoles(titles);
+      const label = entities.label(holder.entity);
+      const described = entities.describe(holder.entity);
+      const detail = `It holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers, frameworkOf(first.at))}${why}. Critical roles must check each other (${cite(source)}); give each its own holder.`;
       yield {
         at: first.at,
         severity: conflict && !proper ? 'error' : 'warning',
         subjects: holder.entity.addressKeys,
-        message: `${who} holds ${critical.length} critical roles (${roleTitles(critical)}) and can ${powerVerbs(powers, frameworkOf(first.at))}${why}. Critical roles must check each other (${cite(source)}); give each its own holder.`,
-        related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${entities.label(holder.entity)} is also the ${g.title}` })),
+        ...fitRow([
+          [`${who} is ${roles}: ${brief}.`, detail],
+          [`${label} is ${roles}: ${brief}.`, `It is ${described}. ${detail}`],
+          [`${label} is ${theRoles(titles.map(withoutAsides))}: ${brief}.`, `It is ${described}. ${detail}`],
+          [`${label} holds ${titles.length} critical roles, among them the ${withoutAsides(titles[0])}: ${brief}.`, `It is ${described}. ${detail}`],
+        ], [
+          [`${withoutAsides(label)} is ${theRoles(titles.map(withoutAsides))}: ${brief}.`, `It is ${label}, ${described}. ${detail}`],
+          [`${withoutAsides(label)} holds ${titles.length} critical roles, among them the ${withoutAsides(titles[0])}: ${brief}.`, `It is ${label}, ${described}. ${detail}`],
+          [`${withoutAsides(label)} holds ${titles.length} critical roles: ${brief}.`, `It is ${label}, ${described}. ${detail}`],
+        ]),
+        related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${label} is also the ${g.title}` })),
       };
     }
   },

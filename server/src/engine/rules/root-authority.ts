@@ -1,5 +1,6 @@
 import { isRollupFamily, namedSource, sourceFor } from './framework-terms';
 import { byNetwork, cite, powerVerbs } from './phrases';
+import { fitRow } from './one-row';
 import type { Rule } from './types';
 
 export const rootAuthority: Rule = {
@@ -21,12 +22,19 @@ export const rootAuthority: Rule = {
       if (!grant.root) continue;
       const entity = entities.entityOf(grant.holder);
       // Sudo and an upgrade authority reach everything; a circuit admin or a params authority reaches its own powers.
-      const reach = grant.powers.includes('upgrade') ? 'it can do anything on the chain (upgrade it, mint, change any parameter)' : `it can ${powerVerbs(grant.powers, frameworkOf(grant.at))} on its own`;
+      const everything = grant.powers.includes('upgrade');
+      const reach = everything ? 'it can do anything on the chain' : `it can ${powerVerbs(grant.powers, frameworkOf(grant.at))} on its own`;
+      const network = model.chain.network === 'testnet' ? 'a testnet' : model.chain.network === 'devnet' ? 'a devnet' : 'production';
+      const detail = `${everything ? 'It can upgrade the chain, mint and change any parameter, and governance' : 'Governance'} cannot stop it, on a chain treated as ${network} (${model.chain.networkReason}). Remove the root role before launch, or put it behind a multisig and a timelock (${cite(sourceOf(grant.source, frameworkOf(grant.at)))}).`;
       yield {
         at: grant.at,
         severity,
         subjects: entity.addressKeys,
-        message: `${entities.who(entity)} is the ${grant.title}: ${reach} and governance cannot stop it, on a chain treated as ${model.chain.network === 'testnet' ? 'a testnet' : model.chain.network === 'devnet' ? 'a devnet' : 'production'} (${model.chain.networkReason}). Remove the root role before launch, or put it behind a multisig and a timelock (${cite(sourceOf(grant.source, frameworkOf(grant.at)))}).`,
+        ...fitRow([
+          [`${entities.who(entity)} is the ${grant.title}: ${reach}, and governance cannot stop it.`, detail],
+          [`${entities.label(entity)} is the ${grant.title}: ${reach}, and governance cannot stop it.`, `It is ${entities.describe(entity)}. ${detail}`],
+          [`${entities.label(entity)} is the ${grant.title}: ${reach}.`, `It is ${entities.describe(entity)}. ${detail}`],
+        ]),
       };
     }
   },

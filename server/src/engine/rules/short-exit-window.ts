@@ -1,7 +1,8 @@
 import { THRESHOLDS } from '../data/thresholds';
 import { formatDuration } from '../model/duration';
 import type { Delay } from '../model/schema';
-import { byNetwork, roleTitles } from './phrases';
+import { byNetwork, listOf, roleTitles } from './phrases';
+import { fitRow, withoutAsides } from './one-row';
 import { exitWindows, upgradeTimelock, withdrawalDelay } from './exit-window';
 import type { Fix, Rule } from './types';
 
@@ -40,11 +41,26 @@ export const shortExitWindow: Rule = {
       const windowText = window <= 0 ? 'no exit window at all' : `an exit window of ${formatDuration(window)}`;
       const delayText = delay === 0 ? 'with no delay' : `after ${formatDuration(delay)}`;
       const withdrawalText = withdrawal > 0 ? ` while withdrawals take ${formatDuration(withdrawal)}` : '';
+      const advice = `${needs}: add a timelock of ${formatDuration(bar + withdrawal)} or more${bar !== target ? ` (${formatDuration(target + withdrawal)} for Stage 1)` : ''}, or give upgrades to a 75% Security Council.`;
+      const label = entities.label(holder.entity);
+      const what = `It is ${entities.describe(holder.entity)}.`;
+      const roles = roleTitles(upgrades);
+      const bareRoles = listOf(upgrades.map((g) => withoutAsides(g.title)));
+      const withdrawals = withdrawal > 0 ? `Withdrawals take ${formatDuration(withdrawal)}. ` : '';
       yield {
         at: upgrades[0].at,
         severity: failsStage1 ? byNetwork(model.chain.network, 'error', 'warning', 'info') : byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         subjects: holder.entity.addressKeys,
-        message: `${entities.who(holder.entity)} can upgrade as ${roleTitles(upgrades)} ${delayText}${withdrawalText}, leaving users ${windowText}. ${needs}: add a timelock of ${formatDuration(bar + withdrawal)} or more${bar !== target ? ` (${formatDuration(target + withdrawal)} for Stage 1)` : ''}, or give upgrades to a 75% Security Council.`,
+        ...fitRow([
+          [`${entities.who(holder.entity)} can upgrade as ${roles} ${delayText}${withdrawalText}, leaving users ${windowText}.`, advice],
+          [`${label} can upgrade as ${roles} ${delayText}${withdrawalText}, leaving users ${windowText}.`, `${what} ${advice}`],
+          [`${label} can upgrade as ${roles} ${delayText}, leaving users ${windowText}.`, `${what} ${withdrawals}${advice}`],
+          [`${label} can upgrade as ${bareRoles} ${delayText}, leaving users ${windowText}.`, `${what} Its roles: ${roles}. ${withdrawals}${advice}`],
+          [`${label} can upgrade ${delayText}, leaving users ${windowText}.`, `${what} It upgrades as ${roles}. ${withdrawals}${advice}`],
+        ], [
+          [`${withoutAsides(label)} can upgrade as ${bareRoles} ${delayText}, leaving users ${windowText}.`, `It is ${label}, ${entities.describe(holder.entity)}. Its roles: ${roles}. ${withdrawals}${advice}`],
+          [`${withoutAsides(label)} can upgrade ${delayText}, leaving users ${windowText}.`, `It is ${label}, ${entities.describe(holder.entity)}, and upgrades as ${roles}. ${withdrawals}${advice}`],
+        ]),
         related: [...(timelock ? [{ at: timelock.at, message: `${timelock.title}: ${formatDuration(delay)}` }] : []), ...withdrawalDelays.map((d) => ({ at: d.at, message: `${d.title}: ${formatDuration(d.seconds ?? 0)}` }))],
         fixes: timelock ? [setDelay(timelock, bar + withdrawal)] : [],
       };

@@ -1,6 +1,7 @@
 import { THRESHOLDS } from '../data/thresholds';
 import { ageInDays, readAt, sourceName } from '../lock/describe';
 import { cite } from './phrases';
+import { fitRow, type Row } from './one-row';
 import type { Rule } from './types';
 
 const DEFAULT_DAYS = THRESHOLDS.verifiedMaxAge.value / 86_400;
@@ -37,10 +38,15 @@ export const staleVerification: Rule = {
       const when = age === undefined
         ? `but does not record when, so how old its facts are cannot be told`
         : `on ${section.chain.block.timestamp.slice(0, 10)}, ${age.toLocaleString('en-US')} days ago, more than the ${maxAge} days this lint accepts`;
+      const source = sourceName(section.source);
+      const detail = `${section.source.kind === 'lock' ? `The lock ${source}` : source.replace(/^the /, 'The ')} read ${what} ${readAt(section.chainId, section.chain)}, ${when} (${cite('chokepointVerify')}). Owners, thresholds and delays may have changed since; run chokepoint verify again and commit the lock.`;
+      const facts = (on: string) => (age === undefined
+        ? `The facts on ${on} in ${source} do not record when they were read.`
+        : `The facts on ${on} in ${source} are ${age.toLocaleString('en-US')} days old, more than the ${maxAge} days this lint accepts.`);
       yield {
         at: grant?.at ?? { file: model.chain.at.file, path: [] },
         subjects: grant ? [grant.holder.key] : [],
-        message: `These verified facts may be out of date: ${sourceName(section.source)} read ${what} ${readAt(section.chainId, section.chain)}, ${when} (${cite('chokepointVerify')}). Owners, thresholds and delays may have changed since; run chokepoint verify again and commit the lock.`,
+        ...fitRow([[facts(holder ?? "this chain's holders"), detail], ...(grant ? [[facts(`the ${grant.title}`), detail] as Row] : [])]),
       };
     }
   },

@@ -1,5 +1,6 @@
 import { namedSource, sourceFor } from './framework-terms';
 import { cite, powerVerbs } from './phrases';
+import { fitRow } from './one-row';
 import type { Rule } from './types';
 
 /** "2026-01-07 11:30 UTC" from an RFC 3339 time. */
@@ -29,12 +30,19 @@ export const temporaryPower: Rule = {
       const source = namedSource(grant.endedBy.source, framework) ?? sourceFor(framework, { avalanche: 'subnetEvmPrecompileUpgrades' }, 'quantifyingDecentralization');
       const entity = entities.entityOf(grant.holder);
       const start = grant.from ? `from ${when(grant.from)}` : 'from genesis';
+      const could = `could ${powerVerbs(grant.powers, framework)} as ${grant.title}`;
+      const what = `${entities.label(entity)} is ${entities.describe(entity)}.`;
+      const ends = `${grant.endedBy.title} ends the role (${cite(source)}). It holds nothing after that, but what it did in that window stays done: review the chain's history for it.`;
       yield {
         at: grant.at,
         severity: 'info',
         subjects: entity.addressKeys,
-        message: `${entities.who(entity)} could ${powerVerbs(grant.powers, framework)} as ${grant.title} ${start} until ${when(grant.until)}, when ${grant.endedBy.title} ends the role (${cite(source)}). It holds nothing after that, but what it did in that window stays done: review the chain's history for it.`,
-        related: [{ at: grant.endedBy.at, message: `${grant.endedBy.title} ends the ${grant.title} role here` }],
+        ...fitRow([
+          [`${entities.who(entity)} ${could} ${start} until ${when(grant.until)}.`, `Then ${ends}`],
+          [`${entities.label(entity)} ${could} ${start} until ${when(grant.until)}.`, `Then ${ends} ${what}`],
+          [`${entities.label(entity)} ${could} until ${when(grant.until)}.`, `It held the role ${start}; then ${ends} ${what}`],
+        ]),
+        related: [{ at: grant.endedBy.at, message: `${grant.endedBy.title} ends the ${grant.title} role of ${grant.holder.raw} here` }],
       };
     }
   },

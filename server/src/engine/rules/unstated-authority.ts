@@ -1,4 +1,5 @@
-import { byNetwork, cite, listOf, namedSourceOr } from './phrases';
+import { byNetwork, capitalized, cite, listOf, namedSourceOr } from './phrases';
+import { firstClause, fitRow } from './one-row';
 import type { Rule } from './types';
 
 /**
@@ -24,11 +25,12 @@ export const unstatedAuthority: Rule = {
     for (const unstated of model.unstated ?? []) {
       const candidates = unstated.candidates.map((c) => `${entities.label(entities.entityOf(c.address))}, ${c.role}`);
       const named = candidates.length > 0 ? ` ${candidates.length === 1 ? 'A candidate the file names' : 'Candidates the file names'}: ${listOf(candidates)}.` : '';
+      const detail = `${capitalized(unstated.why)} (${cite(namedSourceOr(unstated.source, 'cosmosModuleAuthority'))}).${named} To settle it, ${unstated.find}, then suppress this finding with a reason naming the holder.`;
       yield {
         at: unstated.at,
         severity: byNetwork(model.chain.network, 'warning', 'info', 'info'),
         subjects: unstated.candidates.map((c) => c.address.key),
-        message: `Who can ${unstated.title} is unknown: ${unstated.why} (${cite(namedSourceOr(unstated.source, 'cosmosModuleAuthority'))}).${named} To settle it, ${unstated.find}, then suppress this finding with a reason naming the holder.`,
+        ...fitRow([[`Who can ${unstated.title} is unknown: ${firstClause(unstated.why)}.`, detail], [`Who can ${unstated.title} is unknown.`, detail]]),
         related: unstated.candidates.map((c) => ({ at: c.at, message: `A candidate for who can ${unstated.title}: ${entities.label(entities.entityOf(c.address))}` })),
       };
     }

@@ -1,5 +1,6 @@
 import { devKeyFor } from '../data/dev-keys';
-import { cite, CONTROL_POWERS, listOf, powerVerbs, resolveHint } from './phrases';
+import { cite, CONTROL_POWERS, listOf, powerVerbs, resolveHint, someOf, theRoles } from './phrases';
+import { fitRow } from './one-row';
 import { verifiableOnChain } from './framework-terms';
 import { isOperationalKey, operatingVerbs, operatorSource } from './operational-keys';
 import { byPower } from './power-rank';
@@ -28,28 +29,40 @@ export const unverifiedAuthority: Rule = {
       const [first, ...rest] = byPower(holder.grants);
       const label = entities.label(entity);
       const powers = [...new Set(byPower(holder.grants).flatMap((g) => g.powers))];
-      const roles = listOf([first, ...rest].map((g) => g.title));
+      const titles = [first, ...rest].map((g) => g.title);
+      const roles = listOf(titles);
       const framework = frameworkOf(first.at);
       const related = rest.map((g) => ({ at: g.at, message: `${label} is also the ${g.title}` }));
       if (entity.kind === 'unknown' && isOperationalKey(holder)) {
         const source = operatorSource(framework, powers);
+        const operates = `it can ${operatingVerbs(powers)}`;
+        const normal = `One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is${source ? ` (${cite(source)})` : ''}.`;
         yield {
           at: first.at,
           severity: 'info',
           subjects: entity.addressKeys,
-          message: `${label} is an operational key (${roles}): it can ${operatingVerbs(powers)}${source ? ` (${cite(source)})` : ''}. One key is normal for such a role, since its node signs with that key as it runs, so Chokepoint does not ask what it is.`,
+          ...fitRow([
+            [`${label} is an operational key (${roles}): ${operates}.`, normal],
+            [`${label} is an operational key (${someOf(titles, 1)}): ${operates}.`, `Its roles: ${roles}. ${normal}`],
+            [`${label} is an operational key (${first.title}).`, `As ${roles}, ${operates}. ${normal}`],
+          ]),
           related,
         };
         continue;
       }
       const control = powers.some((p) => CONTROL_POWERS.has(p));
-      const what = undeclaredMultisig ? 'its threshold and signers are not declared' : 'nothing declares whether it is a single key, a multisig or a timelock';
       const onChain = verifiableOnChain(framework) && holder.grants.some((g) => g.holder.scheme === 'evm');
+      const what = undeclaredMultisig ? 'its threshold and signers are undeclared' : 'what it is is undeclared';
+      const why = `${undeclaredMultisig ? 'Its threshold and signers are not declared' : 'Nothing declares whether it is a single key, a multisig or a timelock'}, so Chokepoint cannot count who must collude. ${resolveHint(formatOf(first.at), entity, onChain)}.`;
+      const can = powerVerbs(powers, framework);
       yield {
         at: first.at,
         severity: control ? 'warning' : 'info',
         subjects: entity.addressKeys,
-        message: `${label} can ${powerVerbs(powers, framework)} (${roles}), but ${what}, so Chokepoint cannot count who must collude. ${resolveHint(formatOf(first.at), entity, onChain)}.`,
+        ...fitRow([
+          [`${label} can ${can}, but ${what}.`, `It is ${theRoles(titles)}. ${why}`],
+          [`${label} is ${theRoles([first.title])}${rest.length ? ` and ${rest.length} more` : ''}, but ${what}.`, `As ${theRoles(titles)}, it can ${can}. ${why}`],
+        ]),
         related,
       };
     }

@@ -1,5 +1,6 @@
 import { THRESHOLDS } from '../data/thresholds';
-import { byNetwork, cite, listOf } from './phrases';
+import { byNetwork, capitalized, cite, listOf } from './phrases';
+import { fitRow, withoutAsides } from './one-row';
 import type { Rule } from './types';
 
 export const weakDac: Rule = {
@@ -33,17 +34,33 @@ export const weakDac: Rule = {
       ];
       const at = committee.assumedHonestAt ?? committee.at;
       const advice = `L2BEAT rates a committee under ${minMembers} members, or one where more than a third must be honest, as bad (${cite('l2beatDac')}); add independent members and raise the signatures a batch needs, or post data to the parent chain.`;
+      // A name may be a phrase ("the CDKDataCommittee (validium: …)"); a message starts with a capital.
+      const name = dependency.name.replace(/^the /, 'The ');
       if (size === 0) {
-        yield { at: committee.at, severity: byNetwork(model.chain.network, 'error', 'warning', 'info'), related, message: `${dependency.name} lists no members, so no keyset can be formed and nothing guarantees the chain's data is available. ${advice}` };
+        const detail = `No keyset can be formed, so nothing guarantees the chain's data is available. ${advice}`;
+        yield {
+          at: committee.at,
+          severity: byNetwork(model.chain.network, 'error', 'warning', 'info'),
+          related,
+          ...fitRow(
+            [[`${name} lists no members, so nothing guarantees the chain's data is available.`, detail]],
+            [[`${withoutAsides(name)} lists no members, so nothing guarantees the chain's data is available.`, `${name} lists no members. ${detail}`]],
+          ),
+        };
         continue;
       }
       if (size === 1 || size + 1 - assumedHonest <= 1) {
-        const who = size === 1 ? `a committee of one (assumed-honest ${assumedHonest}): that member` : `a ${keyset} keyset (assumed-honest ${assumedHonest}): any one member`;
+        const honest = `assumed-honest ${assumedHonest}`;
+        const alone = size === 1 ? 'that member' : 'any one member';
+        const detail = `${capitalized(alone)} alone can certify batches whose data was never published, or withhold the data it certified, and with it users' withdrawals${placeholderKeys > 0 ? `; its key is a placeholder` : ''}. ${advice}`;
+        const what = (named: string) => (size === 1
+          ? `${named} has one member (${honest}), who alone can certify or withhold the chain's data.`
+          : `${named} is a ${keyset} keyset (${honest}): any one member can certify or withhold the chain's data.`);
         yield {
           at,
           severity: byNetwork(model.chain.network, 'error', 'warning', 'info'),
           related,
-          message: `${dependency.name} is ${who} alone can certify batches whose data was never published, or withhold the data it certified, and with it users' withdrawals${placeholderKeys > 0 ? `; its key is a placeholder` : ''}. ${advice}`,
+          ...fitRow([[what(name), detail]], [[what(withoutAsides(name)), `Its full name: ${name}. ${detail}`]]),
         };
         continue;
       }
@@ -53,11 +70,18 @@ export const weakDac: Rule = {
       if (assumedHonest / size > maxShare) reasons.push(`assumed-honest ${assumedHonest} of ${size} (more than a third must be honest)`);
       if (external !== undefined && external < minExternal) reasons.push(`only ${external} external member${external === 1 ? '' : 's'}`);
       if (reasons.length === 0) continue;
+      const colluding = `${size + 1 - assumedHonest} colluding members can certify batches whose data was never published, and with it block users' withdrawals. ${advice}`;
       yield {
         at: placeholderKeys > 0 && committee.placeholderAt ? committee.placeholderAt : at,
         severity: placeholderKeys > 0 ? byNetwork(model.chain.network, 'error', 'warning', 'info') : byNetwork(model.chain.network, 'warning', 'warning', 'info'),
         related,
-        message: `${dependency.name} is a ${keyset} keyset with ${listOf(reasons)}: ${size + 1 - assumedHonest} colluding members can certify batches whose data was never published, and with it block users' withdrawals. ${advice}`,
+        ...fitRow(
+          [
+            [`${name} is a ${keyset} keyset with ${listOf(reasons)}.`, colluding],
+            [`${name} is a ${keyset} keyset with ${withoutAsides(listOf(reasons))}.`, `It has ${listOf(reasons)}: ${colluding}`],
+          ],
+          [[`${withoutAsides(name)} is a ${keyset} keyset with ${withoutAsides(listOf(reasons))}.`, `${name} has ${listOf(reasons)}: ${colluding}`]],
+        ),
       };
     }
   },
