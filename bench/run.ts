@@ -4,6 +4,9 @@
  * ruleset, as ratios measured in the same run. Not a test: the machine is noisy, so it reports
  * medians and leaves judgement to the reader and BENCHMARKS.md.
  *
+ * It first packages the extension and the npm tarball (their sizes are the first table), which
+ * leaves dist/ minified, as shipped.
+ *
  *   npm run bench                 all inputs, 3 runs each
  *   npm run bench -- --quick      skip the 90 MB genesis and Spectral
  *   npm run bench -- --runs 5     more runs per case
@@ -75,8 +78,24 @@ function table(rows: Row[]): string {
   return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
 }
 
+/** The .vsix budget (issue 15), in vsce's units. */
+const VSIX_BUDGET_MB = 1.5;
+const MB = 1024 * 1024;
+
+/**
+ * What users download: `npm run package` into bench/out (it builds dist/ minified, so the CLI rows
+ * below measure the bundles that ship) and the npm tarball `npm pack` makes of it.
+ */
+function packageSizes(): { vsixMB: number; tarballMB: number; unpackedMB: number; files: number } {
+  const vsix = join(OUT, 'chokepoint.vsix');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', OUT], { cwd: ROOT, encoding: 'utf8' })) as { filename: string; size: number; unpackedSize: number; entryCount: number }[];
+  return { vsixMB: statSync(vsix).size / MB, tarballMB: packed.size / MB, unpackedMB: packed.unpackedSize / MB, files: packed.entryCount };
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  const sizes = packageSizes();
   const inputs = generateInputs(join(OUT, 'inputs'));
   const spectral = withSpectral && ensureSpectral();
   const rows: Row[] = [];
@@ -111,6 +130,9 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs.`);
+  out.push('', '### Package', '', '| artifact | size MB | budget MB |', '|---|---|---|');
+  out.push(`| chokepoint.vsix (\`npm run package\`) | ${fmt(sizes.vsixMB, 2)} | ${VSIX_BUDGET_MB} |`);
+  out.push(`| npm tarball (\`npm pack\`, ${sizes.files} files, ${fmt(sizes.unpackedMB, 2)} MB unpacked) | ${fmt(sizes.tarballMB, 2)} | |`);
   out.push('', '### CLI', '', table(rows));
   out.push('', `### Workspace scan (\`chokepoint lint\` on a folder of ${scan.files} small configs in ${scan.chains} chains, ${fmt(scan.sizeMB, 1)} MB; medians of ${scan.runs} alternating runs; 1-minute load average before: ${fmt(scan.load, 2)})`, '');
   out.push('| threads | wall ms | peak MB | speed-up |', '|---|---|---|---|');
@@ -127,7 +149,7 @@ async function main(): Promise<void> {
   const text = out.join('\n');
   console.log(text);
   writeFileSync(join(OUT, 'results.md'), `${text}\n`);
-  if (!same || !scan.identical) process.exitCode = 1;
+  if (!same || !scan.identical || sizes.vsixMB > VSIX_BUDGET_MB) process.exitCode = 1;
 }
 
 /**

@@ -25,7 +25,7 @@ describe('the boundaries ARCHITECTURE.md promises', () => {
     }
   });
 
-  it('only server/src/verify imports viem; the rest loads the verifier on demand (dist/verify.js), never statically', () => {
+  it('only server/src/verify imports viem; the rest loads the verifier on demand (dist/verify.mjs), never statically', () => {
     const dynamic = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
     const outside = sources('server/src').filter((f) => !f.startsWith(join('server', 'src', 'verify')));
     /** Whether a source file, or any relative import it makes statically, imports viem. */

@@ -19,7 +19,7 @@ const ONE_ERROR = JSON.stringify({ l1ChainID: 1, l2ChainID: 48213, proxyAdminOwn
 const folder = temporaryFolders('chokepoint-status-');
 let client: LspClient | undefined;
 
-beforeAll(() => buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.js')));
+beforeAll(() => buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.mjs')));
 
 afterEach(async () => {
   await client?.stop();

@@ -44,7 +44,7 @@ let client: LspClient | undefined;
 let fresh: LspClient | undefined;
 
 beforeAll(() => {
-  buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.js'));
+  buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.mjs'));
 });
 
 afterEach(async () => {

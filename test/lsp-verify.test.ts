@@ -13,6 +13,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LockFile } from '../server/src/engine/lock/schema';
 import { loadVerify, rpcOption, VERIFY_PROGRESS, VERIFY_REQUEST, type VerifyProgressParams, type VerifyReply } from '../server/src/lsp/verify';
 import type { RunVerify, VerifyOptions, VerifyResult } from '../server/src/verify/api';
+import { dynamicImports, loadedText, loadedWith } from './helpers/bundles';
 import { buildIfMissing, temporaryFolders } from './helpers/cli-run';
 import { COLLAPSED_DEPLOY_CONFIG } from './helpers/deploy-config';
 import { LspClient, REPO_ROOT } from './helpers/lsp-client';
@@ -26,7 +27,7 @@ const UNREADABLE = '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc';
 
 const folder = temporaryFolders('chokepoint-lsp-verify-');
 
-beforeAll(() => buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.js')), 120_000);
+beforeAll(() => buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.mjs')), 120_000);
 
 let client: LspClient | undefined;
 afterEach(async () => {
@@ -167,9 +168,9 @@ describe('chokepoint.server.verify', () => {
   });
 
   it('a build without the implementation says so', async () => {
-    const missing = () => Promise.reject(Object.assign(new Error("Cannot find module './verify.js'"), { code: 'ERR_MODULE_NOT_FOUND' }));
-    await expect(loadVerify(missing)).rejects.toThrow("Verifying addresses on chain is not available in this build of Chokepoint: its implementation (dist/verify.js) could not be loaded (Cannot find module './verify.js').");
-    await expect(loadVerify(async () => ({}))).rejects.toThrow('dist/verify.js does not provide runVerify');
+    const missing = () => Promise.reject(Object.assign(new Error("Cannot find module './verify.mjs'"), { code: 'ERR_MODULE_NOT_FOUND' }));
+    await expect(loadVerify(missing)).rejects.toThrow("Verifying addresses on chain is not available in this build of Chokepoint: its implementation (dist/verify.mjs) could not be loaded (Cannot find module './verify.mjs').");
+    await expect(loadVerify(async () => ({}))).rejects.toThrow('dist/verify.mjs does not provide runVerify');
     const dir = folder();
     client = new LspClient(inProcessServer({ loadVerify: () => loadVerify(missing) }));
     await client.initialize({ rootPath: dir });
@@ -178,12 +179,14 @@ describe('chokepoint.server.verify', () => {
 });
 
 describe('the bundles', () => {
-  it('load the verify implementation only from dist/verify.js, on demand, and never on a lint thread', () => {
-    for (const bundle of ['server.js', 'cli.js']) expect(readFileSync(join(REPO_ROOT, 'dist', bundle), 'utf8'), bundle).toContain('import("./verify.js")');
-    for (const bundle of ['document-worker.js', 'lint-worker.js']) {
-      const text = readFileSync(join(REPO_ROOT, 'dist', bundle), 'utf8');
-      expect(text, bundle).not.toContain('verify.js');
-      expect(text, bundle).not.toContain('runVerify');
+  it('load the verify implementation only from dist/verify.mjs, on demand, and never on a lint thread', () => {
+    const dist = join(REPO_ROOT, 'dist');
+    expect(dynamicImports(loadedText(dist, 'server.mjs'))).toContain('verify.mjs');
+    expect(loadedWith(dist, 'server.mjs')).not.toContain('verify.mjs');
+    for (const worker of ['document-worker.mjs', 'lint-worker.mjs']) {
+      const text = loadedText(dist, worker, true);
+      expect(text, worker).not.toContain('verify.mjs');
+      expect(text, worker).not.toContain('runVerify');
     }
   });
 });

@@ -34,7 +34,7 @@ function bump(c: LspClient, uri: string, n: number): void {
 let client: LspClient | undefined;
 
 beforeAll(() => {
-  buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.js'));
+  buildIfMissing(join(REPO_ROOT, 'dist', 'document-worker.mjs'));
   GENESIS = cosmosGenesis(8_000_000);
 });
 

@@ -105,7 +105,7 @@ function code(file: string): string {
 }
 
 describe('no workspace code is ever loaded', () => {
-  /** The worker entries: constants beside the bundle (dist/lint-worker.js, dist/document-worker.js), never a path from a config. */
+  /** The worker entries: constants beside the bundle (dist/lint-worker.mjs, dist/document-worker.mjs, dist/structure-worker.mjs), never a path from a config. */
   const ALLOWED_WORKERS: Record<string, string> = {
     'server/src/engine/worker-pool.ts': 'new Worker(options.script)',
     'server/src/lsp/linting.ts': 'new Worker(this.workerScript)',
@@ -130,9 +130,9 @@ describe('no workspace code is ever loaded', () => {
     }
     expect(workers.sort()).toEqual(Object.entries(ALLOWED_WORKERS).map(([file, call]) => `${file}: ${call}`).sort());
     // Where those scripts come from: constants next to the bundle, not configuration.
-    expect(readFileSync('server/src/engine/workspace.ts', 'utf8')).toMatch(/join\(__dirname, 'lint-worker\.js'\)/);
-    expect(readFileSync('server/src/lsp/linting.ts', 'utf8')).toMatch(/const WORKER_SCRIPT = join\(__dirname, 'document-worker\.js'\)/);
-    expect(readFileSync('server/src/engine/parse/prescan.ts', 'utf8')).toMatch(/join\(__dirname, 'structure-worker\.js'\)/);
+    expect(readFileSync('server/src/engine/workspace.ts', 'utf8')).toMatch(/join\(__dirname, 'lint-worker\.mjs'\)/);
+    expect(readFileSync('server/src/lsp/linting.ts', 'utf8')).toMatch(/const WORKER_SCRIPT = join\(__dirname, 'document-worker\.mjs'\)/);
+    expect(readFileSync('server/src/engine/parse/prescan.ts', 'utf8')).toMatch(/join\(__dirname, 'structure-worker\.mjs'\)/);
     for (const file of sources('server/src/engine/config')) expect(code(file), file).not.toMatch(/workerScript/);
   });
 

@@ -1,7 +1,7 @@
 /**
  * `chokepoint verify` against a real local node: anvil from npm, real Safe v1.4.1 and OpenZeppelin
  * contracts from their npm artifacts, and minimal OP Stack and Orbit stand-ins compiled with solc.
- * The CLI runs as built (dist/cli.js loading dist/verify.js), as a user runs it.
+ * The CLI runs as built (dist/cli.js loading dist/verify.mjs), as a user runs it.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { LockFileSchema, type LockFile } from '../server/src/engine/lock/schema'
 import { runVerify } from '../server/src/verify/index';
 import { ABI, execBySafe, snapshot, startAnvil, type Anvil } from './helpers/anvil';
 import { deployScenario, writeConfigs, type Scenario } from './helpers/anvil-scenario';
+import { dynamicImports, loadedText, loadedWith } from './helpers/bundles';
 import { buildIfMissing, REPO, temporaryFolders } from './helpers/cli-run';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'verify.lock.json');
@@ -135,7 +136,7 @@ let silent: { server: ReturnType<typeof createTcpServer>; sockets: Socket[]; por
 let keyed: { server: Server; port: number };
 
 beforeAll(async () => {
-  buildIfMissing(join(REPO, 'dist', 'verify.js'));
+  buildIfMissing(join(REPO, 'dist', 'verify.mjs'));
   anvil = await startAnvil();
   scenario = await deployScenario(anvil);
 
@@ -172,14 +173,15 @@ function stable(text: string): string {
     .replace(/"generatedBy": "chokepoint [^"]+"/, '"generatedBy": "chokepoint <version>"');
 }
 
-describe('the verifier is a bundle of its own', () => {
-  it('dist/cli.js holds no viem and loads dist/verify.js only for verify, so lint never loads a network client', () => {
-    const cliBundle = readFileSync(join(REPO, 'dist', 'cli.js'), 'utf8');
-    expect(cliBundle).not.toMatch(/createPublicClient|HttpRequestError/);
-    // Both the verify command and the language server it can start (`chokepoint lsp`) import it on demand, never statically.
-    expect(cliBundle.match(/import\("\.\/verify\.js"\)/g)?.length).toBeGreaterThanOrEqual(1);
-    expect(cliBundle).not.toMatch(/require\("\.\/verify(\.js)?"\)|from "\.\/verify(\.js)?"/);
-    expect(readFileSync(join(REPO, 'dist', 'verify.js'), 'utf8')).toMatch(/createPublicClient/);
+describe('the verifier is an entry of its own', () => {
+  it('dist/cli.mjs and what it loads hold no viem; it imports dist/verify.mjs only for verify, so lint never loads a network client', () => {
+    const dist = join(REPO, 'dist');
+    const cli = loadedText(dist, 'cli.mjs');
+    expect(cli).not.toMatch(/createPublicClient|HttpRequestError/);
+    expect(loadedWith(dist, 'cli.mjs')).not.toContain('verify.mjs');
+    // The verify command imports it on demand, as does the language server `chokepoint lsp` starts (itself imported on demand).
+    expect(dynamicImports(cli)).toContain('verify.mjs');
+    expect(readFileSync(join(dist, 'verify.mjs'), 'utf8')).toMatch(/createPublicClient/);
   });
 });
 

@@ -9,10 +9,10 @@ import { parseLintArgs } from '../server/src/cli/args';
 import { ConfigResolver } from '../server/src/engine/config/discover';
 import { lintPaths, lintPathsParallel, type WorkspaceResult } from '../server/src/engine/workspace';
 
-// Run `node scripts/build.mjs` first: the workers are the bundled dist/lint-worker.js.
+// Run `node scripts/build.mjs` first: the workers are the bundled dist/lint-worker.mjs.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
-const WORKER = join(ROOT, 'dist', 'lint-worker.js');
+const WORKER = join(ROOT, 'dist', 'lint-worker.mjs');
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 const HOLDER = '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8';

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SHOW_DOCUMENTATION, withOfflineDocsLinks } from './doc-links';
 
 const REQUEST = 'chokepoint/authorityMap';
 export const VIEW_TYPE = 'chokepoint.authorityMap';
@@ -79,6 +80,8 @@ export class AuthorityMap implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Authority Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       enableFindWidget: true,
+      // The page's rule documentation links run this command alone (doc-links.ts), which opens the bundled page.
+      enableCommandUris: [SHOW_DOCUMENTATION],
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'icon.png');
@@ -134,7 +137,7 @@ export class AuthorityMap implements vscode.Disposable {
     shown.panel.title = result.title;
     if (result.html !== shown.html) {
       shown.html = result.html;
-      webview.html = result.html;
+      webview.html = withOfflineDocsLinks(result.html);
     }
     return true;
   }

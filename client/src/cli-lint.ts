@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { problemCounts } from '../../server/src/engine/text/counts';
 import { cliLintArgs, isConfigPath, readCliReport, sizeVerdict, type CliRun, type Problem } from './cli-report';
+import { offlineDocsLink } from './doc-links';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
 
@@ -19,7 +20,7 @@ function toRange(range: Problem['range']): vscode.Range {
 export function toDiagnostic(problem: Problem): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]);
   diagnostic.source = 'chokepoint';
-  diagnostic.code = { value: problem.ruleId, target: vscode.Uri.parse(problem.docsUrl) };
+  diagnostic.code = { value: problem.ruleId, target: vscode.Uri.parse(offlineDocsLink(problem.docsUrl) ?? problem.docsUrl) };
   diagnostic.relatedInformation = problem.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toRange(r.range)), r.message));
   if (problem.unnecessary) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
   return diagnostic;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { RULE_ID, SHOW_DOCUMENTATION } from './doc-links';
 import type { WorkspaceLintReplay, WorkspaceLintSummary } from './workspace-lint';
 
 const KINDS: (vscode.QuickPickItem & { entityKind: string })[] = [
@@ -75,11 +76,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (result && !result.cancelled) void vscode.window.showInformationMessage(`Chokepoint linted ${result.files} configuration files: ${result.findings} findings${result.configProblems ? `, ${result.configProblems} configuration problems` : ''}. They stay in the Problems panel.`);
       return result;
     }),
-    vscode.commands.registerCommand('chokepoint.showDocumentation', async (ruleId?: string) => {
-      let id = ruleId;
+    // Also what every rule documentation link runs in the editor (offline-docs.ts): its argument may come from a link, so only a bundled page's id opens.
+    vscode.commands.registerCommand(SHOW_DOCUMENTATION, async (ruleId?: unknown) => {
+      const pages = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+      const ids = pages.map(([name]) => name.replace(/\.md$/, '')).filter((n) => n !== 'README' && RULE_ID.test(n));
+      let id = typeof ruleId === 'string' && ids.includes(ruleId) ? ruleId : undefined;
       if (!id) {
-        const pages = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
-        id = await vscode.window.showQuickPick(pages.map(([name]) => name.replace(/\.md$/, '')).filter((n) => n !== 'README'), { title: 'Chokepoint rule' });
+        id = await vscode.window.showQuickPick(ids, { title: typeof ruleId === 'string' ? `Chokepoint has no rule "${ruleId}"; pick one` : 'Chokepoint rule' });
         if (!id) return;
       }
       await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`));

@@ -6,6 +6,7 @@ import { CliLinter, activeFileUri } from './cli-lint';
 import { registerCommands } from './commands';
 import { RestartPolicy } from './restart-policy';
 import { LargeFileNotice } from './large-files';
+import { offlineDocsMiddleware } from './offline-docs';
 import { SettingsProblems } from './settings-problems';
 import { StatusView } from './status';
 import { registerVerify } from './verify';
@@ -47,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     // This extension shows settings problems itself, with a button to open the settings.
     initializationOptions: () => ({ settingsProblems: true, yamlSchemaAssist: !hasYamlExtension() }),
     markdown: { isTrusted: false, supportHtml: false },
+    // Rule documentation links open the page bundled in the extension, offline (offline-docs.ts).
+    middleware: offlineDocsMiddleware,
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       // `handled`: the message below is the only one the user sees; the language client logs it to the output.

@@ -116,4 +116,13 @@ export async function runAuthorityMapEndToEnd(page, workspace) {
     if (!(Number(scrolled) > 0)) throw new Error(`The updated map jumped back to the top (scrollY ${scrolled}); the reader's place should be kept`);
     if (cspViolations().length > 0) throw new Error(`Content Security Policy violations:\n${cspViolations().join('\n')}`);
   });
+
+  await step('click a rule in the map and read its bundled page in the Markdown preview', async () => {
+    const link = (await mapFrame(page)).locator('a[href^="command:chokepoint.showDocumentation"]', { hasText: 'role-collapse' }).first();
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Preview role-collapse.md' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    await tab.locator('.codicon-close').first().click();
+  });
 }

@@ -11,6 +11,7 @@ import { padGenesis } from './lib/large-genesis.mjs';
 import { createWorkspace } from './lib/workspace.mjs';
 import { runEndToEnd, runLargeFileEndToEnd, runServerRestartEndToEnd } from './e2e.mjs';
 import { runAuthorityMapEndToEnd } from './authority-map-e2e.mjs';
+import { runDocsLinksEndToEnd } from './docs-links-e2e.mjs';
 import { runTomlEndToEnd } from './toml-e2e.mjs';
 
 const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'vscode');
@@ -31,6 +32,7 @@ export async function runBrowserEndToEnd(root) {
   try {
     browser = await openWorkbench(server.url, join(root, 'chromium'));
     await runEndToEnd(browser.page, workspace);
+    await runDocsLinksEndToEnd(browser.page, workspace);
     await runServerRestartEndToEnd(browser.page, profile.extensions);
     await runLargeFileEndToEnd(browser.page);
     await runTomlEndToEnd(browser.page);

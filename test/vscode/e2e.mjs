@@ -71,7 +71,7 @@ export async function runEndToEnd(page, workspace) {
 
   await step('hover the collapsed address and read its powers', async () => {
     const text = await hover(page, holderToken, 'L1 ProxyAdmin owner');
-    for (const expected of ['lumen-launch-multisig', 'upgrade', 'L1 ProxyAdmin owner', 'Guardian', 'Parties that must collude']) {
+    for (const expected of ['lumen-launch-multisig', 'upgrade', 'L1 ProxyAdmin owner', 'Guardian', 'Parties to collude']) {
       if (!text.includes(expected)) throw new Error(`The hover on ${COLLAPSED} does not mention "${expected}":\n${text}`);
     }
     await screenshot(page, 'hover.png');

@@ -8,7 +8,7 @@ import type { CommandIO } from './lint-command';
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * Runs `chokepoint verify`. The verifier (and viem with it) is a bundle of its own, dist/verify.js,
+ * Runs `chokepoint verify`. The verifier (and viem with it) is an entry of its own, dist/verify.mjs,
  * loaded only here, so `lint` never loads a network client. Exit 0 when the lock was written or
  * matches the chain, 1 when `--check` finds differences, 2 when nothing could be read or for usage
  * errors. Nothing printed holds more of an RPC URL than its host.

@@ -1,5 +1,5 @@
 /**
- * Entry of dist/lint-worker.js: a worker thread of `lintPathsParallel` that lints one chain per
+ * Entry of dist/lint-worker.mjs: a worker thread of `lintPathsParallel` that lints one chain per
  * message and posts the reports back (see worker-pool.ts).
  */
 import { parentPort } from 'node:worker_threads';

@@ -49,7 +49,7 @@ export interface ParallelOptions extends WorkspaceOptions {
    * thread stays free (the language server). Small scans are still linted here.
    */
   offThread?: boolean;
-  /** The bundled worker entry; defaults to lint-worker.js beside this bundle. Without it, the scan runs on this thread. */
+  /** The bundled worker entry; defaults to lint-worker.mjs beside this bundle. Without it, the scan runs on this thread. */
   workerScript?: string;
 }
 
@@ -295,9 +295,9 @@ function assemble(plan: Plan, outcomes: ChainOutcome[], now: Date | undefined, w
   return { reports, configProblems, configFindings, workers };
 }
 
-/** lint-worker.js beside the running bundle (dist/); absent when the engine runs from source. */
+/** lint-worker.mjs beside the running bundle (dist/); absent when the engine runs from source. */
 function defaultWorkerScript(): string | undefined {
-  return typeof __dirname === 'string' ? join(__dirname, 'lint-worker.js') : undefined;
+  return typeof __dirname === 'string' ? join(__dirname, 'lint-worker.mjs') : undefined;
 }
 
 export function abortError(): Error {

@@ -1,5 +1,5 @@
 /**
- * Entry of dist/document-worker.js: the language server's lint thread. It lints one open document
+ * Entry of dist/document-worker.mjs: the language server's lint thread. It lints one open document
  * (with the rest of its chain) per message and posts the report back, so the server's main thread
  * never runs a lint. See LintService in linting.ts for the other side.
  */

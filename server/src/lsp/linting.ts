@@ -41,8 +41,8 @@ export interface FileLintRequest {
   openDocument?: (path: string) => { version: number; text: string } | undefined;
 }
 
-/** The worker's file: dist/document-worker.js beside the bundle (dist/server.js or dist/cli.js). */
-const WORKER_SCRIPT = join(__dirname, 'document-worker.js');
+/** The worker's file: dist/document-worker.mjs beside the bundle's chunks (dist/, for the server and the CLI alike). */
+const WORKER_SCRIPT = join(__dirname, 'document-worker.mjs');
 
 interface Running {
   version: number;

@@ -56,7 +56,7 @@ const SLOW_LINT_CHARS = 1024 * 1024;
 export interface ServerOptions {
   /** Loads `RunVerify` for Verify Addresses On Chain; a test passes a stub, as DocumentLinter takes a rule list. */
   loadVerify?: LoadVerify;
-  /** The lint thread's script; by default dist/document-worker.js beside the bundle. */
+  /** The lint thread's script; by default dist/document-worker.mjs beside the bundle. */
   workerScript?: string;
 }
 

@@ -94,9 +94,9 @@ export async function loadVerify(load: () => Promise<{ runVerify?: unknown }> = 
   try {
     loaded = await load();
   } catch (error) {
-    throw new Error(`Verifying addresses on chain is not available in this build of Chokepoint: its implementation (dist/verify.js) could not be loaded (${(error as Error).message}).`);
+    throw new Error(`Verifying addresses on chain is not available in this build of Chokepoint: its implementation (dist/verify.mjs) could not be loaded (${(error as Error).message}).`);
   }
-  if (typeof loaded.runVerify !== 'function') throw new Error('Verifying addresses on chain is not available in this build of Chokepoint: dist/verify.js does not provide runVerify.');
+  if (typeof loaded.runVerify !== 'function') throw new Error('Verifying addresses on chain is not available in this build of Chokepoint: dist/verify.mjs does not provide runVerify.');
   return loaded.runVerify as RunVerify;
 }
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { EXTENSION_VSIX, REPO_ROOT } from './paths.mjs';
 
 /** What goes into the .vsix (see .vscodeignore) or into the bundles in it. */
-const SOURCES = ['package.json', '.vscodeignore', 'CHANGELOG.md', 'LICENSE', 'scripts/build.mjs', 'client/src', 'server/src', 'docs/rules', 'schemas', 'syntaxes', 'languages', 'images/icon.png'];
+const SOURCES = ['package.json', '.vscodeignore', 'CHANGELOG.md', 'LICENSE', 'scripts/build.mjs', 'scripts/package.mjs', 'client/src', 'server/src', 'docs/rules', 'docs/marketplace.md', 'schemas', 'syntaxes', 'languages', 'images/icon.png'];
 
 /** @param {string} path @returns {number} the newest modification time under path */
 function newest(path) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SOURCES } from '../../engine/data/sources';
 import type { Finding } from '../../engine/lint';
+import { REPOSITORY_URL } from '../../engine/project-links';
 import { ALL_RULE_METAS, docsUrl } from '../../engine/rules/index';
 import type { RuleMeta } from '../../engine/rules/types';
 import type { FileResult, Formatter } from './types';
@@ -78,7 +79,7 @@ export const sarif: Formatter = ({ version, files, display }) => {
             name: 'Chokepoint',
             version,
             semanticVersion: version,
-            informationUri: 'https://github.com/chokepoint-dev/chokepoint',
+            informationUri: REPOSITORY_URL,
             rules: ALL_RULE_METAS.map(ruleDescriptor),
           },
         },

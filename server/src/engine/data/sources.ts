@@ -1,3 +1,5 @@
+import { repositoryFileUrl } from '../project-links';
+
 /** Every source a rule or threshold cites. Rule docs and SARIF help list these by id. */
 export interface Source {
   /** How messages cite it, in a few words. */
@@ -331,12 +333,12 @@ export const SOURCES = {
   chokepointVerify: {
     short: 'chokepoint verify',
     title: 'Chokepoint: verified facts (chokepoint verify, chokepoint.lock.json and L2BEAT discovery snapshots)',
-    url: 'https://github.com/chokepoint-dev/chokepoint/blob/main/docs/verified-facts.md',
+    url: repositoryFileUrl('docs/verified-facts.md'),
   },
   chokepointManifest: {
     short: 'Chokepoint appchain manifest',
     title: 'Chokepoint AI-appchain manifest (appchain.yaml) reference',
-    url: 'https://github.com/chokepoint-dev/chokepoint/blob/main/docs/appchain-manifest.md',
+    url: repositoryFileUrl('docs/appchain-manifest.md'),
     frameworks: MANIFEST,
   },
 } satisfies Record<string, Source>;

@@ -29,7 +29,7 @@ export interface PrescanRequest {
   shared: SharedArrayBuffer;
 }
 
-/** Starts the scan of `path` on `script` (dist/structure-worker.js); undefined if the script is missing. */
+/** Starts the scan of `path` on `script` (dist/structure-worker.mjs); undefined if the script is missing. */
 export function startPrescan(path: string, script = defaultScript()): Prescan | undefined {
   if (!script || !existsSync(script)) return undefined;
   const shared = new SharedArrayBuffer(SLOTS * 4);
@@ -107,7 +107,7 @@ function readIndex(slots: Int32Array): StructureIndex {
   return { length: slots[1], every: slots[3], ends, checkpoints, lineStarts, lines: slots[6], carriageReturns: slots[7] === 1 };
 }
 
-/** structure-worker.js beside the running bundle (dist/); absent when the engine runs from source. */
+/** structure-worker.mjs beside the running bundle (dist/); absent when the engine runs from source. */
 function defaultScript(): string | undefined {
-  return typeof __dirname === 'string' ? join(__dirname, 'structure-worker.js') : undefined;
+  return typeof __dirname === 'string' ? join(__dirname, 'structure-worker.mjs') : undefined;
 }

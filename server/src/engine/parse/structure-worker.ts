@@ -1,5 +1,5 @@
 /**
- * Entry of dist/structure-worker.js: scans one JSON file's structure in chunks and writes the
+ * Entry of dist/structure-worker.mjs: scans one JSON file's structure in chunks and writes the
  * index into the shared memory it was given (see prescan.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
