@@ -42,6 +42,7 @@ function eachArg(argv: string[], paths: string[], option: (flag: string, value: 
     };
     if (option(flag, value)) continue;
     if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}${command}. Run "chokepoint --help" for the options.`);
+    if (arg.trim() === '') throw new ArgsError('An empty path names no file or folder; leave it out to lint the current folder.');
     paths.push(arg);
   }
   if (paths.length === 0) paths.push('.');
@@ -75,18 +76,27 @@ function walkArgs(argv: string[], args: CommonArgs, option: (flag: string, value
 /** Parses `lint` arguments; throws ArgsError with a message fit for the user. */
 export function parseLintArgs(argv: string[]): LintArgs {
   const args: LintArgs = { paths: [], format: 'stylish', failOn: 'error', rules: {}, color: undefined, quiet: false };
+  // A flag given twice with different values is a mistake in a CI script, not something to guess about.
+  const given = new Map<string, string>();
+  const once = (flag: string, v: string) => {
+    const before = given.get(flag);
+    if (before !== undefined && before !== v) throw new ArgsError(`${flag} is given twice (${before}, then ${v}); give it once.`);
+    given.set(flag, v);
+  };
   walkArgs(argv, args, (flag, value) => {
     switch (flag) {
       case '--format':
       case '-f': {
         const v = value();
         if (!(FORMATS as readonly string[]).includes(v)) throw new ArgsError(`Unknown format "${v}"; use ${FORMATS.join(', ')}.`);
+        once('--format', v);
         args.format = v as OutputFormat;
         return true;
       }
       case '--fail-on': {
         const v = value();
         if (!(FAIL_LEVELS as readonly string[]).includes(v)) throw new ArgsError(`Unknown --fail-on level "${v}"; use ${FAIL_LEVELS.join(', ')}.`);
+        once('--fail-on', v);
         args.failOn = v as FailLevel;
         return true;
       }

@@ -90,8 +90,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 }
 
 function rulesCommand(argv: string[], io: CommandIO): number {
-  const asJson = argv.includes('--format=json') || (argv.includes('--format') && argv[argv.indexOf('--format') + 1] === 'json');
-  if (asJson) {
+  const format = argv.length === 0 ? 'text' : argv.length === 1 && argv[0].startsWith('--format=') ? argv[0].slice('--format='.length) : argv.length === 2 && argv[0] === '--format' ? argv[1] : undefined;
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`chokepoint rules takes only --format text or --format json${format === undefined ? '' : `, not "${format}"`}.\n`);
+    return 2;
+  }
+  if (format === 'json') {
     io.stdout(JSON.stringify(ALL_RULE_METAS.map((m) => ({ id: m.id, title: m.title, severity: m.severity, category: m.category, fixable: m.fixable, stage: m.stage ?? null, docs: docsUrl(m.id) })), null, 2) + '\n');
     return 0;
   }
