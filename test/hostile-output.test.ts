@@ -4,11 +4,11 @@
  * must reach no output raw (issue 16).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayName, visible } from '../server/src/engine/text/display';
-import { BUILT_CLI, ensureBuiltCli, temporaryFolders } from './helpers/cli-run';
+import { BUILT_CLI, ensureBuiltCli, REPO, temporaryFolders } from './helpers/cli-run';
 
 ensureBuiltCli();
 const folder = temporaryFolders('chokepoint-hostile-');
@@ -98,5 +98,30 @@ describe('visible and displayName', () => {
   it('bound a name with an ellipsis', () => {
     expect(displayName('x'.repeat(100))).toBe(`${'x'.repeat(63)}…`);
     expect(displayName('short')).toBe('short');
+  });
+});
+
+describe('report escapes and SARIF paths', () => {
+  it('Markdown: no GFM autolink, issue reference or bidi control survives', async () => {
+    const { md, html } = await import('../server/src/report/escape');
+    const text = md('see www.evil.example and owner/repo#12 or #34 \u202Eabc');
+    expect(text).not.toMatch(/www\.evil/);
+    expect(text).not.toMatch(/(^|[^\\])#\d/);
+    expect(text).toContain('\\u{202E}');
+    expect(html('Chain \u202Eniahc')).toBe('Chain \\u{202E}niahc');
+  });
+
+  it('SARIF artifact URIs are percent-encoded', () => {
+    const dir = folder();
+    const name = 'deploy config #1 100%.json';
+    writeFileSync(join(dir, name), readFileSync(join(REPO, 'examples', 'op-stack', 'deploy-config.json'), 'utf8'));
+    const run = spawnSync(process.execPath, [BUILT_CLI, 'lint', name, '--format', 'sarif', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+    const uris = new Set<string>();
+    JSON.parse(run.stdout, (key, value: unknown) => {
+      if (key === 'uri' && typeof value === 'string') uris.add(value);
+      return value;
+    });
+    expect([...uris]).toContain('deploy%20config%20%231%20100%25.json');
+    for (const uri of uris) expect(uri).not.toMatch(/[ #%](?![0-9A-F]{2})/);
   });
 });

@@ -1,6 +1,8 @@
+import { visible } from '../engine/text/display';
+
 /** Text for HTML content and attribute values: every character that could open markup or end an attribute is an entity. */
 export function html(value: string | number): string {
-  return String(value).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return visible(String(value)).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -8,10 +10,11 @@ export function html(value: string | number): string {
  * markup, a link, HTML, a mention, an autolink or a cell boundary escaped, so a config's strings stay text in a PR comment.
  */
 export function md(value: string | number): string {
-  return String(value)
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\\`*_[\]<>|~&@]/g, (c) => `\\${c}`)
-    .replace(/:\/\//g, '\\:\\/\\/');
+  return visible(String(value))
+    .replace(/[\\`*_[\]<>|~&@#]/g, (c) => `\\${c}`)
+    .replace(/:\/\//g, '\\:\\/\\/')
+    // GFM links a bare www. name, and a reference like owner/repo#12 (its # is escaped above) to an issue.
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
 }
 
 /** A code span that no backtick or line break in the text can end early. */

@@ -14,6 +14,11 @@ function region(range: Finding['range']) {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
+/** A relative path as a URI reference: each segment percent-encoded, so a space, "#" or "%" in a file name stays part of it. */
+function artifactUri(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
 function camel(id: string): string {
   return id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 }
@@ -45,7 +50,7 @@ function fingerprint(file: FileResult, finding: Finding): string {
 }
 
 function result(file: FileResult, finding: Finding, ruleIndex: Map<string, number>, display: (uri: string) => string) {
-  const location = (range: Finding['range'], path = file.path) => ({ physicalLocation: { artifactLocation: { uri: path }, region: region(range) } });
+  const location = (range: Finding['range'], path = file.path) => ({ physicalLocation: { artifactLocation: { uri: artifactUri(path) }, region: region(range) } });
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
@@ -58,7 +63,7 @@ function result(file: FileResult, finding: Finding, ruleIndex: Map<string, numbe
       ? {
           fixes: finding.fixes.map((fix) => ({
             description: { text: fix.title },
-            artifactChanges: [{ artifactLocation: { uri: file.path }, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+            artifactChanges: [{ artifactLocation: { uri: artifactUri(file.path) }, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
           })),
         }
       : {}),
@@ -84,7 +89,7 @@ export const sarif: Formatter = ({ version, files, display }) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        artifacts: files.map((file) => ({ location: { uri: file.path } })),
+        artifacts: files.map((file) => ({ location: { uri: artifactUri(file.path) } })),
         results: files.flatMap((file) => [...file.findings, ...file.suppressed].map((f) => result(file, f, ruleIndex, display))),
       },
     ],
