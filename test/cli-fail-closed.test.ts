@@ -1,5 +1,7 @@
 /** The command line fails closed (issue 17 §4): no silent guesses, no stack traces, clean exits. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_CLI, ensureBuiltCli, REPO } from './helpers/cli-run';
@@ -38,5 +40,22 @@ describe('the command line fails closed', () => {
     const failing = spawnSync('bash', ['-c', `node ${JSON.stringify(BUILT_CLI)} lint test/real-world --format json | head -1; echo "status \${PIPESTATUS[0]}"`], { cwd: REPO, encoding: 'utf8' });
     expect(failing.stderr).toBe('');
     expect(failing.stdout.trim().split('\n').at(-1)).toBe('status 1');
+  });
+});
+
+describe('folder-mates of a named file', () => {
+  it('are read only when they are regular files: a FIFO or a symlink beside it is left alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-fifo-'));
+    try {
+      writeFileSync(join(dir, 'deploy-config.json'), readFileSync(join(REPO, EXAMPLE), 'utf8'));
+      execFileSync('mkfifo', [join(dir, 'genesis.json')]);
+      symlinkSync('/dev/zero', join(dir, 'zero.json'));
+      const result = spawnSync(process.execPath, [BUILT_CLI, 'lint', 'deploy-config.json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('deploy-config.json');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

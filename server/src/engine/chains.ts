@@ -60,7 +60,8 @@ export function chainSiblings(path: string, config: ResolvedConfig): string[] {
   }
   let names: string[];
   try {
-    names = readdirSync(dirname(path)).sort();
+    // Regular files only: a FIFO would hang the read, and a symlink (to /dev/zero, or out of the tree) is not pulled in unless named.
+    names = readdirSync(dirname(path), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
