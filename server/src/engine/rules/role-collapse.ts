@@ -57,7 +57,7 @@ export const roleCollapse: Rule = {
           [`${withoutAsides(label)} holds ${titles.length} critical roles, among them the ${withoutAsides(titles[0])}: ${brief}.`, `It is ${label}, ${described}. ${detail}`],
           [`${withoutAsides(label)} holds ${titles.length} critical roles: ${brief}.`, `It is ${label}, ${described}. ${detail}`],
         ]),
-        related: [...rest, ...holder.grants.filter((g) => !g.critical)].map((g) => ({ at: g.at, message: `${label} is also the ${g.title}` })),
+        related: rest.map((g) => ({ at: g.at, message: `${label} is also the ${g.title}` })),
       };
     }
   },
