@@ -59,3 +59,26 @@ describe('folder-mates of a named file', () => {
     }
   });
 });
+
+describe('user globs', () => {
+  it('a glob that would backtrack without bound is refused as a config error, at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-glob-'));
+    try {
+      writeFileSync(join(dir, `${'a'.repeat(60)}.json`), readFileSync(join(REPO, EXAMPLE), 'utf8'));
+      writeFileSync(join(dir, '.chokepoint.yaml'), 'ignore: ["*a*a*a*a*a*a*a*a*a*a*a*ab"]\nsuppressions:\n  - rule: role-collapse\n    files: "*a*a*a*a*a*a*a*a*ab"\n    reason: x\n');
+      const result = spawnSync(process.execPath, [BUILT_CLI, 'lint', '.'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(2);
+      expect(result.stdout + result.stderr).toContain('The glob is refused');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every ordinary glob is accepted', async () => {
+    const { unboundedGlob } = await import('../server/src/engine/text/glob');
+    for (const glob of ['**/*.json', 'chains/*-testnet/*.toml', '*.{json,yaml}', 'op-*/**/genesis-*.json', 'a/b/c.json']) expect(unboundedGlob(glob)).toBeUndefined();
+    expect(unboundedGlob('*a*a*a*a*')).toMatch(/at most 3/);
+    expect(unboundedGlob('x'.repeat(300))).toMatch(/at most 256/);
+  });
+});

@@ -1,3 +1,4 @@
+import { unboundedGlob } from '../engine/text/glob';
 import type { PresetName, SeverityOrOff } from '../engine/config/schema';
 
 /** The `chokepoint.*` settings, as the client sends them. */
@@ -31,7 +32,7 @@ export function normalizeSettings(raw: unknown): Settings {
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     rules: validRules(value.rules),
     preset: isPreset(value.preset) ? value.preset : '',
-    extraFiles: Array.isArray(value.extraFiles) ? value.extraFiles.filter((g): g is string => typeof g === 'string') : [],
+    extraFiles: Array.isArray(value.extraFiles) ? value.extraFiles.filter((g): g is string => typeof g === 'string' && unboundedGlob(g) === undefined) : [],
     maxFileSizeMB: typeof value.maxFileSizeMB === 'number' && value.maxFileSizeMB > 0 ? value.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
   };
 }

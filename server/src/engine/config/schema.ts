@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../entities/types';
+import { unboundedGlob } from '../text/glob';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -10,6 +11,12 @@ export const PRESETS = ['recommended', 'strict', 'l2beat-stage1'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A glob that cannot backtrack without bound against a long file name. */
+const Glob = z.string().superRefine((glob, context) => {
+  const why = unboundedGlob(glob);
+  if (why) context.addIssue({ code: 'custom', message: `The glob is refused: ${why}.` });
+});
 
 export const RuleSettingSchema = z.union(
   [
@@ -41,7 +48,7 @@ export const EntityConfigSchema = z
 export const SuppressionConfigSchema = z
   .object({
     rule: z.string().describe('Rule id to suppress.'),
-    files: z.union([z.string(), z.array(z.string())]).optional().describe('Glob(s), relative to this config file; default: every file.'),
+    files: z.union([Glob, z.array(Glob)]).optional().describe('Glob(s), relative to this config file; default: every file.'),
     address: z.string().optional().describe('Only findings about this holder.'),
     reason: z.string().trim().min(1).describe('Why the risk is accepted. Required.'),
     expires: z.string().regex(DATE, 'use YYYY-MM-DD').optional().describe('After this date the finding returns.'),
@@ -53,11 +60,11 @@ export const ConfigFileSchema = z
     preset: z.enum(PRESETS).optional().describe('Base rule set: recommended (default), strict, or l2beat-stage1.'),
     network: z.enum(['mainnet', 'testnet', 'devnet']).optional().describe('Overrides the network Chokepoint detects from chain ids.'),
     rules: z.record(z.string(), RuleSettingSchema).optional().describe('Per-rule severity (off, info, warning, error) or { severity, options }.'),
-    ignore: z.array(z.string()).optional().describe('Globs, relative to this file, that folder linting skips.'),
+    ignore: z.array(Glob).optional().describe('Globs, relative to this file, that folder linting skips.'),
     entities: z.record(z.string(), EntityConfigSchema).optional().describe('Who controls which addresses.'),
     suppressions: z.array(SuppressionConfigSchema).optional().describe('Accepted risks, for files that cannot hold comments (JSON).'),
     chains: z
-      .record(z.string(), z.object({ files: z.union([z.string(), z.array(z.string())]).describe('Globs, relative to this file.') }).strict())
+      .record(z.string(), z.object({ files: z.union([Glob, z.array(Glob)]).describe('Globs, relative to this file.') }).strict())
       .optional()
       .describe('Files that make up one chain, when they are not simply the files of one folder. Their entities and powers add up.'),
     discovery: z
