@@ -25,6 +25,15 @@ const CASES: Case[] = [
   { name: 'a directive of 160,000 digits', file: 'appchain.yaml', text: () => manifestWith(role(0, ` # chokepoint: multisig ${'1'.repeat(160_000)}`)) },
   { name: 'a directive of 160,000 spaces', file: 'appchain.yaml', text: () => manifestWith(role(0, ` # chokepoint: timelock${' '.repeat(160_000)}x`)) },
   { name: 'format guess on 160 KB of "\\na" lines', file: 'config', text: () => '\na'.repeat(80_000) },
+  // Deep nesting and long strings, per format (issue 16).
+  { name: 'JSON nested 100,000 deep', file: 'deploy-config.json', text: () => `{"l1ChainID": 1, "l2ChainID": 5, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
+  { name: 'JSONC nested 100,000 deep', file: 'config.jsonc', text: () => `// c\n{"l1ChainID": 1, "l2ChainID": 5, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
+  { name: 'broken JSON nested 100,000 deep', file: 'deploy-config.json', text: () => `{"l1ChainID": 1, "x": ${'['.repeat(100_000)}` },
+  { name: 'TOML arrays nested 10,000 deep', file: 'intent.toml', text: () => `configType = "custom"\nl1ChainID = 1\nx = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
+  { name: 'YAML nested 100,000 deep (flow)', file: 'appchain.yaml', text: () => `appchain:\n  name: Deep\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` },
+  { name: 'a 5 MB string where an address goes', file: 'deploy-config.json', text: () => deployConfig().replace(/"batchSenderAddress": "[^"]*"/, `"batchSenderAddress": "0x${'a'.repeat(5_000_000)}"`) },
+  { name: 'a 5 MB role title in a manifest', file: 'appchain.yaml', text: () => manifestWith(role(0, `\n      title: "${'x '.repeat(2_500_000)}"`)) },
+  { name: '20,000 roles held by one address (JSONC)', file: 'config.jsonc', text: () => `// c\n${JSON.stringify({ l1ChainID: 1, l2ChainID: 5, ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8'])), proxyAdminOwner: '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8' })}` },
 ];
 
 function bigDeployConfig(bytes: number): string {

@@ -407,12 +407,15 @@ function rawAddresses(model: AuthorityModel): (short: string) => string | undefi
   return (short) => (raw ??= build()).get(short);
 }
 
+const MAX_HOLDER_PLACES = 64;
+
 /** Adds, as related places, the other roles of the finding's holders that its message names, so a reviewer sees them. */
 function withHolderPlaces(finding: RuleFinding, holderOf: Map<string, Holder>, entities: EntityIndex): RuleFinding {
   const subjects = finding.subjects ?? [];
   if (subjects.length === 0) return finding;
   const known = new Set([finding.at, ...(finding.related ?? []).map((r) => r.at)].map((o) => JSON.stringify([o.file, o.path])));
-  const extra = [...new Set(subjects.map((k) => holderOf.get(k)).filter((h): h is Holder => h !== undefined))]
+  // A holder of thousands of roles (a template's every key) gets no list of them under each finding.
+  const extra = [...new Set(subjects.map((k) => holderOf.get(k)).filter((h): h is Holder => h !== undefined && h.grants.length <= MAX_HOLDER_PLACES))]
     .flatMap((h) => h.grants.filter((g) => finding.message.includes(g.title)).map((g) => ({ at: g.at, message: `${entities.label(h.entity)} is also the ${g.title}` })))
     .filter((r) => !known.has(JSON.stringify([r.at.file, r.at.path])));
   return extra.length === 0 ? finding : { ...finding, related: [...(finding.related ?? []), ...extra] };

@@ -51,8 +51,20 @@ export class LineIndex {
     return at;
   }
 
+  /** Where the next line begins, for the lines asked about lately: locating many findings on one long line searches it once. */
+  private nextOf = new Map<number, number>();
+
   /** The start of the line after the one holding `from`, or -1 on the last line. */
   private nextLineStart(from: number): number {
+    const known = this.nextOf.get(from);
+    if (known !== undefined) return known;
+    const next = this.findNextLineStart(from);
+    if (this.nextOf.size >= 4096) this.nextOf.clear();
+    this.nextOf.set(from, next);
+    return next;
+  }
+
+  private findNextLineStart(from: number): number {
     const text = this.text;
     const newline = text.indexOf('\n', from);
     if (!(this.loneCr ??= text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text))) return newline === -1 ? -1 : newline + 1;
@@ -75,11 +87,11 @@ export class LineIndex {
     if (!this.checkpoints) {
       const checkpoints = [0];
       let line = 0;
-      let next = this.nextLineStart(0);
+      let next = this.findNextLineStart(0);
       while (next !== -1) {
         line++;
         if (line % STRIDE === 0) checkpoints.push(next);
-        next = this.nextLineStart(next);
+        next = this.findNextLineStart(next);
       }
       this.lines = line + 1;
       this.checkpoints = checkpoints;
