@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides, type ConfigProblem } from '../engine/config/resolved';
@@ -69,11 +69,12 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
   }
 
   const color = args.color ?? (args.format === 'stylish' && !args.output && io.isTTY && !io.env.NO_COLOR) ?? false;
-  const text = FORMATTERS[args.format]({ version: VERSION, files, display, color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
+  const output = FORMATTERS[args.format]({ version: VERSION, files, display, color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
+  const pieces = typeof output === 'string' ? [output] : output;
   if (args.output) {
-    writeReport(args.output, text);
+    writeReport(args.output, pieces);
   } else {
-    io.stdout(text);
+    for (const piece of pieces) io.stdout(piece);
   }
   if (args.failOn === 'none') return 0;
   const threshold = RANK[args.failOn];
@@ -133,10 +134,15 @@ function position(problem: ConfigProblem): string {
   return `${line + 1}:${character + 1}`;
 }
 
-export function writeReport(path: string, text: string): void {
+/** Writes a report, piece by piece, so no output is ever held as one string. */
+export function writeReport(path: string, text: string | Iterable<string>): void {
+  let fd: number | undefined;
   try {
-    writeFileSync(path, text);
+    fd = openSync(path, 'w');
+    for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece);
   } catch (error) {
     throw new ArgsError(`Cannot write the report to ${path}: ${(error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,4 +1,6 @@
+import { streamedJson } from './json-stream';
 import { counts, type Formatter } from './types';
+
 
 /** Machine-readable results; the shape is stable across minor versions. */
 export const json: Formatter = ({ version, files, display }) => {
@@ -15,19 +17,21 @@ export const json: Formatter = ({ version, files, display }) => {
     subjects: f.subjects,
     ...(f.suppression ? { suppression: f.suppression } : {}),
   });
-  return JSON.stringify(
+  return streamedJson(
     {
       tool: 'chokepoint',
       version,
       summary: { files: files.length, errors: total.error, warnings: total.warning, infos: total.info, suppressed: total.suppressed },
-      files: files.map((file) => ({
-        path: file.path,
-        kind: file.kind ?? null,
-        findings: file.findings.map((f) => strip(f, file.path)),
-        suppressed: file.suppressed.map((f) => strip(f, file.path)),
-      })),
+      files: (function* () {
+        for (const file of files) {
+          yield {
+            path: file.path,
+            kind: file.kind ?? null,
+            findings: file.findings.map((f) => strip(f, file.path)),
+            suppressed: file.suppressed.map((f) => strip(f, file.path)),
+          };
+        }
+      })(),
     },
-    null,
-    2,
-  ) + '\n';
+  );
 };

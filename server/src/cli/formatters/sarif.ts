@@ -4,6 +4,7 @@ import type { Finding } from '../../engine/lint';
 import { REPOSITORY_URL } from '../../engine/project-links';
 import { ALL_RULE_METAS, docsUrl } from '../../engine/rules/index';
 import type { RuleMeta } from '../../engine/rules/types';
+import { streamedJson } from './json-stream';
 import type { FileResult, Formatter } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -90,9 +91,12 @@ export const sarif: Formatter = ({ version, files, display }) => {
         },
         columnKind: 'utf16CodeUnits',
         artifacts: files.map((file) => ({ location: { uri: artifactUri(file.path) } })),
-        results: files.flatMap((file) => [...file.findings, ...file.suppressed].map((f) => result(file, f, ruleIndex, display))),
+        results: (function* () {
+          for (const file of files) for (const f of [...file.findings, ...file.suppressed]) yield result(file, f, ruleIndex, display);
+        })(),
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return streamedJson(log);
 };
+

@@ -18,7 +18,8 @@ export interface FormatterInput {
   display: (uri: string) => string;
 }
 
-export type Formatter = (input: FormatterInput) => string;
+/** The output as one string, or as pieces written one after another (JSON and SARIF, which can be large). */
+export type Formatter = (input: FormatterInput) => string | Iterable<string>;
 
 export function counts(files: FileResult[]): { error: number; warning: number; info: number; suppressed: number; fixable: number } {
   const result = { error: 0, warning: 0, info: 0, suppressed: 0, fixable: 0 };
