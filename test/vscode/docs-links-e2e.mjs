@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { goToLine } from './lib/browser.mjs';
 import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
 
@@ -37,9 +38,7 @@ async function previewOpened(page) {
 async function showLine(page, file, key) {
   const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(`"${key}"`)) + 1;
   await page.locator('.tabs-container .tab', { hasText: 'deploy-config.json' }).first().click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
+  await goToLine(page, line);
   await page.locator('.monaco-editor .view-line', { hasText: `"${key}"` }).first().waitFor();
 }
 

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { goToLine } from './lib/browser.mjs';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { processesMentioning } from './lib/processes.mjs';
 import { step } from './lib/step.mjs';
@@ -92,9 +93,9 @@ export async function runEndToEnd(page, workspace) {
   });
 
   await step(`choose "${FIX_TITLE}" from the quick fixes on fundDevAccounts`, async () => {
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(fundLine));
-    await page.keyboard.press('Enter');
+    // The Problems panel has the focus: give it back to the editor first.
+    await editorLine(page, '"proxyAdminOwner"').click();
+    await goToLine(page, fundLine);
     await editorLine(page, '"fundDevAccounts"').locator('span', { hasText: 'true' }).last().click();
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: FIX_TITLE }).first();

@@ -25,7 +25,7 @@ import { parseDocument, type Format, type ParsedDocument } from './parse';
 import { holdersOf } from './rules/holders';
 import { RULES, ruleMeta } from './rules/index';
 import type { Fix, Holder, Rule, RuleFinding } from './rules/types';
-import { visible } from './text/display';
+import { cutNamesIn, visible } from './text/display';
 import type { Range, Span } from './text/positions';
 
 export interface LintOptions {
@@ -499,6 +499,8 @@ function withFullAddresses(message: string, related: RelatedLocation[], rawOf: (
     if (naming >= 0) out[naming] = { ...out[naming], message: out[naming].message.replace(short, raw) };
     else out.unshift({ ...own, message: `${short} is ${raw}` });
   }
+  // A name the message cut at 64 characters is given in full here.
+  for (const [, full] of cutNamesIn(message)) out.push({ ...own, message: `In full: ${full}` });
   return out;
 }
 

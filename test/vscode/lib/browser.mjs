@@ -49,3 +49,18 @@ export async function closeWorkbench(context) {
   await Promise.race([context.close().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
   clearTimeout(timer);
 }
+
+/**
+ * Go to Line in the active editor. The line is typed only once the quick input is open, and the step
+ * waits for it to close: keys sent before it opens land in the file (a stray Enter inserted a line).
+ * @param {import('playwright-core').Page} page @param {number} line
+ */
+export async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const widget = page.locator('.quick-input-widget').first();
+  await widget.waitFor({ state: 'visible' });
+  // Go to Line takes the focus with ":" already typed; the keyboard types into it.
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden' });
+}

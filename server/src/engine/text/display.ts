@@ -17,8 +17,24 @@ export function visible(text: string): string {
 /** The longest a config's string appears in a message; the full value stays in the file (and in related information). */
 export const MAX_NAME = 64;
 
+/** The most of a config's string related information shows when a message had to cut it. */
+export const MAX_FULL_NAME = 1000;
+
+/** Names cut for a message, by what the message shows, so the full value can follow in related information. */
+const CUT = new Map<string, string>();
+
 /** A config's string for a message: visible, on one line, and at most `max` characters with an ellipsis. */
 export function displayName(text: string, max = MAX_NAME): string {
   const shown = visible(text);
-  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
+  if (shown.length <= max) return shown;
+  const cut = `${shown.slice(0, max - 1)}…`;
+  if (CUT.size >= 256) CUT.clear();
+  CUT.set(cut, shown.length <= MAX_FULL_NAME ? shown : `${shown.slice(0, MAX_FULL_NAME - 1)}…`);
+  return cut;
+}
+
+/** The names `text` shows cut, each with its full value. */
+export function cutNamesIn(text: string): [cut: string, full: string][] {
+  if (!text.includes('…')) return [];
+  return [...CUT].filter(([cut]) => text.includes(cut));
 }
