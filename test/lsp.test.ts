@@ -185,6 +185,17 @@ describe('diagnostics (pull) while typing', () => {
 });
 
 describe('hover', () => {
+  /** Opens `name` of a fresh workspace holding `files`, waits for its diagnostics, and hovers `offset` characters into `needle`. */
+  async function hoverIn(files: Record<string, string>, name: string, needle: string, offset: number) {
+    client = new LspClient();
+    await client.initialize();
+    const dir = workspace(files);
+    const uri = client.open(join(dir, name), files[name]);
+    const published = await client.until(() => client!.published.get(uri));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(files[name], needle, offset) });
+    return { text: hover.contents.value, diagnostics: published.diagnostics };
+  }
+
   it('on an address: its entity, its powers in this file and in the chain\'s other files', async () => {
     client = new LspClient();
     await client.initialize();
@@ -200,67 +211,43 @@ describe('hover', () => {
   });
 
   it('adds up a holder\'s powers across the files of one chain', async () => {
-    client = new LspClient();
-    await client.initialize();
     const manifest = 'appchain:\n  name: Two Files\n  network: mainnet\ngovernance:\n  roles:\n    - role: treasurer\n      holder: "0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8"\n      powers: [mint]\n';
-    const dir = workspace({ 'deploy-config.json': DEPLOY, 'appchain.yaml': manifest });
-    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '0x1d5B7eD2', 4) });
-    expect(hover.contents.value).toMatch(/\| mint \| treasurer \| appchain\.yaml:7 \|/);
-    expect(hover.contents.value).toMatch(/\| upgrade \| L1 ProxyAdmin owner \| this file:\d+ \|/);
+    const { text } = await hoverIn({ 'deploy-config.json': DEPLOY, 'appchain.yaml': manifest }, 'deploy-config.json', '0x1d5B7eD2', 4);
+    expect(text).toMatch(/\| mint \| treasurer \| appchain\.yaml:7 \|/);
+    expect(text).toMatch(/\| upgrade \| L1 ProxyAdmin owner \| this file:\d+ \|/);
   });
 
   it('on a parameter: what it governs, its value in human units, the standard and its source', async () => {
-    client = new LspClient();
-    await client.initialize();
-    const dir = workspace({ 'deploy-config.json': DEPLOY });
-    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '604800', 2) });
-    expect(hover.contents.value).toContain('**7 days** (604800 s)');
-    expect(hover.contents.value).toContain('Governs how long a withdrawal waits');
-    expect(hover.contents.value).toContain('OP Stack standard parameters');
+    const { text } = await hoverIn({ 'deploy-config.json': DEPLOY }, 'deploy-config.json', '604800', 2);
+    expect(text).toContain('**7 days** (604800 s)');
+    expect(text).toContain('Governs how long a withdrawal waits');
+    expect(text).toContain('OP Stack standard parameters');
   });
 
   it('on a finding with no symbol under the cursor: its detail, not its message', async () => {
-    client = new LspClient();
-    await client.initialize();
-    const dir = workspace({ 'deploy-config.json': DEPLOY });
-    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
-    const published = await client.until(() => client!.published.get(uri));
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '"fundDevAccounts": true', 20) });
-    const flag = published.diagnostics.find((d) => d.code === 'dev-flags-in-production')!;
-    expect(hover.contents.value).toContain('`dev-flags-in-production`');
-    expect(hover.contents.value).toContain('Rule documentation');
-    expect(hover.contents.value).not.toContain(flag.message);
+    const { text, diagnostics } = await hoverIn({ 'deploy-config.json': DEPLOY }, 'deploy-config.json', '"fundDevAccounts": true', 20);
+    const flag = diagnostics.find((d) => d.code === 'dev-flags-in-production')!;
+    expect(text).toContain('`dev-flags-in-production`');
+    expect(text).toContain('Rule documentation');
+    expect(text).not.toContain(flag.message);
   });
 
   it('on an address: a card under 1,500 characters, one link per finding, no diagnostic message repeated', async () => {
-    client = new LspClient();
-    await client.initialize();
-    const dir = workspace({ 'deploy-config.json': DEPLOY });
-    const uri = client.open(join(dir, 'deploy-config.json'), DEPLOY);
-    const published = await client.until(() => client!.published.get(uri));
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, '0x1d5B7eD2', 4) });
-    const text = hover.contents.value;
+    const { text, diagnostics } = await hoverIn({ 'deploy-config.json': DEPLOY }, 'deploy-config.json', '0x1d5B7eD2', 4);
     expect(text.length).toBeLessThan(1500);
     expect(text).toContain('Parties to collude');
     expect(text).toMatch(/\((unknown|declared|verified)\)/);
-    for (const d of published.diagnostics) expect(text).not.toContain(d.message);
+    for (const d of diagnostics) expect(text).not.toContain(d.message);
     expect(text).toMatch(/\[One holder collapses critical roles\]\(\S+role-collapse\.md\)/);
   });
 
   it('escapes what a config supplies: a markdown image in an entity name renders as text', async () => {
-    client = new LspClient();
-    await client.initialize();
     const manifest = 'appchain:\n  name: Escapes\n  network: mainnet\ngovernance:\n  bodies:\n    - id: council\n      name: "![t](https://evil.example/track.png) <b>Council</b>"\n      kind: multisig\n      address: "0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8"\n      threshold: 2\n      signers: 3\n  roles:\n    - role: upgrader\n      holder: council\n      powers: [upgrade]\n';
-    const dir = workspace({ 'appchain.yaml': manifest });
-    const uri = client.open(join(dir, 'appchain.yaml'), manifest);
-    await client.until(() => client!.published.get(uri));
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(manifest, 'holder: council', 10) });
-    expect(hover.contents.value).toContain('Council');
-    expect(hover.contents.value).not.toMatch(/!\[t\]\(https/);
-    expect(hover.contents.value).not.toContain('<b>');
-    expect(hover.contents.value).toContain('\\<b\\>');
+    const { text } = await hoverIn({ 'appchain.yaml': manifest }, 'appchain.yaml', 'holder: council', 10);
+    expect(text).toContain('Council');
+    expect(text).not.toMatch(/!\[t\]\(https/);
+    expect(text).not.toContain('<b>');
+    expect(text).toContain('\\<b\\>');
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from './lib/browser.mjs';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
@@ -33,16 +34,6 @@ async function cursor(page) {
   const text = (await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText()).trim();
   const match = /Ln (\d+), Col \d+(?: \((\d+) selected\))?/.exec(text);
   return match ? [Number(match[1]), Number(match[2] ?? 0)] : undefined;
-}
-
-/** Runs a command from the command palette by its title. @param {Page} page @param {string} title */
-async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.split(': ')[1] }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
 }
 
 /** @param {Page} page @param {string} workspace a copy of examples/ served by code-server */

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goToLine } from './lib/browser.mjs';
+import { goToLine, runCommand } from './lib/browser.mjs';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { processesMentioning } from './lib/processes.mjs';
 import { step } from './lib/step.mjs';
@@ -170,12 +170,7 @@ export async function runLargeFileEndToEnd(page) {
   });
 
   await step('run "Chokepoint: Lint File with CLI" from the command palette', async () => {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Chokepoint: Lint File with CLI');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Lint File with CLI' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Chokepoint: Lint File with CLI');
   });
 
   await step('find the CLI findings of the large genesis in the Problems panel', async () => {

@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from './lib/browser.mjs';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
@@ -25,13 +26,9 @@ function tokenColours(page, text) {
 export async function runTomlEndToEnd(page) {
   await step('open op-stack/second-chain/intent.toml with Quick Open', async () => {
     if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Notifications: Clear All Notifications');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Clear All Notifications' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input').first();
     await input.waitFor({ state: 'visible' });
     await input.fill('second-chain/intent.toml');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'intent.toml' }).first().waitFor({ state: 'visible' });

@@ -1,5 +1,5 @@
 import type { ParsedDocument } from './parse';
-import type { Span } from './text/positions';
+import { lineEndingOf, type Span } from './text/positions';
 
 export interface LineInsertion {
   /** Zero-based line to insert before. */
@@ -14,11 +14,6 @@ export function commentMarker(doc: ParsedDocument): string | undefined {
   return undefined;
 }
 
-/** The file's own line ending, so an inserted line matches its neighbours. */
-function eolOf(doc: ParsedDocument): string {
-  return doc.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 function indentOf(doc: ParsedDocument, line: number): string {
   return /^[ \t]*/.exec(doc.lines.lineText(line))?.[0] ?? '';
 }
@@ -30,14 +25,14 @@ export const REASON_PLACEHOLDER = '<why this risk is accepted>';
 export function suppressionComment(doc: ParsedDocument, line: number, ruleId: string): LineInsertion | undefined {
   const marker = commentMarker(doc);
   if (!marker) return undefined;
-  return { line, text: `${indentOf(doc, line)}${marker} chokepoint-disable-next-line ${ruleId} -- ${REASON_PLACEHOLDER}${eolOf(doc)}` };
+  return { line, text: `${indentOf(doc, line)}${marker} chokepoint-disable-next-line ${ruleId} -- ${REASON_PLACEHOLDER}${lineEndingOf(doc.text)}` };
 }
 
 /** A `chokepoint:` declaration above `line`, e.g. "multisig 6-of-8 timelock 7d". */
 export function declarationComment(doc: ParsedDocument, line: number, declaration: string): LineInsertion | undefined {
   const marker = commentMarker(doc);
   if (!marker) return undefined;
-  return { line, text: `${indentOf(doc, line)}${marker} chokepoint: ${declaration}${eolOf(doc)}` };
+  return { line, text: `${indentOf(doc, line)}${marker} chokepoint: ${declaration}${lineEndingOf(doc.text)}` };
 }
 
 /** What to delete to remove a comment: its whole line when it stands alone, else the comment and the blanks before it. */

@@ -64,3 +64,16 @@ export async function goToLine(page, line) {
   await page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden' });
 }
+
+/**
+ * Runs a command from the command palette by its title ("Category: Title").
+ * @param {import('playwright-core').Page} page @param {string} title
+ */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.split(': ')[1] }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}

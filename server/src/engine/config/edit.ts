@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { lineEndingOf } from '../text/positions';
 import type { EntityConfig, SuppressionConfig } from './schema';
 
 /** Text to insert at an offset of a .chokepoint.yaml: the whole change an edit makes. */
@@ -58,7 +59,7 @@ function read(text: string): File | undefined {
   if (doc.errors.length > 0) return undefined;
   if (doc.contents !== null && !isMap(doc.contents)) return undefined;
   const indented = /\n([ ]+)\S/.exec(text);
-  return { text, root: doc.contents ?? undefined, eol: text.includes('\r\n') ? '\r\n' : '\n', step: indented ? indented[1] : '  ' };
+  return { text, root: doc.contents ?? undefined, eol: lineEndingOf(text), step: indented ? indented[1] : '  ' };
 }
 
 function appendTo(text: string, key: string, item: object): Insertion | undefined {

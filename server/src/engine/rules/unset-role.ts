@@ -1,3 +1,5 @@
+import { displayName } from '../text/display';
+import { withField } from './one-row';
 import { byNetwork, powerVerbs } from './phrases';
 import type { Rule } from './types';
 
@@ -24,14 +26,11 @@ export const unsetRole: Rule = {
   *check({ model, describes, frameworkOf }) {
     for (const role of model.unsetRoles ?? []) {
       if (role.written === 'zero' && describes(role.at) === 'deployment') continue;
-      const quoted = role.value.length > 40 ? `${role.value.slice(0, 39)}…` : role.value;
-      const key = role.at.path[role.at.path.length - 1];
-      const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-      const field = typeof key === 'string' && !plain(role.title).includes(plain(key)) ? ` (${key})` : '';
+      const quoted = displayName(role.value, 40);
       yield {
         at: role.at,
         severity: role.critical ? byNetwork(model.chain.network, 'error', 'warning', 'info') : byNetwork(model.chain.network, 'warning', 'info', 'info'),
-        message: `The ${role.title}${field} is not set: ${role.written === 'placeholder' ? `"${quoted}" is a placeholder` : `it is ${WRITTEN[role.written]}`}.`,
+        message: `The ${withField(role.title, role.at)} is not set: ${role.written === 'placeholder' ? `"${quoted}" is a placeholder` : `it is ${WRITTEN[role.written]}`}.`,
         detail: `Whoever ends up in this field can ${powerVerbs(role.powers, frameworkOf(role.at))}, and until a real address is written nobody can tell who that is or how many must collude. Write the holder's address: for a critical role, a multisig or timelock the chain controls.`,
       };
     }

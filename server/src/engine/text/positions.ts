@@ -161,3 +161,8 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
+
+/** The text's own line ending, so an inserted line matches its neighbours: CRLF where it has any, else LF. */
+export function lineEndingOf(text: string): '\r\n' | '\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
