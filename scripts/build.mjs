@@ -91,6 +91,8 @@ if (process.argv.includes('--tools')) {
 if (process.argv.includes('--bench')) {
   await build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench/run.js' });
   await build({ ...common, entryPoints: ['bench/hostile.ts'], outfile: 'dist/bench/hostile.js' });
+  await build({ ...common, entryPoints: ['bench/regex.ts'], outfile: 'dist/bench/regex.js', external: ['typescript'] });
+  await build({ ...common, entryPoints: ['bench/scaling.ts'], outfile: 'dist/bench/scaling.js' });
 }
 
 /**

@@ -88,6 +88,28 @@ describe('the language server lints off its main thread', () => {
     expect(session.traced('Linted genesis.json v1')).toBe(true);
   });
 
+  it('lints a document opened while a large genesis is being linted on a second thread, and publishes it first', async () => {
+    const session = await start();
+    client = session.client;
+    // Large enough that its lint outlasts starting a second thread and linting the small file there, even on a loaded machine.
+    const big = client.open(join(folder(), 'genesis.json'), cosmosGenesis(40_000_000));
+    await client.until(() => session.traced('Linting genesis.json v1'), 30_000);
+    const dir = folder();
+    const smallPath = join(dir, 'deploy-config.json');
+    writeFileSync(smallPath, DEPLOY);
+    const small = client.open(smallPath, DEPLOY);
+    await client.until(() => client!.published.get(small), 30_000);
+    const line = DEPLOY.split('\n').findIndex((l) => l.includes('proxyAdminOwner'));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: small }, position: { line, character: 25 } });
+    session.events.push({ kind: 'hover' });
+    await client.until(() => client!.published.get(big), 120_000);
+
+    expect(client.published.get(small)?.diagnostics.map((d) => d.code)).toContain('role-collapse');
+    expect(hover?.contents.value).toContain('upgrade');
+    const order = session.events.map((e) => (e.kind === 'hover' ? 'hover' : e.kind === 'publish' ? (e.params.uri === big ? 'big' : 'small') : undefined)).filter(Boolean);
+    expect(order).toEqual(['small', 'hover', 'big']);
+  });
+
   it('answers a hover on a balance of a large genesis, whose entries the worker keeps until a hover asks', async () => {
     const session = await start();
     client = session.client;

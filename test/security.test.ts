@@ -108,7 +108,7 @@ describe('no workspace code is ever loaded', () => {
   /** The worker entries: constants beside the bundle (dist/lint-worker.mjs, dist/document-worker.mjs, dist/structure-worker.mjs), never a path from a config. */
   const ALLOWED_WORKERS: Record<string, string> = {
     'server/src/engine/worker-pool.ts': 'new Worker(options.script)',
-    'server/src/lsp/linting.ts': 'new Worker(this.workerScript)',
+    'server/src/lsp/lint-lanes.ts': 'new Worker(script)',
     'server/src/engine/parse/prescan.ts': 'new Worker(script, { workerData: { path, shared } satisfies PrescanRequest })',
   };
 

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './lib/browser.mjs';
+import { quickOpen, runCommand } from './lib/browser.mjs';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
@@ -49,10 +49,9 @@ export async function runAuthorityMapEndToEnd(page, workspace) {
   const cspViolations = () => problems.filter((p) => /Content Security Policy|Refused to (load|execute|apply)/i.test(p));
 
   await step('make op-stack/deploy-config.json the active editor and hide the side bar and panel', async () => {
-    await page.locator('.tabs-container .tab', { hasText: 'deploy-config.json' }).first().click();
-    // The large-file step left the cursor where the server-restart step undid the fix.
-    await page.locator('.monaco-editor .view-line', { hasText: '"fundDevAccounts"' }).first().click();
-    await page.keyboard.press('Control+Home');
+    // Quick Open focuses the editor whatever the earlier steps left scrolled or focused (clicking its tab
+    // restored a view in which the line to click was not always rendered).
+    await quickOpen(page, 'op-stack/deploy-config.json', '"l2ChainID"');
     await page.locator('.monaco-editor .view-line', { hasText: '"batchSenderAddress"' }).first().waitFor();
     // Room for the map beside the editor.
     if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');

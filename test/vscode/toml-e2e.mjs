@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './lib/browser.mjs';
+import { quickOpen, runCommand } from './lib/browser.mjs';
 import { SCREENSHOTS_DIR } from './lib/paths.mjs';
 import { step } from './lib/step.mjs';
 import { waitFor } from './lib/wait.mjs';
@@ -27,13 +27,7 @@ export async function runTomlEndToEnd(page) {
   await step('open op-stack/second-chain/intent.toml with Quick Open', async () => {
     if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible' });
-    await input.fill('second-chain/intent.toml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'intent.toml' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-line', { hasText: LINE }).first().waitFor();
+    await quickOpen(page, 'second-chain/intent.toml', LINE);
   });
 
   await step('see the table name, the key, the string, the comment and the directive in colours of their own', async () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { CancelFlag, isCancelled, LintCancelled } from '../engine/cancel';
 import { chainSiblings } from '../engine/chains';
@@ -13,7 +12,8 @@ import { formatOf, parseDocument, type Format, type ParsedDocument, type Path } 
 import { JsonLocator } from '../engine/parse/json-locator';
 import { LineIndex } from '../engine/text/positions';
 import type { Settings } from './settings';
-import { distributionsOf, type MemberSource, type WorkerEntries, type WorkerLint, type WorkerMessage, type WorkerReply } from './worker-protocol';
+import { LintLanes, type LintLane } from './lint-lanes';
+import { distributionsOf, type MemberSource, type WorkerLint } from './worker-protocol';
 
 /** One linted version of a file, kept for hovers and code actions. */
 export interface LintEntry {
@@ -54,28 +54,28 @@ interface Running {
  * Lints documents for the language server with the same config resolution, chains and engine as
  * the CLI. Editor settings apply on top of .chokepoint.yaml the way `--rule` does on the command line.
  *
- * The lint itself runs on a worker thread (document-worker.ts), one at a time, so the main thread
- * keeps answering messages. The worker keeps the latest text of each document it was sent and
- * parses it there; the main thread keeps the report (findings, models, entities), the config and a
- * lazy view of each chain file's text for hovers and code actions. A newer version of a file
- * cancels its running lint through a shared flag the engine checks between stages.
+ * The lint itself runs on a worker thread (document-worker.ts), so the main thread keeps answering
+ * messages; a document whose thread is busy with another one is linted on a second thread
+ * (lint-lanes.ts), so one slow file does not hold back the others' diagnostics and hovers. A thread
+ * keeps the latest text of each document it was sent and parses it there; the main thread keeps
+ * the report (findings, models, entities), the config and a lazy view of each chain file's text
+ * for hovers and code actions. A newer version of a file cancels its running lint through a
+ * shared flag the engine checks between stages.
  */
 export class LintService {
   readonly resolver = new ConfigResolver();
   private readonly entries = new Map<string, LintEntry>();
   private readonly running = new Map<string, Running>();
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
-  /** Entries whose distributions' entries are still on the worker, with the request that fetches them once asked. */
-  private readonly kept = new WeakMap<LintEntry, Promise<void> | undefined>();
-  /** The version of each open document whose text the worker holds. */
-  private readonly sent = new Map<string, number>();
-  private nextId = 1;
+  private readonly lanes: LintLanes;
+  /** Entries whose distributions' entries are still on the thread that linted them, with the request that fetches them once asked. */
+  private readonly kept = new WeakMap<LintEntry, { lane: LintLane; fetching?: Promise<void> }>();
   /** Bumped by invalidate(): a lint started before it is not remembered. */
   private generation = 0;
 
   /** `trace` receives a line when a lint starts, ends or is cancelled (the server sends it as $/logTrace). */
-  constructor(private readonly trace: (message: string) => void = () => undefined, private readonly workerScript = WORKER_SCRIPT) {}
+  constructor(private readonly trace: (message: string) => void = () => undefined, workerScript = WORKER_SCRIPT, threads = 2) {
+    this.lanes = new LintLanes(workerScript, threads);
+  }
 
   configFor(path: string, settings: Settings): ResolvedConfig {
     return applySettings(this.resolver.configFor(path), settings);
@@ -83,7 +83,7 @@ export class LintService {
 
   /** Starts the worker ahead of the first lint, so that it does not wait for the worker to load. */
   warmUp(): void {
-    this.ensureWorker();
+    this.lanes.warmUp();
   }
 
   /**
@@ -130,9 +130,10 @@ export class LintService {
       return this.remember({ path, version, doc, report, siblings: [], config, chainDocs: new Map([[path, doc]]), ms: 0 }, generation);
     }
     const texts = new Map([[path, text]]);
+    const lane = this.lanes.for(path);
     const source = (member: string, open: { version: number; text: string }): MemberSource & { version: number } => {
       texts.set(member, open.text);
-      return this.sent.get(member) === open.version ? { path: member, version: open.version } : { path: member, version: open.version, text: open.text };
+      return lane.sent.get(member) === open.version ? { path: member, version: open.version } : { path: member, version: open.version, text: open.text };
     };
     const siblings = chainSiblings(path, config).map((sibling) => {
       const open = request.openDocument?.(sibling);
@@ -148,7 +149,9 @@ export class LintService {
       maxFileBytes: settings.maxFileSizeMB * 1024 * 1024,
       cancel: flag.buffer,
     };
-    const reply = await this.call(message, [message.file, ...siblings]);
+    const replied = lane.lint(message, [message.file, ...siblings]);
+    this.lanes.spare();
+    const reply = await replied;
     if (reply.kind === 'cancelled') throw new LintCancelled();
     if (reply.kind === 'failed') throw new Error(reply.message);
     if (reply.kind !== 'done') throw new Error(`Unexpected reply from the lint worker: ${reply.kind}`);
@@ -161,7 +164,7 @@ export class LintService {
     // A structured clone keeps the entity index's maps but not its class.
     if (reply.report.entities) Object.setPrototypeOf(reply.report.entities, EntityIndex.prototype);
     const entry: LintEntry = { path, version, doc, report: reply.report, siblings: reply.siblings, config, chainDocs, ms: reply.ms };
-    if (reply.keptEntries) this.kept.set(entry, undefined);
+    if (reply.keptEntries) this.kept.set(entry, { lane });
     return this.remember(entry, generation);
   }
 
@@ -170,58 +173,16 @@ export class LintService {
    * If the worker has linted a newer version since, they stay empty; that hover is of an old version.
    */
   complete(entry: LintEntry): Promise<void> {
-    if (!this.kept.has(entry)) return Promise.resolve();
-    let fetching = this.kept.get(entry);
-    if (!fetching) {
-      fetching = this.post({ type: 'entries', path: entry.path, version: entry.version }).then((reply) => {
-        if (reply.kind !== 'entries' || !reply.entries) return;
-        const distributions = distributionsOf(entry.report);
-        reply.entries.forEach((entries, i) => {
-          if (distributions[i]) distributions[i].entries = entries;
-        });
+    const kept = this.kept.get(entry);
+    if (!kept) return Promise.resolve();
+    kept.fetching ??= kept.lane.entries({ type: 'entries', path: entry.path, version: entry.version }).then((reply) => {
+      if (reply.kind !== 'entries' || !reply.entries) return;
+      const distributions = distributionsOf(entry.report);
+      reply.entries.forEach((entries, i) => {
+        if (distributions[i]) distributions[i].entries = entries;
       });
-      this.kept.set(entry, fetching);
-    }
-    return fetching;
-  }
-
-  /** Posts a lint to the worker; the texts it carries are the versions the worker will hold. */
-  private call(message: Omit<WorkerLint, 'id'>, sources: MemberSource[]): Promise<WorkerReply> {
-    const reply = this.post(message);
-    for (const source of sources) if (source.text !== undefined && source.version !== undefined) this.sent.set(source.path, source.version);
-    return reply;
-  }
-
-  private post(message: Omit<WorkerLint, 'id'> | Omit<WorkerEntries, 'id'>): Promise<WorkerReply> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise<WorkerReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id } as WorkerMessage);
     });
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerScript);
-    // The server ends when its connection does, not when the worker is idle.
-    worker.unref();
-    worker.on('message', (reply: WorkerReply) => {
-      const waiter = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      waiter?.resolve(reply);
-    });
-    const fail = (error: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.sent.clear();
-      for (const waiter of this.pending.values()) waiter.reject(error);
-      this.pending.clear();
-    };
-    worker.on('error', (error) => fail(new Error(`The lint worker failed: ${error.message}`)));
-    worker.on('exit', (code) => fail(new Error(`The lint worker stopped (exit code ${code}).`)));
-    this.worker = worker;
-    return worker;
+    return kept.fetching;
   }
 
   private remember(entry: LintEntry, generation: number): LintEntry {
@@ -238,7 +199,7 @@ export class LintService {
   forget(path: string): void {
     this.entries.delete(path);
     this.running.get(path)?.flag.cancel();
-    if (this.sent.delete(path)) this.worker?.postMessage({ type: 'forget', path } satisfies WorkerMessage);
+    this.lanes.forget(path);
   }
 
   /** After a .chokepoint.yaml or the settings changed: forget every cached config and result, and cancel running lints. */
@@ -250,11 +211,14 @@ export class LintService {
     this.running.clear();
   }
 
-  /** Stops the worker. */
+  /** How many lint threads are running. */
+  get threads(): number {
+    return this.lanes.count;
+  }
+
+  /** Stops the lint threads. */
   async dispose(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
+    await this.lanes.dispose();
   }
 }
 

@@ -24,7 +24,12 @@ export function mdCode(value: string): string {
 
 /** "1234567" → "1,234,567", for BigInt amounts as decimal strings. */
 export function thousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = digits.startsWith('-') ? '-' : '';
+  const body = sign ? digits.slice(1) : digits;
+  if (!/^\d+$/.test(body)) return digits;
+  const groups = [body.slice(0, body.length % 3 || 3)];
+  for (let start = groups[0].length; start < body.length; start += 3) groups.push(body.slice(start, start + 3));
+  return sign + groups.join(',');
 }
 
 /** A compact amount: "1.2e27" beyond what anyone reads digit by digit, else "1,234,567". */

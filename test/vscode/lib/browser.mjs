@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './paths.mjs';
+import { waitFor } from './wait.mjs';
 
 /**
  * Flags for running as root with no network: nothing may try to reach the internet. The resolver
@@ -51,17 +52,24 @@ export async function closeWorkbench(context) {
 }
 
 /**
- * Go to Line in the active editor. The line is typed only once the quick input is open, and the step
- * waits for it to close: keys sent before it opens land in the file (a stray Enter inserted a line).
+ * Go to Line in the active editor. The line is written into the quick input itself (never typed at
+ * whatever has the focus: keys sent before Go to Line takes the focus land in the file), and the
+ * step waits for it to close.
  * @param {import('playwright-core').Page} page @param {number} line
  */
 export async function goToLine(page, line) {
-  await page.keyboard.press('Control+G');
   const widget = page.locator('.quick-input-widget').first();
-  await widget.waitFor({ state: 'visible' });
-  // Go to Line takes the focus with ":" already typed; the keyboard types into it.
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
+  const input = widget.locator('input').first();
+  // A hover or a preview just closed can keep the focus and swallow Ctrl+G: then give the focus back
+  // to the active editor (its tab) and press it again, until Go to Line opens.
+  await waitFor(async () => {
+    await page.keyboard.press('Control+G');
+    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) return true;
+    await page.locator('.editor-group-container.active .tabs-container .tab.active').first().click();
+    return undefined;
+  }, { what: 'Go to Line to open', timeoutMs: 60_000 });
+  await input.fill(`:${line}`);
+  await input.press('Enter');
   await widget.waitFor({ state: 'hidden' });
 }
 
@@ -74,6 +82,26 @@ export async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.split(': ')[1] }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  // Click the command's row: Enter would take the first row, which may be a recently used command the query has not filtered out yet.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.split(': ')[1] }).first().click();
+}
+
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P), which also gives its editor the focus, goes to
+ * its first line and waits for a line containing `lineText` to be shown.
+ * @param {import('playwright-core').Page} page @param {string} query a path that names one file @param {string} lineText
+ */
+export async function quickOpen(page, query, lineText) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(query);
+  const name = query.split('/').pop() ?? query;
+  // Click the file's row rather than press Enter: Enter takes the first row, which may still be one
+  // of the recently opened list that the query has not filtered yet.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
+  await page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name }).first().waitFor();
+  // An editor opened before keeps its scroll position: start from the top.
+  await page.keyboard.press('Control+Home');
+  await page.locator('.monaco-editor .view-line', { hasText: lineText }).first().waitFor();
 }

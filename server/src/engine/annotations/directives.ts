@@ -102,10 +102,10 @@ function declaration(doc: ParsedDocument, body: string, span: Span): Directive {
   const facts: EntityFacts = {};
   const text = body.toLowerCase().replace(/,/g, ' ');
   for (const word of text.split(/\s+/)) {
-    const bare = word.replace(/[:=]+$/, '');
+    const bare = withoutTrailing(word, ':=');
     if (KIND_WORDS[bare] && !facts.kind) facts.kind = KIND_WORDS[bare];
   }
-  const threshold = /(\d+)\s*(?:\/|-of-|\s+of\s+)\s*(\d+)/.exec(text);
+  const threshold = /(?<!\d)(\d+)\s*(?:\/|-of-|\s+of\s+)\s*(\d+)/.exec(text);
   if (threshold) {
     facts.threshold = Number(threshold[1]);
     facts.signers = Number(threshold[2]);
@@ -166,4 +166,11 @@ function suppression(doc: ParsedDocument, body: string, span: Span): Directive {
     return { type: 'invalid', message: `The expiry "${expires}" is not a date; write it as YYYY-MM-DD.`, span };
   }
   return { type: 'suppress', rules, reason, expires, line: targetLine(doc, span, false), span };
+}
+
+/** `word` without the run of `chars` it ends with (a loop: `/[:=]+$/` backtracks on a long run). */
+function withoutTrailing(word: string, chars: string): string {
+  let end = word.length;
+  while (end > 0 && chars.includes(word[end - 1])) end--;
+  return word.slice(0, end);
 }

@@ -24,8 +24,18 @@ export function formatOf(uri: string, text: string): Format {
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (TOML_TABLE_HEADER.test(body)) return 'toml';
   if (body[0] === '{' || body[0] === '[') return 'json';
-  if (/^\s*\[[\w.-]+\]\s*$/m.test(text) || /^\s*[\w.-]+\s*=\s*/m.test(text)) return 'toml';
-  return 'yaml';
+  return hasTomlLine(text) ? 'toml' : 'yaml';
+}
+
+/**
+ * A `[table]` line or a `key = value` line. Line by line: the same tests as multiline regular
+ * expressions over the whole text backtrack quadratically on a long run of line breaks.
+ */
+function hasTomlLine(text: string): boolean {
+  for (const line of text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+    if (/^\s*\[[\w.-]+\]\s*$/.test(line) || /^\s*[\w.-]+\s*=/.test(line)) return true;
+  }
+  return false;
 }
 
 /** Parses a configuration file. Never throws: malformed input yields problems with spans. */

@@ -1,4 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type Node as YamlNode } from 'yaml';
+
+type Token = CST.Token;
 import type { SourceNode } from './source-tree';
 import type { Comment, ParseProblem } from './types';
 
@@ -29,9 +31,7 @@ export function parseYaml(text: string): YamlResult {
     return { value: undefined, tree: undefined, problems: [{ message, span: { start, end: Math.min(start + 1, text.length) } }], comments };
   }
   const problems: ParseProblem[] = [];
-  // logLevel 'error': the yaml package would otherwise print warnings (e.g. a collection used as a key) on stderr.
-  // uniqueKeys off: the yaml package compares every key with every other (minutes for a mapping of 80,000 keys); toSourceNode finds repeats with a set.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+  const doc = firstDocument(tokens, text.length);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = Math.min(error.pos[0], text.length);
     problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
@@ -43,6 +43,25 @@ export function parseYaml(text: string): YamlResult {
     problems.push({ message: `The YAML could not be read: ${(error as Error).message}`, span: { start: 0, end: 0 } });
   }
   return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode, problems) : undefined, problems, comments };
+}
+
+/**
+ * The first document composed from the tokens already read for the comments (what the yaml package's
+ * parseDocument gives, without lexing the text a second time), with its error for a second one.
+ */
+function firstDocument(tokens: Token[], length: number): Document.Parsed {
+  // logLevel 'error': the yaml package would otherwise print warnings (e.g. a collection used as a key) on stderr.
+  // uniqueKeys off: the yaml package compares every key with every other (minutes for a mapping of 80,000 keys); toSourceNode finds repeats with a set.
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+  let first: Document.Parsed | undefined;
+  for (const doc of composer.compose(tokens, true, length)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return first!;
 }
 
 /** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */

@@ -7,9 +7,30 @@ export function withdrawalDelay(model: AuthorityModel): number {
   return Math.max(0, ...model.delays.filter((d) => d.kind === 'withdrawal' && d.seconds !== null).map((d) => d.seconds as number));
 }
 
-/** The timelock in front of a holder's upgrades, from the file itself. */
+/** The first upgrade timelock of each address, with its place among the model's delays. */
+const TIMELOCKS = new WeakMap<AuthorityModel, Map<string, { delay: Delay; index: number }>>();
+
+function timelocksOf(model: AuthorityModel): Map<string, { delay: Delay; index: number }> {
+  let byKey = TIMELOCKS.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    model.delays.forEach((delay, index) => {
+      if (delay.kind === 'upgrade-timelock' && delay.appliesTo && delay.seconds !== null && !byKey!.has(delay.appliesTo.key)) byKey!.set(delay.appliesTo.key, { delay, index });
+    });
+    TIMELOCKS.set(model, byKey);
+  }
+  return byKey;
+}
+
+/** The timelock in front of a holder's upgrades, from the file itself: the first in the model that applies to one of its addresses. */
 export function upgradeTimelock(holder: Holder, model: AuthorityModel): Delay | undefined {
-  return model.delays.find((d) => d.kind === 'upgrade-timelock' && d.appliesTo && holder.entity.addressKeys.includes(d.appliesTo.key) && d.seconds !== null);
+  const byKey = timelocksOf(model);
+  let first: { delay: Delay; index: number } | undefined;
+  for (const key of holder.entity.addressKeys) {
+    const found = byKey.get(key);
+    if (found && (!first || found.index < first.index)) first = found;
+  }
+  return first?.delay;
 }
 
 /**
