@@ -23,8 +23,7 @@ export const MAX_YAML_DEPTH = 256;
 
 export function parseYaml(text: string): YamlResult {
   const tokens = [...new Parser().parse(text)];
-  const comments = yamlComments(tokens);
-  const tooDeep = offsetBeyondDepth(tokens, MAX_YAML_DEPTH);
+  const { comments, tooDeep } = walkTokens(tokens, MAX_YAML_DEPTH);
   if (tooDeep !== undefined) {
     const start = Math.min(tooDeep, text.length);
     const message = `The YAML is nested more than ${MAX_YAML_DEPTH} levels deep here; Chokepoint does not read it.`;
@@ -103,46 +102,52 @@ function sourceNode(node: YamlNode): SourceNode {
   return result;
 }
 
-/** Comments come from the concrete syntax tree, so a `#` inside a string or block scalar is not one. */
-function yamlComments(tokens: unknown[]): Comment[] {
-  const comments: Comment[] = [];
-  const pending: unknown[] = [...tokens];
-  while (pending.length > 0) {
-    const token = pending.pop();
-    if (Array.isArray(token)) {
-      for (const item of token) pending.push(item);
-    } else if (token && typeof token === 'object') {
-      const record = token as Record<string, unknown>;
-      if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
-        comments.push({ text: record.source.slice(1), span: { start: record.offset, end: record.offset + record.source.length } });
-        continue;
-      }
-      for (const [key, child] of Object.entries(record)) if (key !== 'source') pending.push(child);
-    }
-  }
-  return comments.sort((a, b) => a.span.start - b.span.start);
-}
-
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/** The offset of the first collection nested deeper than `limit` in the concrete syntax tree, walked with an explicit stack. */
-/** Whether the text nests deeper than MAX_YAML_DEPTH, which `parseDocument` must not be given. */
-export function yamlNestedTooDeep(text: string): boolean {
-  return offsetBeyondDepth([...new Parser().parse(text)], MAX_YAML_DEPTH) !== undefined;
-}
-
-function offsetBeyondDepth(tokens: unknown[], limit: number): number | undefined {
-  const pending: [unknown, number][] = tokens.map((token) => [token, 0]);
-  for (let item = pending.pop(); item; item = pending.pop()) {
-    const [token, outer] = item;
+/**
+ * One walk of the concrete syntax tree, with explicit stacks (deep nesting cannot overflow the call
+ * stack) and no array built per node: its comments (so a `#` inside a string or block scalar is not
+ * one), and the offset of the first collection nested deeper than `limit`.
+ */
+function walkTokens(tokens: unknown[], limit: number): { comments: Comment[]; tooDeep?: number } {
+  const comments: Comment[] = [];
+  const pending: unknown[] = [];
+  const depths: number[] = [];
+  let tooDeep: number | undefined;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    pending.push(tokens[i]);
+    depths.push(0);
+  }
+  while (pending.length > 0) {
+    const token = pending.pop();
+    const outer = depths.pop()!;
     if (Array.isArray(token)) {
-      for (const child of token) pending.push([child, outer]);
-    } else if (token && typeof token === 'object') {
-      const record = token as Record<string, unknown>;
-      const depth = COLLECTIONS.has(record.type as string) ? outer + 1 : outer;
-      if (depth > limit) return typeof record.offset === 'number' ? record.offset : 0;
-      for (const [key, child] of Object.entries(record)) if (key !== 'source' && typeof child === 'object') pending.push([child, depth]);
+      for (let i = token.length - 1; i >= 0; i--) {
+        pending.push(token[i]);
+        depths.push(outer);
+      }
+      continue;
+    }
+    if (!token || typeof token !== 'object') continue;
+    const record = token as Record<string, unknown>;
+    if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
+      comments.push({ text: record.source.slice(1), span: { start: record.offset, end: record.offset + record.source.length } });
+      continue;
+    }
+    const depth = COLLECTIONS.has(record.type as string) ? outer + 1 : outer;
+    if (depth > limit && tooDeep === undefined) tooDeep = typeof record.offset === 'number' ? record.offset : 0;
+    for (const key in record) {
+      const child = record[key];
+      if (key !== 'source' && child && typeof child === 'object') {
+        pending.push(child);
+        depths.push(depth);
+      }
     }
   }
-  return undefined;
+  return { comments: comments.sort((a, b) => a.span.start - b.span.start), ...(tooDeep !== undefined ? { tooDeep } : {}) };
+}
+
+/** Whether the text nests deeper than MAX_YAML_DEPTH, which `parseDocument` must not be given. */
+export function yamlNestedTooDeep(text: string): boolean {
+  return walkTokens([...new Parser().parse(text)], MAX_YAML_DEPTH).tooDeep !== undefined;
 }
