@@ -95,6 +95,10 @@ describe('symlinks in a folder scan', () => {
     const followed = lint(dir, ['root', '--format', 'json', '--fail-on', 'none', '--follow-symlinks']);
     expect(Object.keys(reported(followed.stdout))).toEqual(['root/op/deploy-config.json', 'root/op/testnet.json', 'root/elsewhere/deploy-config.json']);
     expect(followed.stderr).toBe('');
+    // A link into another folder named on the command line is linted there, so it is not named.
+    const both = lint(dir, ['root', 'outside', '--format', 'json', '--fail-on', 'none']);
+    expect(Object.keys(reported(both.stdout))).toEqual(['root/op/deploy-config.json', 'outside/chain/deploy-config.json', 'outside/single.json']);
+    expect(both.stderr).toBe('');
     // --quiet reports errors only: the note is left out too.
     expect(lint(dir, ['root', '--quiet', '--fail-on', 'none']).stderr).toBe('');
   });
@@ -124,6 +128,8 @@ describe('FIFOs and devices', () => {
       const run = lint(dir, ['root', '--format', 'json', '--fail-on', 'none', ...extra]);
       expect(run.status).toBe(0);
       expect(Object.keys(reported(run.stdout))).toEqual(['root/deploy-config.json']);
+      // Nothing to follow: a device or FIFO is never linted, wherever the link leads.
+      expect(run.stderr).toBe('');
       expect(run.ms).toBeLessThan(10_000);
     }
   });

@@ -1,8 +1,7 @@
-import { realpathSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config/resolved';
-import { listFolder, walkConfigFiles } from './folder-walk';
+import { listFolder, realPath, walkConfigFiles } from './folder-walk';
 
 const posix = (path: string) => path.split('\\').join('/');
 
@@ -28,28 +27,19 @@ export function chainOf(path: string, config: ResolvedConfig): { key: string; na
 export function chainSiblings(path: string, config: ResolvedConfig, options: { followSymlinks?: boolean } = {}): string[] {
   const { name } = chainOf(path, config);
   const siblings: string[] = [];
-  const self = realPath(path);
+  const self = realPath(path) ?? path;
   const take = (candidate: string, real: string) => candidate !== path && real !== self && !isIgnored(candidate, config);
   if (name !== undefined) {
     const matches = picomatch(config.chains[name], { dot: true });
     walkConfigFiles(config.baseDir, (candidate) => {
-      if (matches(posix(relative(config.baseDir, candidate))) && take(candidate, realPath(candidate))) siblings.push(candidate);
+      if (matches(posix(relative(config.baseDir, candidate))) && take(candidate, realPath(candidate) ?? candidate)) siblings.push(candidate);
     }, options);
     return siblings;
   }
   const folder = dirname(path);
-  const real = realPath(folder);
+  const real = realPath(folder) ?? folder;
   for (const entry of listFolder(folder, real, real, options) ?? []) {
     if (entry.kind === 'file' && take(entry.path, entry.real) && chainOf(entry.path, config).name === undefined) siblings.push(entry.path);
   }
   return siblings;
-}
-
-/** The path without symlinks, or as given when it cannot be resolved. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }

@@ -35,6 +35,15 @@ export interface FolderEntry {
   link: boolean;
 }
 
+/** The path without symlinks; undefined when it cannot be resolved (missing, a loop, out of reach). */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the real path `real` is `root` or under it. */
 export function isInside(real: string, root: string): boolean {
   const rel = relative(root, real);

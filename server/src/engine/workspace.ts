@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { ADAPTERS } from './adapters';
 import { CHAIN_CONFIG_SNIFF } from './detect';
 import { chainOf, chainSiblings, isIgnored } from './chains';
-import { walkConfigFiles } from './folder-walk';
+import { isInside, realPath, walkConfigFiles } from './folder-walk';
 import type { ConfigResolver } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
@@ -238,7 +238,7 @@ function workerTask(task: ChainTask): ChainTask {
 
 function planPaths(paths: string[], options: WorkspaceOptions): Plan {
   const requested = new Map<string, boolean>();
-  const scan: Scan = { unreadable: [], notFollowed: [] };
+  const scan: Scan = { unreadable: new Map(), notFollowed: new Set(), roots: [] };
   for (const given of paths) {
     const absolute = resolve(given);
     const stat = statOf(given, absolute);
@@ -286,18 +286,28 @@ function planPaths(paths: string[], options: WorkspaceOptions): Plan {
     bytes.push([...members.keys()].reduce((sum, path) => sum + sizeOf(path), 0));
   }
   const unreadable: FileReport[] = [];
-  for (const { path, error } of scan.unreadable) {
+  for (const [path, error] of scan.unreadable) {
     const config = configOf(path);
     const report = config && !isIgnored(path, config) ? readErrorReport(path, 'folder', error, config) : undefined;
     if (report) unreadable.push(report);
   }
-  return { configs, problems: [...problems.values()], tasks, weights, bytes, total: weights.reduce((a, b) => a + b, 0), unreadable, notFollowed: scan.notFollowed };
+  return { configs, problems: [...problems.values()], tasks, weights, bytes, total: weights.reduce((a, b) => a + b, 0), unreadable, notFollowed: outsideAll(scan.notFollowed, scan.roots) };
 }
 
-/** What a walk met besides files: folders it could not list, and symlinks it did not follow. */
+/** What the walks met besides files (once each, when a folder is named twice or inside another named): folders they could not list, and symlinks they did not follow. */
 interface Scan {
-  unreadable: { path: string; error: NodeJS.ErrnoException }[];
-  notFollowed: string[];
+  unreadable: Map<string, NodeJS.ErrnoException>;
+  notFollowed: Set<string>;
+  /** The real paths of the folders named. */
+  roots: string[];
+}
+
+/** The symlinks not followed whose target is in none of the folders named (one named folder's link into another is linted there). */
+function outsideAll(links: Set<string>, roots: string[]): string[] {
+  return [...links].filter((link) => {
+    const target = realPath(link);
+    return target === undefined || !roots.some((root) => isInside(target, root));
+  });
 }
 
 /** A named path's stat; a usage error when it is missing or out of reach. */
@@ -388,6 +398,7 @@ export class UsageError extends Error {}
  * symlinks not followed. The named folder itself not being listable is a usage error.
  */
 function collect(given: string, dir: string, options: WorkspaceOptions, out: Map<string, boolean>, scan: Scan): void {
+  scan.roots.push(realPath(dir) ?? dir);
   walkConfigFiles(dir, (path) => {
     const config = options.resolver.configFor(path);
     if (!isIgnored(path, config) && !out.has(path)) out.set(path, false);
@@ -395,9 +406,9 @@ function collect(given: string, dir: string, options: WorkspaceOptions, out: Map
     followSymlinks: options.followSymlinks,
     onUnreadable: (path, error) => {
       if (path === dir) throw new UsageError(`Cannot read the folder ${given}: ${errorReason(error)}. Nothing was linted.`);
-      scan.unreadable.push({ path, error });
+      scan.unreadable.set(path, error);
     },
-    onNotFollowed: (path) => scan.notFollowed.push(path),
+    onNotFollowed: (path) => scan.notFollowed.add(path),
   });
 }
 
