@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliLintArgs, formatSize, largeFileMessage, readCliReport, sizeVerdict } from '../client/src/cli-report';
+import { cliInvocation, cliLintArgs } from '../client/src/cli-invocation';
+import { formatSize, largeFileMessage, readCliReport, sizeVerdict } from '../client/src/cli-report';
 import { docsUrl } from '../server/src/engine/rules/index';
 import { problemCounts } from '../server/src/engine/text/counts';
 
@@ -11,10 +12,11 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const GENESIS = join(ROOT, 'examples', 'cosmos', 'genesis.json');
 const MB = 1024 * 1024;
 
-/** Runs the built CLI as the extension does: in the file's folder, with the arguments the extension builds. */
+/** Runs the built CLI as the extension does: the command, arguments and options `cliInvocation` gives. */
 function runLikeTheExtension(file: string, rules: unknown = {}, preset?: unknown) {
-  const cwd = dirname(file);
-  const result = spawnSync(process.execPath, cliLintArgs(CLI, file, rules, preset), { cwd, encoding: 'utf8', timeout: 20_000 });
+  const { command, args, options } = cliInvocation(file, { rules, preset }, { execPath: process.execPath, cliPath: CLI, env: process.env });
+  const cwd = options.cwd;
+  const result = spawnSync(command, args, { ...options, encoding: 'utf8', timeout: 20_000 });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return { stdout: result.stdout, cwd };
@@ -43,7 +45,7 @@ describe('Lint File with CLI: the CLI report in the Problems panel', () => {
 
   it('passes the editor rule overrides as --rule, dropping malformed ones', () => {
     expect(cliLintArgs('/x/cli.js', '/w/g.json', { 'supply-concentration': 'off', 'root-authority': 'info', 'bad id!': 'off', 'role-collapse': 'loud' })).toEqual([
-      '/x/cli.js', 'lint', '/w/g.json', '--format', 'json', '--fail-on', 'none', '--rule', 'supply-concentration=off', '--rule', 'root-authority=info',
+      '/x/cli.js', 'lint', '--format', 'json', '--fail-on', 'none', '--rule', 'supply-concentration=off', '--rule', 'root-authority=info', '--', '/w/g.json',
     ]);
     const run = readCliReport(runLikeTheExtension(GENESIS, { 'supply-concentration': 'off', 'root-authority': 'info' }).stdout, dirname(GENESIS));
     const problems = run.problems.get(GENESIS)!;
@@ -52,7 +54,7 @@ describe('Lint File with CLI: the CLI report in the Problems panel', () => {
   });
 
   it('passes the editor preset as --preset, so the CLI grades findings as the language server does', () => {
-    expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, 'strict')).toEqual(['/x/cli.js', 'lint', '/w/g.json', '--format', 'json', '--fail-on', 'none', '--preset', 'strict']);
+    expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, 'strict')).toEqual(['/x/cli.js', 'lint', '--format', 'json', '--fail-on', 'none', '--preset', 'strict', '--', '/w/g.json']);
     expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, '')).not.toContain('--preset');
     expect(cliLintArgs('/x/cli.js', '/w/g.json', {}, 'lax; rm -rf')).not.toContain('--preset');
     const recommended = readCliReport(runLikeTheExtension(GENESIS).stdout, dirname(GENESIS)).problems.get(GENESIS)!;

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { problemCounts } from '../../server/src/engine/text/counts';
-import { cliLintArgs, isConfigPath, readCliReport, sizeVerdict, type CliRun, type Problem } from './cli-report';
+import { cliInvocation } from './cli-invocation';
+import { isConfigPath, readCliReport, sizeVerdict, type CliRun, type Problem } from './cli-report';
 import { offlineDocsLink } from './doc-links';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
@@ -98,12 +99,12 @@ export class CliLinter implements vscode.Disposable {
 
   private runCli(uri: vscode.Uri, token: vscode.CancellationToken): Promise<CliRun | undefined> {
     const file = uri.fsPath;
-    const cwd = dirname(file);
     const settings = vscode.workspace.getConfiguration('chokepoint', uri);
-    const args = cliLintArgs(this.cliPath, file, settings.get('rules'), settings.get('preset'));
+    // The extension host's executable is Node in code-server and VS Code's server, Electron in desktop VS Code: it is run as Node.
+    const { command, args, options } = cliInvocation(file, { rules: settings.get('rules'), preset: settings.get('preset') }, { execPath: process.execPath, cliPath: this.cliPath, env: process.env });
+    const cwd = options.cwd;
     return new Promise((resolvePromise) => {
-      // The extension host's executable is Node in code-server and VS Code's server, Electron in desktop VS Code: run it as Node.
-      const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      const child = spawn(command, args, options);
       const stdout: Buffer[] = [];
       let stderr = '';
       let cancelled = false;

@@ -1,20 +1,19 @@
 /**
- * What the extension needs to lint a file with the CLI when the editor will not: the CLI's
- * arguments, its JSON report read into problems per file, and the size limits that keep a file
- * from being linted as you type. Free of `vscode`, so it is unit-tested with vitest.
+ * What the extension needs to lint a file with the CLI when the editor will not (its arguments are
+ * `cli-invocation.ts`'s): the CLI's JSON report read into problems per file, and the size limits
+ * that keep a file from being linted as you type. Free of `vscode`, so it is unit-tested with vitest.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { docsUrl } from '../../server/src/engine/rules/docs-url';
 import type { Position, Range } from '../../server/src/engine/text/positions';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 /** VS Code does not hand text models above 50 MB (`TextModel._MODEL_SYNC_LIMIT`, in characters) to extensions. */
 export const EDITOR_SYNC_LIMIT = 50 * 1024 * 1024;
 
 const MB = 1024 * 1024;
-const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
 
 /** One finding, as the editor shows it: in `file`, with related places in any file. */
 export interface Problem {
@@ -37,20 +36,6 @@ export interface CliRun {
 /** Files Chokepoint may recognize, by extension, as the extension's selector and menus choose them. */
 export function isConfigPath(path: string): boolean {
   return /\.(json|jsonc|yaml|yml|toml)$/i.test(path);
-}
-
-/**
- * `chokepoint lint` arguments for one file: JSON out, exit 0 whatever is found, and the editor's
- * settings as the language server applies them: `chokepoint.preset` as `--preset`, the rule
- * overrides as `--rule`.
- */
-export function cliLintArgs(cliPath: string, file: string, rules: unknown, preset?: unknown): string[] {
-  const overrides = rules && typeof rules === 'object' ? Object.entries(rules as Record<string, unknown>) : [];
-  const flags = overrides.filter(([id, severity]) => /^[\w-]+$/.test(id) && (severity === 'off' || SEVERITIES.includes(severity as Severity))).flatMap(([id, severity]) => ['--rule', `${id}=${String(severity)}`]);
-  // The language server's own reading of the setting: an unknown preset is no preset.
-  const known = normalizeSettings({ preset }).preset;
-  const presetFlag = known ? ['--preset', known] : [];
-  return [cliPath, 'lint', file, '--format', 'json', '--fail-on', 'none', ...presetFlag, ...flags];
 }
 
 function isRange(value: unknown): value is Range {

@@ -13,6 +13,8 @@ interface CommonArgs {
   rules: Record<string, SeverityOrOff>;
   /** Replaces the preset of every .chokepoint.yaml, as the editor's chokepoint.preset does. */
   preset?: PresetName;
+  /** Follow symlinks that lead out of the folders scanned (`--follow-symlinks`). */
+  followSymlinks?: boolean;
 }
 
 export interface LintArgs extends CommonArgs {
@@ -29,11 +31,20 @@ export class ArgsError extends Error {}
 /**
  * Walks `argv`: each flag goes to `option`, with `value()` reading its value from `--flag=value` or
  * the next argument; other arguments are paths. `option` returns false for a flag it does not know,
- * which is a usage error naming `command`.
+ * which is a usage error naming `command`. After `--` every argument is a path, so a file whose
+ * name begins with `-` can be named.
  */
 function eachArg(argv: string[], paths: string[], option: (flag: string, value: () => string) => boolean, command: string): void {
+  const path = (arg: string) => {
+    if (arg.trim() === '') throw new ArgsError('An empty path names no file or folder; leave it out to lint the current folder.');
+    paths.push(arg);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === '--') {
+      argv.slice(i + 1).forEach(path);
+      break;
+    }
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
@@ -42,8 +53,7 @@ function eachArg(argv: string[], paths: string[], option: (flag: string, value: 
     };
     if (option(flag, value)) continue;
     if (arg.startsWith('-') && arg !== '-') throw new ArgsError(`Unknown option ${arg}${command}. Run "chokepoint --help" for the options.`);
-    if (arg.trim() === '') throw new ArgsError('An empty path names no file or folder; leave it out to lint the current folder.');
-    paths.push(arg);
+    path(arg);
   }
   if (paths.length === 0) paths.push('.');
 }
@@ -66,6 +76,9 @@ function walkArgs(argv: string[], args: CommonArgs, option: (flag: string, value
         return true;
       case '--preset':
         args.preset = presetName(value());
+        return true;
+      case '--follow-symlinks':
+        args.followSymlinks = true;
         return true;
       default:
         return false;

@@ -2,6 +2,8 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides, type ConfigProblem } from '../engine/config/resolved';
+import { plural } from '../engine/text/counts';
+import { visible } from '../engine/text/display';
 import { LineIndex } from '../engine/text/positions';
 import { nearestRuleId, ruleMeta } from '../engine/rules/index';
 import { lintPathsParallel, UsageError } from '../engine/workspace';
@@ -38,6 +40,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
       adjust: (config) => withOverrides(config, args.preset, args.rules),
       now: io.now,
       jobs: args.jobs,
+      followSymlinks: args.followSymlinks,
       onProgress: progress?.update,
     });
   } catch (error) {
@@ -52,6 +55,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
   }
 
   const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
+  if (!args.quiet) printNotFollowed(result.notFollowed, display, io);
   const files: FileResult[] = result.reports.map((report) => ({
     uri: report.uri,
     path: display(report.uri),
@@ -102,6 +106,18 @@ function progressLine(io: CommandIO): { update: (done: number, total: number) =>
       shown = false;
     },
   };
+}
+
+/** Names shown of the symlinks a scan did not follow; the rest are counted. */
+const NOT_FOLLOWED_SHOWN = 10;
+
+/** On stderr: the symlinks that lead out of the folders scanned, which were not followed. */
+export function printNotFollowed(paths: string[], display: (path: string) => string, io: CommandIO): void {
+  if (paths.length === 0) return;
+  const names = paths.slice(0, NOT_FOLLOWED_SHOWN).map((path) => visible(display(path))).join(', ');
+  const more = paths.length > NOT_FOLLOWED_SHOWN ? ` and ${paths.length - NOT_FOLLOWED_SHOWN} more` : '';
+  const one = paths.length === 1;
+  io.stderr(`chokepoint: ${plural(paths.length, 'symlink')} ${one ? 'leads' : 'lead'} out of the folders scanned and ${one ? 'was' : 'were'} not followed: ${names}${more}. Pass --follow-symlinks to lint what ${one ? 'it leads' : 'they lead'} to.\n`);
 }
 
 /** `--rule` names only rules that exist. */

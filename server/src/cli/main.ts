@@ -26,6 +26,8 @@ Lint options:
       --preset recommended|strict|l2beat-stage1
                                           Use this preset instead of the one in .chokepoint.yaml
       --quiet                             Report errors only
+      --follow-symlinks                   Follow symlinks that lead out of the folders scanned (by
+                                          default only those inside them are; loops end either way)
   -j, --jobs N                            Worker threads for a large scan (default: one per core with 3+ cores, else 1: none)
       --color / --no-color                Force or disable colors
 
@@ -34,7 +36,7 @@ Report options:
                                           network); md: for a pull-request comment. Default: html when
                                           --output ends in .html or .htm, else md
   -o, --output FILE                       Write the report to FILE (default: stdout)
-  -c, --config FILE, --rule ID=SEVERITY, --preset NAME
+  -c, --config FILE, --rule ID=SEVERITY, --preset NAME, --follow-symlinks
                                           As for lint
   The report exits 0 once written, 2 for usage or configuration errors.
 
@@ -48,6 +50,10 @@ Verify options (the only command that makes network requests, and only to these 
       --timeout MS                        Per-request timeout (default: 10000)
   Verify exits 0 when the lock was written or matches, 1 when --check finds differences,
   2 when nothing could be read, or for usage errors.
+
+A folder scan lints regular files only: FIFOs, sockets and devices are passed over unopened, and a
+file or folder in it that cannot be read is reported (read-error). A named path that cannot be read,
+or is not a file or folder, is a usage error. "--" ends the options: every argument after it is a path.
 
 Exit codes: 0 nothing at the fail level, 1 findings at the fail level, 2 usage or configuration error.
 `;

@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides } from '../engine/config/resolved';
+import { visible } from '../engine/text/display';
 import { lintPaths, UsageError } from '../engine/workspace';
 import { buildReportData, fileLocator, renderHtml, renderMarkdown } from '../report';
 import { ArgsError, type ReportArgs } from './args';
-import { checkRuleOverrides, printConfigProblems, writeReport, type CommandIO } from './lint-command';
+import { checkRuleOverrides, printConfigProblems, printNotFollowed, writeReport, type CommandIO } from './lint-command';
 
 /**
  * Runs `chokepoint report`: lints the paths as `lint` does (same config resolution), on this thread
@@ -15,7 +16,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIO): Promise<nu
   checkRuleOverrides(args.rules);
   let result;
   try {
-    result = lintPaths(args.paths, { resolver: new ConfigResolver(args.config), adjust: (config) => withOverrides(config, args.preset, args.rules), now: io.now, models: true });
+    result = lintPaths(args.paths, { resolver: new ConfigResolver(args.config), adjust: (config) => withOverrides(config, args.preset, args.rules), now: io.now, models: true, followSymlinks: args.followSymlinks });
   } catch (error) {
     if (error instanceof UsageError) throw new ArgsError(error.message);
     throw error;
@@ -25,6 +26,11 @@ export async function reportCommand(args: ReportArgs, io: CommandIO): Promise<nu
     return 2;
   }
   const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
+  printNotFollowed(result.notFollowed, display, io);
+  // The report has a section per chain; what could not be read belongs to none, so it is said here.
+  for (const report of result.reports) {
+    for (const finding of report.findings) if (finding.ruleId === 'read-error') io.stderr(`chokepoint: ${visible(display(report.uri))}: ${finding.message} The report leaves it out.\n`);
+  }
   const data = buildReportData(result.reports, { display, locate: fileLocator(result.documents) });
   const text = args.format === 'html' ? renderHtml(data) : renderMarkdown(data);
   if (args.output) writeReport(args.output, text);

@@ -1,17 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import picomatch from 'picomatch';
-import { CONFIG_NAMES } from './config/discover';
 import type { ResolvedConfig } from './config/resolved';
-
-export const CONFIG_EXTENSIONS = ['.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml'];
-export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+import { listFolder, realPath, walkConfigFiles } from './folder-walk';
 
 const posix = (path: string) => path.split('\\').join('/');
-
-export function isConfigCandidate(name: string): boolean {
-  return CONFIG_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !CONFIG_NAMES.includes(basename(name));
-}
 
 export function isIgnored(path: string, config: ResolvedConfig): boolean {
   return config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(posix(relative(config.baseDir, path)));
@@ -26,50 +18,28 @@ export function chainOf(path: string, config: ResolvedConfig): { key: string; na
   return { key: dirname(path) };
 }
 
-/** Candidate config files under a folder, skipping dependency and hidden folders. */
-export function walkConfigFiles(dir: string, visit: (path: string) => void): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walkConfigFiles(path, visit);
-    } else if (entry.isFile() && isConfigCandidate(entry.name)) {
-      visit(path);
-    }
-  }
-}
-
 /**
  * The other files of a file's chain, which are linted with it as context: the candidate config
- * files of its folder, or of its `chains:` entry. Ignored files are left out.
+ * files of its folder, or of its `chains:` entry. Ignored files are left out. A symlink among them
+ * is taken when it stays inside the folder (the `chains:` entry's base folder), or with
+ * `followSymlinks`; FIFOs and devices never are.
  */
-export function chainSiblings(path: string, config: ResolvedConfig): string[] {
+export function chainSiblings(path: string, config: ResolvedConfig, options: { followSymlinks?: boolean } = {}): string[] {
   const { name } = chainOf(path, config);
   const siblings: string[] = [];
+  const self = realPath(path) ?? path;
+  const take = (candidate: string, real: string) => candidate !== path && real !== self && !isIgnored(candidate, config);
   if (name !== undefined) {
     const matches = picomatch(config.chains[name], { dot: true });
     walkConfigFiles(config.baseDir, (candidate) => {
-      if (candidate !== path && matches(posix(relative(config.baseDir, candidate))) && !isIgnored(candidate, config)) siblings.push(candidate);
-    });
+      if (matches(posix(relative(config.baseDir, candidate))) && take(candidate, realPath(candidate) ?? candidate)) siblings.push(candidate);
+    }, options);
     return siblings;
   }
-  let names: string[];
-  try {
-    // Regular files only: a FIFO would hang the read, and a symlink (to /dev/zero, or out of the tree) is not pulled in unless named.
-    names = readdirSync(dirname(path), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
-  } catch {
-    return [];
-  }
-  for (const entry of names) {
-    const candidate = join(dirname(path), entry);
-    if (candidate === path || !isConfigCandidate(entry) || isIgnored(candidate, config)) continue;
-    const inNamedChain = chainOf(candidate, config).name !== undefined;
-    if (!inNamedChain) siblings.push(candidate);
+  const folder = dirname(path);
+  const real = realPath(folder) ?? folder;
+  for (const entry of listFolder(folder, real, real, options) ?? []) {
+    if (entry.kind === 'file' && take(entry.path, entry.real) && chainOf(entry.path, config).name === undefined) siblings.push(entry.path);
   }
   return siblings;
 }

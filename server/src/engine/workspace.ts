@@ -1,15 +1,18 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { ADAPTERS } from './adapters';
 import { CHAIN_CONFIG_SNIFF } from './detect';
-import { chainOf, chainSiblings, isIgnored, walkConfigFiles } from './chains';
+import { chainOf, chainSiblings, isIgnored } from './chains';
+import { isInside, realPath, walkConfigFiles } from './folder-walk';
 import type { ConfigResolver } from './config/discover';
 import type { ConfigProblem, ResolvedConfig } from './config/resolved';
 import { isPlaceholder } from './annotations/directives';
 import { lintChain, matchesFiles, splitSentence, type ChainMember, type FileReport, type Finding } from './lint';
 import { parseDocument, type ParsedDocument } from './parse';
 import { PRESCAN_MIN_CHARS, startPrescan } from './parse/prescan';
+import { errorReason, readErrorReport } from './read-error';
+import { checkReadable, NotARegularFile, readRegularFile, specialKind } from './read-file';
 import { LineIndex, type Span } from './text/positions';
 import { ruleMeta } from './rules/index';
 import { runPool } from './worker-pool';
@@ -33,6 +36,11 @@ export interface WorkspaceOptions {
    * files that changed since Lint Workspace.
    */
   asFound?: boolean;
+  /**
+   * Follow symlinks that lead out of the folder scanned, and to files beside a named file
+   * (`--follow-symlinks`). By default a scan follows only symlinks whose target is inside it.
+   */
+  followSymlinks?: boolean;
 }
 
 export interface ParallelOptions extends WorkspaceOptions {
@@ -63,6 +71,8 @@ export interface WorkspaceResult {
   workers: number;
   /** With `models`: every file parsed for the lint (the chains' context files too), by path. */
   documents?: Map<string, ParsedDocument>;
+  /** Symlinks in the folders scanned that were not followed because they lead out of them (see `followSymlinks`). */
+  notFollowed: string[];
 }
 
 type Role = 'explicit' | 'found' | 'context';
@@ -87,6 +97,9 @@ interface Plan {
   /** Bytes each task reads, to schedule the largest first and to decide whether threads pay. */
   bytes: number[];
   total: number;
+  /** Folders found in the scan that could not be listed, each as a `read-error` report. */
+  unreadable: FileReport[];
+  notFollowed: string[];
 }
 
 /**
@@ -178,11 +191,15 @@ export async function lintPathsParallel(paths: string[], options: ParallelOption
   return assemble(plan, outcomes, options.now, useWorkers ? jobs : 0);
 }
 
-/** Lints one chain: reads its files (context siblings that are not a recognized config are skipped) and keeps the reported ones. */
+/**
+ * Lints one chain: reads its files (context siblings that are not a recognized config are skipped)
+ * and keeps the reported ones, then those of its found files that could not be read.
+ */
 export function lintChainTask(task: ChainTask, models = false, documents?: Map<string, ParsedDocument>): FileReport[] {
   const chain: { member: ChainMember; reported: boolean }[] = [];
+  const unread: FileReport[] = [];
   for (const [path, role] of task.members) {
-    const text = readText(path, role === 'explicit');
+    const text = readText(path, role, task.config, unread);
     if (text === undefined || (role !== 'explicit' && !ADAPTERS.some((adapter) => adapter.sniff.test(text)) && !CHAIN_CONFIG_SNIFF.test(text))) continue;
     // A large JSON file's structure is scanned on another thread while this one parses it.
     const prescan = text.length >= PRESCAN_MIN_CHARS && /\.json$/i.test(path) ? startPrescan(path) : undefined;
@@ -192,7 +209,8 @@ export function lintChainTask(task: ChainTask, models = false, documents?: Map<s
   }
   const reports = lintChain(chain.map((c) => c.member), { config: task.config, now: task.now });
   // Files found in a folder are reported when read, or when they look like a chain config that could not be (never skipped silently).
-  return reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter || report.findings.some((f) => f.ruleId === 'unrecognized-config'))).map(models ? (report) => report : plainReport);
+  const reported = reports.filter((report, i) => chain[i].reported && (chain[i].member.explicit || report.adapter || report.findings.some((f) => f.ruleId === 'unrecognized-config')));
+  return [...reported.map(models ? (report) => report : plainReport), ...unread];
 }
 
 /** `lintChainTask` with its errors as data, as a worker returns them. */
@@ -220,28 +238,35 @@ function workerTask(task: ChainTask): ChainTask {
 
 function planPaths(paths: string[], options: WorkspaceOptions): Plan {
   const requested = new Map<string, boolean>();
+  const scan: Scan = { unreadable: new Map(), notFollowed: new Set(), roots: [] };
   for (const given of paths) {
     const absolute = resolve(given);
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(absolute).isDirectory();
-    } catch {
-      throw new UsageError(`No such file or folder: ${given}`);
+    const stat = statOf(given, absolute);
+    if (stat.isDirectory()) collect(given, absolute, options, requested, scan);
+    else if (!stat.isFile()) {
+      // A FIFO would block the read and a device never end it: named, it is an error; re-linted as found, it is passed over as a scan does.
+      if (!options.asFound) throw new UsageError(new NotARegularFile(given, specialKind(stat)).message);
+    } else if (!options.asFound) {
+      readable(given, absolute);
+      requested.set(absolute, true);
     }
-    if (isDirectory) collect(absolute, options, requested);
-    else if (!options.asFound) requested.set(absolute, true);
     else if (!isIgnored(absolute, options.resolver.configFor(absolute))) requested.set(absolute, false);
   }
 
   const configs = new Map<string, ResolvedConfig>();
   const problems = new Map<string, ConfigProblem>();
-  const groups = new Map<string, { config: ResolvedConfig; members: Map<string, Role> }>();
-  for (const [path, explicit] of requested) {
+  /** The config a path is linted with, its problems recorded; undefined when it has any (nothing is linted with it). */
+  const configOf = (path: string): ResolvedConfig | undefined => {
     const base = options.resolver.configFor(path);
     const config = options.adjust ? options.adjust(base) : base;
     if (config.file) configs.set(config.file, config);
     for (const problem of config.problems) problems.set(`${problem.file}\0${problem.span.start}\0${problem.message}`, problem);
-    if (config.problems.length > 0) continue;
+    return config.problems.length > 0 ? undefined : config;
+  };
+  const groups = new Map<string, { config: ResolvedConfig; members: Map<string, Role> }>();
+  for (const [path, explicit] of requested) {
+    const config = configOf(path);
+    if (!config) continue;
     const { key } = chainOf(path, config);
     let group = groups.get(key);
     if (!group) {
@@ -249,7 +274,7 @@ function planPaths(paths: string[], options: WorkspaceOptions): Plan {
       groups.set(key, group);
     }
     group.members.set(path, explicit ? 'explicit' : 'found');
-    if (explicit) for (const sibling of chainSiblings(path, config)) if (!group.members.has(sibling)) group.members.set(sibling, 'context');
+    if (explicit) for (const sibling of chainSiblings(path, config, options)) if (!group.members.has(sibling)) group.members.set(sibling, 'context');
   }
 
   const tasks: ChainTask[] = [];
@@ -260,7 +285,47 @@ function planPaths(paths: string[], options: WorkspaceOptions): Plan {
     weights.push([...members.values()].filter((role) => role !== 'context').length);
     bytes.push([...members.keys()].reduce((sum, path) => sum + sizeOf(path), 0));
   }
-  return { configs, problems: [...problems.values()], tasks, weights, bytes, total: weights.reduce((a, b) => a + b, 0) };
+  const unreadable: FileReport[] = [];
+  for (const [path, error] of scan.unreadable) {
+    const config = configOf(path);
+    const report = config && !isIgnored(path, config) ? readErrorReport(path, 'folder', error, config) : undefined;
+    if (report) unreadable.push(report);
+  }
+  return { configs, problems: [...problems.values()], tasks, weights, bytes, total: weights.reduce((a, b) => a + b, 0), unreadable, notFollowed: outsideAll(scan.notFollowed, scan.roots) };
+}
+
+/** What the walks met besides files (once each, when a folder is named twice or inside another named): folders they could not list, and symlinks they did not follow. */
+interface Scan {
+  unreadable: Map<string, NodeJS.ErrnoException>;
+  notFollowed: Set<string>;
+  /** The real paths of the folders named. */
+  roots: string[];
+}
+
+/** The symlinks not followed whose target is in none of the folders named (one named folder's link into another is linted there). */
+function outsideAll(links: Set<string>, roots: string[]): string[] {
+  return [...links].filter((link) => {
+    const target = realPath(link);
+    return target === undefined || !roots.some((root) => isInside(target, root));
+  });
+}
+
+/** A named path's stat; a usage error when it is missing or out of reach. */
+function statOf(given: string, absolute: string): Stats {
+  try {
+    return statSync(absolute);
+  } catch (error) {
+    throw new UsageError((error as NodeJS.ErrnoException).code === 'ENOENT' ? `No such file or folder: ${given}` : `Cannot read ${given}: ${errorReason(error)}.`);
+  }
+}
+
+/** A named file that cannot be read is a usage error, named as it was given. */
+function readable(given: string, absolute: string): void {
+  try {
+    checkReadable(absolute);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${given}: ${errorReason(error)}.`);
+  }
 }
 
 function sizeOf(path: string): number {
@@ -287,12 +352,13 @@ function assemble(plan: Plan, outcomes: ChainOutcome[], now: Date | undefined, w
       }
     }
   });
+  reports.push(...plan.unreadable);
   const configProblems = plan.problems;
   const configFindings = [
     ...declarationFindings(plan.configs, reports),
     ...[...plan.configs.values()].flatMap((config) => suppressionFindings(config, used.get(config.file!) ?? new Set(), reports.map((r) => r.uri), now ?? new Date())),
   ];
-  return { reports, configProblems, configFindings, workers };
+  return { reports, configProblems, configFindings, workers, notFollowed: plan.notFollowed };
 }
 
 /** lint-worker.mjs beside the running bundle (dist/); absent when the engine runs from source. */
@@ -306,23 +372,43 @@ export function abortError(): Error {
   return error;
 }
 
-/** The text of a file; a file named explicitly must be readable, a sibling may vanish. */
-function readText(path: string, required: boolean): string | undefined {
+/**
+ * The text of a chain's file. A file named explicitly must be a readable file (else a usage
+ * error); one found in a folder that cannot be read is reported in `unread` (`read-error`). A
+ * context sibling that cannot be read, and a file that vanished or is no longer a regular file, are
+ * left out.
+ */
+function readText(path: string, role: Role, config: ResolvedConfig, unread: FileReport[]): string | undefined {
   try {
-    // Bytes first, then decoded: the same text as readFileSync(path, 'utf8'), in about two-thirds of the time on Node 20.
-    return readFileSync(path).toString('utf8');
+    return readRegularFile(path);
   } catch (error) {
-    if (required) throw new UsageError(`Cannot read ${path}: ${(error as Error).message}`);
+    if (role === 'explicit') throw new UsageError(error instanceof NotARegularFile ? error.message : `Cannot read ${path}: ${errorReason(error)}.`);
+    if (role === 'found' && !(error instanceof NotARegularFile) && (error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      const report = readErrorReport(path, 'file', error, config);
+      if (report) unread.push(report);
+    }
     return undefined;
   }
 }
 
 export class UsageError extends Error {}
 
-function collect(dir: string, options: WorkspaceOptions, out: Map<string, boolean>): void {
+/**
+ * The config candidates of a named folder, with the folders in it that cannot be listed and the
+ * symlinks not followed. The named folder itself not being listable is a usage error.
+ */
+function collect(given: string, dir: string, options: WorkspaceOptions, out: Map<string, boolean>, scan: Scan): void {
+  scan.roots.push(realPath(dir) ?? dir);
   walkConfigFiles(dir, (path) => {
     const config = options.resolver.configFor(path);
     if (!isIgnored(path, config) && !out.has(path)) out.set(path, false);
+  }, {
+    followSymlinks: options.followSymlinks,
+    onUnreadable: (path, error) => {
+      if (path === dir) throw new UsageError(`Cannot read the folder ${given}: ${errorReason(error)}. Nothing was linted.`);
+      scan.unreadable.set(path, error);
+    },
+    onNotFollowed: (path) => scan.notFollowed.add(path),
   });
 }
 

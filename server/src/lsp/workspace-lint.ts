@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError, WatchKind, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { chainSiblings, isConfigCandidate } from '../engine/chains';
+import { chainSiblings } from '../engine/chains';
+import { isConfigCandidate } from '../engine/folder-walk';
 import { CONFIG_NAMES, type ConfigResolver } from '../engine/config/discover';
 import type { ConfigProblem } from '../engine/config/resolved';
 import type { Finding } from '../engine/lint';
@@ -127,6 +128,7 @@ export class WorkspaceLint {
       progress.done();
       if (this.pending.size > 0) this.refreshSoon();
     }
+    if (result.notFollowed.length > 0) this.host.log(`Lint Workspace did not follow ${result.notFollowed.length} symlink(s) that lead out of the workspace folders, as the CLI does without --follow-symlinks: ${result.notFollowed.join(', ')}`);
     this.replace(result);
     return { files: result.reports.length, findings: result.reports.reduce((sum, report) => sum + report.findings.length, 0), configProblems: result.configProblems.length };
   }

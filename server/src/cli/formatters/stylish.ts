@@ -25,11 +25,12 @@ export const stylish: Formatter = ({ files, color }) => {
   const total = counts(files);
   const problems = total.error + total.warning + total.info;
   const linted = files.length;
-  const unread = files.filter((f) => f.findings.some((finding) => finding.ruleId === 'unrecognized-config')).length;
+  const having = (ruleId: string) => files.filter((f) => f.findings.some((finding) => finding.ruleId === ruleId)).length;
+  const notes = [[having('unrecognized-config'), 'not recognized'], [having('read-error'), 'unreadable']].filter(([n]) => n).map(([n, what]) => `${n} ${what}`);
   if (problems === 0) {
     out.push(`${plural(linted, 'file')} linted: no problems${total.suppressed ? ` (${total.suppressed} suppressed)` : ''}.`);
   } else {
-    const summary = `${problems === 1 ? '1 problem' : `${problems} problems`} (${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info) in ${plural(linted, 'file')}${unread ? ` (${unread} not recognized)` : ''}${total.suppressed ? `, ${total.suppressed} suppressed` : ''}`;
+    const summary = `${problems === 1 ? '1 problem' : `${problems} problems`} (${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info) in ${plural(linted, 'file')}${notes.length ? ` (${notes.join(', ')})` : ''}${total.suppressed ? `, ${total.suppressed} suppressed` : ''}`;
     out.push('', paint('bold', paint(total.error > 0 ? 'red' : total.warning > 0 ? 'yellow' : 'blue', `✖ ${summary}`)));
     if (total.fixable > 0) out.push(`  ${plural(total.fixable, 'problem')} can be fixed with a quick fix in the editor.`);
   }

@@ -14,6 +14,17 @@ export const ENGINE_RULES: RuleMeta[] = [
     fixable: false,
   },
   {
+    id: 'read-error',
+    title: 'A file or folder cannot be read',
+    severity: 'error',
+    category: 'engine',
+    description: 'A file or folder found in a folder scan cannot be read, most often for lack of permission, so nothing in it was linted.',
+    rationale: 'A configuration that is not read gets no checks. Passing over it in silence would let a CI gate report a clean result for a scan that missed files, so Chokepoint reports it. A file or folder named on the command line that cannot be read is a usage error instead (exit 2).',
+    remediation: 'Give the user who runs Chokepoint read access to it or, when it holds no configuration, list it under `ignore:` in .chokepoint.yaml.',
+    sources: [],
+    fixable: false,
+  },
+  {
     id: 'schema-error',
     title: 'A field has the wrong type',
     severity: 'error',
