@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { SourceNode } from './source-tree';
 import type { Comment, ParseProblem } from './types';
 
@@ -34,7 +34,7 @@ export function parseYaml(text: string): YamlResult {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = Math.min(error.pos[0], text.length);
-    problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
+    problems.push({ message: readableError(error), span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
   }
   let value: unknown;
   try {
@@ -43,6 +43,16 @@ export function parseYaml(text: string): YamlResult {
     problems.push({ message: `The YAML could not be read: ${(error as Error).message}`, span: { start: 0, end: 0 } });
   }
   return { value, tree: doc.contents ? toSourceNode(doc.contents as YamlNode, problems) : undefined, problems, comments };
+}
+
+/**
+ * The yaml package's message, first line; its advice for a second document names one of its own
+ * functions, so that one says instead what Chokepoint does: it reads the first document (and its
+ * fixes and directives go there).
+ */
+function readableError(error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'This file holds more than one YAML document (a second `---`); Chokepoint reads only the first.';
+  return error.message.split('\n')[0];
 }
 
 /** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */
