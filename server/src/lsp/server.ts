@@ -422,7 +422,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const entry = await lintOpen(document).catch(unlessCancelled);
       if (!entry) return { applied: false };
       const edit = declarationEdit(uri as string, entry, input, rootFor(entry.path), (path) => openText(path)?.text);
-      if (!edit) return { applied: false };
+      // Where .chokepoint.yaml cannot take the entity in place, the client shows why.
+      if ('reason' in edit) return { applied: false, reason: edit.reason };
       const result = await connection.workspace.applyEdit({ label: 'Declare address', edit });
       return { applied: result.applied };
     }
