@@ -18,7 +18,9 @@ import { parseConfigText } from '../server/src/engine/config/load';
 import { REASON_PLACEHOLDER } from '../server/src/engine/directive-edits';
 import type { Finding } from '../server/src/engine/lint';
 import { parseDocument } from '../server/src/engine/parse';
+import { codeActions } from '../server/src/lsp/code-actions';
 import { declarationEdit } from '../server/src/lsp/declare';
+import { toDiagnostic } from '../server/src/lsp/diagnostics';
 import { pathToUri } from '../server/src/lsp/uri';
 import { actionsFor, applyLspEdits, commentTexts, editsByUri, formProblems, lintEntry } from './helpers/editor-actions';
 
@@ -153,6 +155,19 @@ describe('Declare and Suppress in a tricky .chokepoint.yaml', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  it('leaves the disabled actions out for a client that cannot show why', () => {
+    const dir = join(CASES, 'multi-document');
+    const config = parseConfigText(join(dir, '.chokepoint.yaml'), dir, readFileSync(join(dir, '.chokepoint.yaml'), 'utf8'));
+    const entry = lintEntry(join(dir, 'deploy-config.json'), DEPLOY_CONFIG, config);
+    const diagnostics = entry.report.findings.map((f) => toDiagnostic(f, pathToUri));
+    const context = { uri: pathToUri(entry.path), entry, diagnostics, range: diagnostics[0].range, workspaceRoot: dir };
+    const suppressOrDeclare = (actions: CodeAction[]) => actions.filter((a) => /^(Suppress|Declare) /.test(a.title));
+    const shown = suppressOrDeclare(codeActions(context));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((a) => a.disabled?.reason)).toBe(true);
+    expect(suppressOrDeclare(codeActions({ ...context, disabledSupport: false }))).toEqual([]);
+  });
 
   it('declaring where the file cannot take it says why, on the server too', () => {
     const dir = join(CASES, 'multi-document');

@@ -27,6 +27,8 @@ export interface ActionContext {
   workspaceRoot?: string;
   /** The text of a file open in the editor, unsaved changes included. */
   openText?: (path: string) => string | undefined;
+  /** False when the client cannot show an action disabled with its reason: such actions are left out. */
+  disabledSupport?: boolean;
 }
 
 function ourData(diagnostic: Diagnostic): DiagnosticData | undefined {
@@ -91,7 +93,7 @@ export function codeActions(context: ActionContext): CodeAction[] {
     const all = fixAllEdits(entry);
     if (all.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: all } } });
   }
-  return actions;
+  return context.disabledSupport === false ? actions.filter((action) => !action.disabled) : actions;
 }
 
 function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: string): CodeAction | undefined {
