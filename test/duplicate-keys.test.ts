@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, lintSource } from './helpers/lint';
+import { findingsOf, fullText, lintSource } from './helpers/lint';
 
 const OWNER = '0x1d5B7eD2c3A4f5E6b7C8d9E0f1A2b3C4d5E6f7A8';
 const ANVIL_5 = '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc';
@@ -27,8 +27,10 @@ describe('duplicate keys', () => {
     const [finding] = findingsOf(report, 'duplicate-key');
     expect(finding.severity).toBe('error');
     expect(finding.range.start.line).toBe(lineOf(HIDDEN_OWNER, '"proxyAdminOwner"'));
-    expect(finding.message).toContain("Go's encoding/json, which keeps the last value");
-    expect(finding.message).toContain(`the chain gets "${ANVIL_5}", not the "${OWNER}" a reviewer reads first`);
+    // Two addresses do not fit one Problems row: the message says the chain gets the last, the detail which and why.
+    expect(finding.message).toBe('"proxyAdminOwner" is written twice in this object, and the chain gets the last value.');
+    expect(fullText(finding)).toContain("Go's encoding/json, which keeps the last value");
+    expect(fullText(finding)).toContain(`The chain gets "${ANVIL_5}", not the "${OWNER}" a reviewer reads first`);
     expect(finding.related).toHaveLength(1);
     expect(finding.related[0].range.start.line).toBe(lineOf(HIDDEN_OWNER, '"proxyAdminOwner"', 1));
     expect(finding.related[0].message).toContain('the value the chain uses');
@@ -54,7 +56,7 @@ describe('duplicate keys', () => {
 `;
     const [finding] = findingsOf(lintSource('deploy-config.jsonc', text), 'duplicate-key');
     expect(finding.message).toMatch(/written 3 times/);
-    expect(finding.message).toContain(`the chain gets "${ANVIL_5}"`);
+    expect(fullText(finding)).toContain(`The chain gets "${ANVIL_5}"`);
     expect(finding.related.map((r) => r.range.start.line)).toEqual([lineOf(text, '"proxyAdminOwner"', 1), lineOf(text, '"proxyAdminOwner"', 2)]);
   });
 
@@ -72,7 +74,14 @@ describe('duplicate keys', () => {
     const findings = findingsOf(report, 'duplicate-key');
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toContain('"upgrade" is written twice');
-    expect(findings[0].message).toContain('the node reads the genesis');
+    expect(fullText(findings[0])).toContain('the node reads the genesis');
+  });
+
+  it('names both values in one Problems row when they fit, and why the chain takes the last in the detail', () => {
+    const text = HIDDEN_OWNER.replace('"l2ChainID": 48213,', '"l2ChainID": 48213,\n  "sequencerWindowSize": 3600,\n  "sequencerWindowSize": 14400,');
+    const [finding] = findingsOf(lintSource('deploy-config.json', text), 'duplicate-key').filter((f) => f.message.includes('sequencerWindowSize'));
+    expect(finding.message).toBe('"sequencerWindowSize" is written twice in this object: the chain gets 14400, not the 3600 a reviewer reads first.');
+    expect(finding.detail).toBe("The chain gets the last because op-deployer and op-node read it with Go's encoding/json, which keeps the last value. Delete all but the one you mean.");
   });
 
   it('leaves repeats that hold no authority to the parsers', () => {

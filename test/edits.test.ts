@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { addEntity, addSuppression } from '../server/src/engine/config/edit';
+import { addEntity, addSuppression, entityInsertion, suppressionInsertion } from '../server/src/engine/config/edit';
 import { declarationComment, REASON_PLACEHOLDER, suppressionComment } from '../server/src/engine/directive-edits';
 import { parseDocument } from '../server/src/engine/parse';
 import { lintSource } from './helpers/lint';
@@ -8,9 +8,9 @@ import { lintSource } from './helpers/lint';
 describe('comment directives inserted by code actions', () => {
   it('indents like the line they precede and use the format\'s comment marker', () => {
     const yaml = parseDocument('a.yaml', 'a:\n    b: 1\n');
-    expect(suppressionComment(yaml, 1, 'role-collapse')).toEqual({ line: 1, text: `    # chokepoint-disable-next-line role-collapse -- ${REASON_PLACEHOLDER}\n` });
+    expect(suppressionComment(yaml, 1, 'role-collapse')).toEqual({ line: 1, character: 0, text: `    # chokepoint-disable-next-line role-collapse -- ${REASON_PLACEHOLDER}\n` });
     const jsonc = parseDocument('a.jsonc', '{\n  "a": 1 // x\n}\n');
-    expect(declarationComment(jsonc, 1, 'eoa')).toEqual({ line: 1, text: '  // chokepoint: eoa\n' });
+    expect(declarationComment(jsonc, 1, 'eoa')).toEqual({ line: 1, character: 0, text: '  // chokepoint: eoa\n' });
     expect(suppressionComment(parseDocument('a.json', '{"a": 1}'), 0, 'role-collapse')).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe('.chokepoint.yaml edits', () => {
     const added = addSuppression(text, { rule: 'role-collapse', files: 'a.json', reason: 'r' });
     expect(added.startsWith(text.slice(0, text.indexOf('        until the DAO launches\n') + '        until the DAO launches\n'.length))).toBe(true);
     expect(added.endsWith('\n# trailing comment\n')).toBe(true);
-    expect(added).toContain('    - rule: role-collapse\n      files: a.json\n      reason: r\n');
+    expect(added).toContain('    - rule: role-collapse\n      files: a.json\n      reason: "r"\n');
     expect(parse(added).suppressions).toHaveLength(2);
     const withEntity = addEntity(text, 'deployer', { kind: 'eoa', addresses: ['0xb'] });
     expect(withEntity).toContain('    labels: {team: core, tier: 1}\n    deployer:\n        kind: eoa\n');
@@ -85,7 +85,34 @@ describe('.chokepoint.yaml edits', () => {
     const crlf = 'preset: strict\r\nsuppressions:\r\n  - rule: fee-capture\r\n    reason: x\r\n';
     const inserted = addSuppression(crlf, { rule: 'role-collapse', reason: 'r' });
     expect(inserted.startsWith(crlf)).toBe(true);
-    expect(inserted.slice(crlf.length)).toBe('  - rule: role-collapse\r\n    reason: r\r\n');
+    expect(inserted.slice(crlf.length)).toBe('  - rule: role-collapse\r\n    reason: "r"\r\n');
+  });
+
+  it('write where the YAML puts them: in a flow collection, a flow document, before an end marker, in place of an empty value', () => {
+    const flow = 'suppressions: [\n  {rule: fee-capture, reason: x},\n]\nentities: {council: {kind: eoa}}\n';
+    expect(addSuppression(flow, { rule: 'role-collapse', reason: 'r' })).toBe('suppressions: [\n  {rule: fee-capture, reason: x},\n  {rule: role-collapse, reason: "r"},\n]\nentities: {council: {kind: eoa}}\n');
+    expect(addEntity(flow, 'council', { kind: 'eoa', addresses: ['0xb'] })).toBe(flow.replace('{kind: eoa}', '{kind: eoa, addresses: ["0xb"]}'));
+    expect(addEntity(flow, 'ops', { kind: 'eoa', addresses: ['0xb'] })).toBe(flow.replace('{kind: eoa}}', '{kind: eoa}, ops: {kind: eoa, addresses: ["0xb"]}}'));
+    expect(addEntity('{preset: strict}\n', 'ops', { kind: 'eoa', addresses: ['0xb'] })).toBe('{preset: strict, entities: {ops: {kind: eoa, addresses: ["0xb"]}}}\n');
+    expect(addSuppression('---\npreset: strict\n...\n# after\n', { rule: 'role-collapse', reason: 'r' })).toBe('---\npreset: strict\nsuppressions:\n  - rule: role-collapse\n    reason: "r"\n...\n# after\n');
+    expect(addSuppression('suppressions: ~ # none yet\n', { rule: 'role-collapse', reason: 'r' })).toBe('suppressions: [{rule: role-collapse, reason: "r"}] # none yet\n');
+    expect(addEntity('entities: # who is who\npreset: strict\n', 'ops', { kind: 'eoa', addresses: ['0xb'] })).toBe('entities: # who is who\n  ops:\n    kind: eoa\n    addresses:\n      - "0xb"\npreset: strict\n');
+  });
+
+  it('refuse, saying why, where no edit in place exists', () => {
+    const entry = { rule: 'role-collapse', reason: 'r' };
+    expect(suppressionInsertion('preset: strict\n---\npreset: strict\n', entry)).toEqual({ reason: '.chokepoint.yaml holds more than one YAML document' });
+    expect(suppressionInsertion('suppressions: {}\n', entry)).toEqual({ reason: 'suppressions in .chokepoint.yaml is not a list; fix it first' });
+    expect(entityInsertion('entities: [a]\n', 'ops', { kind: 'eoa', addresses: ['0xb'] })).toEqual({ reason: 'entities in .chokepoint.yaml is not a mapping of entities; fix it first' });
+    expect(entityInsertion('entities:\n  ops:\n    addresses: 0xa\n', 'ops', { kind: 'eoa', addresses: ['0xb'] })).toEqual({ reason: 'the addresses of ops in .chokepoint.yaml are not a list; fix them first' });
+    expect(suppressionInsertion('preset: [\n', entry)).toMatchObject({ reason: expect.stringMatching(/^\.chokepoint\.yaml does not parse/) });
+  });
+
+  it('a comment above the first line goes after the byte-order mark, and above a block comment the line begins inside', () => {
+    const bom = parseDocument('/virtual/intent.toml', '\uFEFFfundDevAccounts = true\n');
+    expect(suppressionComment(bom, 0, 'dev-flags-in-production')).toMatchObject({ line: 0, character: 1, text: expect.stringMatching(/^# chokepoint-disable-next-line/) });
+    const jsonc = parseDocument('/virtual/a.jsonc', '{\n  /* first\n     second */ "a": 1\n}\n');
+    expect(declarationComment(jsonc, 2, 'eoa')).toEqual({ line: 1, character: 0, text: '  // chokepoint: eoa\n' });
   });
 
   it('a comment inserted into a CRLF file ends with CRLF', () => {

@@ -2,7 +2,7 @@
  * Quick-fix round trip: every fix offered on every fixture and example is applied, one at a time on
  * the original text, the way an editor applies the LSP edit; then fix-all (source.fixAll) on each file.
  * After each: the file parses with no new problems, the finding is gone, every byte outside the
- * edit is unchanged, the edit itself writes one scalar in the file's own quoting, every other value
+ * edit is unchanged (its byte-order mark and line endings too), the edit itself writes one scalar in the file's own quoting, every other value
  * and every key keeps its place, and every comment is kept. A value-changing fix is a suggestion
  * (never in fix-all), says what it changes, and is offered only on files that plan a deployment.
  * Fix-all, which fix on save applies, must keep every value: it only removes unused suppressions.
@@ -22,6 +22,7 @@ import { lintText, type FileReport, type Finding, type TextEdit } from '../serve
 import { parseDocument, type ParsedDocument, type Path } from '../server/src/engine/parse';
 import { fixAllEdits } from '../server/src/lsp/code-actions';
 import type { LintEntry } from '../server/src/lsp/linting';
+import { formProblems } from './helpers/editor-actions';
 import { TODAY } from './helpers/lint';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -90,7 +91,7 @@ const quoteOf = (text: string) => (/^["']/.test(text) ? text[0] : '');
 
 /** Checks one applied edit set against the original; returns what went wrong, or nothing. */
 function checkEdits(path: string, before: ParsedDocument, edits: TextEdit[], after: string): string[] {
-  const problems: string[] = [];
+  const problems = formProblems(before.text, after);
   const afterDoc = parseDocument(path, after);
   const newProblems = afterDoc.problems.filter((p) => !before.problems.some((q) => q.message === p.message));
   if (newProblems.length > 0) problems.push(`new parse problems: ${newProblems.map((p) => p.message).join('; ')}`);
@@ -144,7 +145,7 @@ function checkEdits(path: string, before: ParsedDocument, edits: TextEdit[], aft
 
 /** For fix-all and fix on save: the data is the same, the file parses as before, and only Chokepoint comments went. */
 function checkMeaningKept(path: string, before: ParsedDocument, after: string): string[] {
-  const problems: string[] = [];
+  const problems = formProblems(before.text, after);
   const afterDoc = parseDocument(path, after);
   if (afterDoc.problems.length > before.problems.length) problems.push(`new parse problems: ${afterDoc.problems.map((p) => p.message).join('; ')}`);
   if (JSON.stringify(leaves(afterDoc.value)) !== JSON.stringify(leaves(before.value))) problems.push('a value changed');

@@ -26,6 +26,12 @@ describe('exactTarget', () => {
     expect(exactTarget(doc, ['roles', 1, 'delay'])).toBeUndefined();
   });
 
+  it('gives none for an empty value, where writing would join the key and the value into one scalar', () => {
+    const doc = yaml('roles:\n  - delay:\n    name: x\n');
+    expect(doc.value).toEqual({ roles: [{ delay: null, name: 'x' }] });
+    expect(exactTarget(doc, ['roles', 0, 'delay'])).toBeUndefined();
+  });
+
   it('gives none for a flow collection or a path that is not there', () => {
     const doc = yaml('roles: [{delay: 2d}]\nlimits: {a: 1}\n');
     expect(exactTarget(doc, ['limits'])).toBeUndefined();

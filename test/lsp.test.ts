@@ -309,7 +309,7 @@ describe('code actions', () => {
     const jsonActions = await client!.request<{ title: string; edit: { documentChanges: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri: json.uri }, range: unverified.range, context: { diagnostics: [unverified] } });
     const configSuppress = jsonActions.find((a) => a.title.startsWith('Suppress unverified-authority'))!;
     expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain(`"uri":"file://${json.dir}/.chokepoint.yaml"`);
-    expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain('reason: <why this risk is accepted>');
+    expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain('reason: \\"<why this risk is accepted>\\"');
     expect(JSON.stringify(configSuppress.edit.documentChanges)).toContain('files: deploy-config.json');
   });
 

@@ -279,6 +279,14 @@ describe('YAML', () => {
     expectSpansInside(text, doc.problems);
   });
 
+  it('reads the first of several documents, and says so at the second', () => {
+    const text = 'a: 1 # first\n---\na: 2\n';
+    const doc = parseDocument('m.yaml', text);
+    expect(doc.value).toEqual({ a: 1 });
+    expect(located(doc, ['a'])?.value).toBe('1');
+    expect(doc.problems).toEqual([{ message: 'This file holds more than one YAML document (a second `---`); Chokepoint reads only the first.', span: expect.objectContaining({ start: text.indexOf('---') }) }]);
+  });
+
   it('never throws on deep nesting', () => {
     for (const text of ['a: ' + '['.repeat(10_000), 'a: ' + '['.repeat(10_000) + ']'.repeat(10_000)]) {
       const doc = parseDocument('deep.yaml', text);

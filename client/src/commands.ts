@@ -91,7 +91,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const answer = await askDeclaration(args);
       if (!answer) return { applied: false };
       await ready;
-      return vscode.commands.executeCommand('chokepoint.server.applyDeclaration', args.uri, { address: answer.address, line: answer.line, kind: answer.kind, threshold: answer.threshold, signers: answer.signers, delay: answer.delay, entity: answer.entity || undefined });
+      const result = await vscode.commands.executeCommand<{ applied: boolean; reason?: string } | undefined>('chokepoint.server.applyDeclaration', args.uri, { address: answer.address, line: answer.line, kind: answer.kind, threshold: answer.threshold, signers: answer.signers, delay: answer.delay, entity: answer.entity || undefined });
+      if (result?.reason) void vscode.window.showWarningMessage(`Chokepoint did not declare ${answer.address}: ${result.reason}.`);
+      return result;
     }),
     vscode.commands.registerCommand('chokepoint.selectPlaceholder', selectPlaceholder),
     vscode.commands.registerCommand('chokepoint.showOutput', () => output.show()),

@@ -1,6 +1,7 @@
 import type { Adapter } from './adapters';
 import type { AuthorityModel, Origin } from './model/schema';
 import { pathKey, type DuplicateKey, type ParsedDocument } from './parse';
+import { fitRow } from './rules/one-row';
 import type { Span } from './text/positions';
 
 /** What JSON parsers do with a repeated key, for adapters that do not say what their tooling does. */
@@ -10,7 +11,9 @@ const DEFAULT_READING = "JSON parsers (JavaScript's JSON.parse, Go's encoding/js
 const MAX_ORIGINS = 20_000;
 
 export interface DuplicateKeyFinding {
+  /** One Problems row; `detail` says what it leaves out. */
   message: string;
+  detail: string;
   span: Span;
   related: { span: Span; message: string }[];
 }
@@ -44,9 +47,17 @@ function finding(doc: ParsedDocument, duplicate: DuplicateKey, reading: string):
     return text.length > 60 ? `${text.slice(0, 59)}…` : text;
   };
   const times = occurrences.length === 2 ? 'twice' : `${occurrences.length} times`;
+  const [chainGets, readFirst] = [shown(last.value), shown(first.value)];
+  const why = `because ${reading}. Delete all but the one you mean.`;
+  // The values go in the message when they fit one Problems row (a number or a flag); else in the detail.
+  const { message, detail } = fitRow([
+    [`"${name}" is written ${times} in this object: the chain gets ${chainGets}, not the ${readFirst} a reviewer reads first.`, `The chain gets the last ${why}`],
+    [`"${name}" is written ${times}: the chain gets ${chainGets}, not the ${readFirst} read first.`, `The chain gets the last ${why}`],
+  ], [[`"${name}" is written ${times} in this object, and the chain gets the last value.`, `The chain gets ${chainGets}, not the ${readFirst} a reviewer reads first, ${why}`]]);
   return {
     span: first.key,
-    message: `"${name}" is written ${times} in this object, and ${reading}: the chain gets ${shown(last.value)}, not the ${shown(first.value)} a reviewer reads first. Delete all but the one you mean.`,
+    message,
+    detail,
     related: occurrences.slice(1).map((o, i) => ({ span: o.key, message: i === occurrences.length - 2 ? `"${name}" again: the value the chain uses` : `"${name}" again` })),
   };
 }

@@ -24,7 +24,7 @@ function isSafePlainYaml(value: string): boolean {
 }
 
 /**
- * The span a fix may overwrite at `path`: one scalar on one line, written in place. A block scalar
+ * The span a fix may overwrite at `path`: one scalar on one line, written in place. An empty value, a block scalar
  * (`>-` or `|`, whose span runs over lines and ends with a line break), an alias (`*upgrader`, whose
  * value lives at its anchor) or an anchored value (`&upgrader 2d`, which other places share) cannot
  * be rewritten there without changing or breaking something else, so no span is given and the fix
@@ -32,7 +32,9 @@ function isSafePlainYaml(value: string): boolean {
  */
 export function exactTarget(doc: ParsedDocument, path: Path): Span | undefined {
   const span = doc.locate(path)?.value;
-  if (!span) return undefined;
+  // An empty span is no value to overwrite: `delay:` with nothing after it (writing there would give
+  // `delay:1d`, one plain scalar), or a node the parser gave no position.
+  if (!span || span.end <= span.start) return undefined;
   const text = doc.text.slice(span.start, span.end);
   if (/[\r\n]/.test(text) || /^[*&|>!{[]/.test(text)) return undefined;
   // An anchor or a tag written before the value (`delay: &fast 1d`) is not part of its span.

@@ -282,7 +282,7 @@ function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): Member
     state.report.model = model;
     for (const problem of built.problems) state.pending.push(engineFinding('schema-error', problem.message, spanOf(doc, problem.at)));
     for (const duplicate of duplicates) {
-      state.pending.push({ ...engineFinding('duplicate-key', duplicate.message, duplicate.span), related: duplicate.related.map((r) => ({ uri: doc.uri, range: doc.lines.rangeOf(r.span), message: r.message })) });
+      state.pending.push({ ...engineFinding('duplicate-key', duplicate.message, duplicate.span), detail: duplicate.detail, related: duplicate.related.map((r) => ({ uri: doc.uri, range: doc.lines.rangeOf(r.span), message: r.message })) });
     }
   } catch (error) {
     if (isCancelled(error)) throw error;

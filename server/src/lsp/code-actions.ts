@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { suppressionInsertion, type Insertion } from '../engine/config/edit';
+import { applyInsertion, entitiesRefusal, isRefusal, suppressionInsertion } from '../engine/config/edit';
 import { REASON_PLACEHOLDER, suppressionComment } from '../engine/directive-edits';
 import type { ResolvedFix } from '../engine/lint';
 import { shortAddress } from '../engine/model/address';
@@ -10,6 +9,8 @@ import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
 import type { LintEntry } from './linting';
 import { LineIndex } from '../engine/text/positions';
+import { configPathFor, configText, insertInFile } from './config-file';
+import { declaresInComment } from './declare';
 import { pathToUri } from './uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -26,6 +27,8 @@ export interface ActionContext {
   workspaceRoot?: string;
   /** The text of a file open in the editor, unsaved changes included. */
   openText?: (path: string) => string | undefined;
+  /** False when the client cannot show an action disabled with its reason: such actions are left out. */
+  disabledSupport?: boolean;
 }
 
 function ourData(diagnostic: Diagnostic): DiagnosticData | undefined {
@@ -90,14 +93,14 @@ export function codeActions(context: ActionContext): CodeAction[] {
     const all = fixAllEdits(entry);
     if (all.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: all } } });
   }
-  return actions;
+  return context.disabledSupport === false ? actions.filter((action) => !action.disabled) : actions;
 }
 
 function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: string): CodeAction | undefined {
   const { entry, uri } = context;
   const comment = suppressionComment(entry.doc, diagnostic.range.start.line, ruleId);
   if (comment) {
-    const position = { line: comment.line, character: 0 };
+    const position = { line: comment.line, character: comment.character };
     return {
       title: `Suppress ${ruleId} on this line with a reason…`,
       kind: CodeActionKind.QuickFix,
@@ -108,15 +111,16 @@ function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: 
   }
   // JSON has no comments: record the accepted risk in .chokepoint.yaml instead.
   const data = ourData(diagnostic);
-  const configPath = entry.config.file ?? join(context.workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
+  const configPath = configPathFor(entry, context.workspaceRoot);
   const relativeFile = relativeTo(dirname(configPath), entry.path);
   const address = data?.subjects.length ? rawAddress(entry, data.subjects[0]) : undefined;
   const before = configText(configPath, context.openText);
   const insertion = suppressionInsertion(before, { rule: ruleId, files: relativeFile, ...(address ? { address } : {}), reason: REASON_PLACEHOLDER });
-  if (!insertion) return undefined;
-  const reasonLine = new LineIndex(before.slice(0, insertion.offset) + insertion.text).positionAt(insertion.offset + insertion.text.indexOf(REASON_PLACEHOLDER)).line;
+  const title = `Suppress ${ruleId} for ${address ? shortAddress(address) : 'this file'} in .chokepoint.yaml with a reason…`;
+  if (isRefusal(insertion)) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: insertion.reason } };
+  const reasonLine = new LineIndex(applyInsertion(before, insertion)).positionAt(insertion.offset + insertion.text.indexOf(REASON_PLACEHOLDER)).line;
   return {
-    title: `Suppress ${ruleId} for ${address ? shortAddress(address) : 'this file'} in .chokepoint.yaml with a reason…`,
+    title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: insertInFile(configPath, before, insertion),
@@ -124,34 +128,34 @@ function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: 
   };
 }
 
-/** A .chokepoint.yaml as the editor has it (unsaved changes too), else as on disk, else empty. */
-export function configText(path: string, openText?: (path: string) => string | undefined): string {
-  return openText?.(path) ?? (existsSync(path) ? readFileSync(path, 'utf8') : '');
-}
-
-/** One insertion into a file (created when missing), so every other byte of it stays as written. */
-export function insertInFile(path: string, before: string, insertion: Insertion): WorkspaceEdit {
-  const uri = pathToUri(path);
-  const at = new LineIndex(before).positionAt(insertion.offset);
-  const edit = { range: { start: at, end: at }, newText: insertion.text };
-  if (before === '' && !existsSync(path)) {
-    return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [edit] }] };
-  }
-  return { documentChanges: [{ textDocument: { uri, version: null }, edits: [edit] }] };
-}
-
 function declareAction(context: ActionContext, diagnostic: Diagnostic, data: DiagnosticData): CodeAction | undefined {
-  const entities = context.entry.report.entities;
+  const { entry } = context;
+  const entities = entry.report.entities;
   const key = data.subjects.find((k) => entities?.all().some((e) => e.addressKeys.includes(k) && (e.kind === 'unknown' || (e.kind === 'multisig' && e.threshold === undefined))));
   if (!key) return undefined;
-  const address = rawAddress(context.entry, key);
+  const address = rawAddress(entry, key);
   if (!address) return undefined;
+  const title = `Declare ${shortAddress(address)}: a key, a multisig, a timelock…`;
+  // The declaration goes above the line that writes the address, which need not be the finding's.
+  const line = addressLine(entry, key) ?? diagnostic.range.start.line;
+  const refusal = declaresInComment(entry, address, line) ? undefined : entitiesRefusal(configText(configPathFor(entry, context.workspaceRoot), context.openText));
+  if (refusal) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: refusal.reason } };
   return {
-    title: `Declare ${shortAddress(address)}: a key, a multisig, a timelock…`,
+    title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address, line: diagnostic.range.start.line }] },
+    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address, line }] },
   };
+}
+
+/** The first line of this file that writes the address as a holder of a power. */
+function addressLine(entry: LintEntry, key: string): number | undefined {
+  for (const grant of entry.report.model?.grants ?? []) {
+    if (grant.holder.key !== key || grant.at.file !== entry.path) continue;
+    const span = entry.doc.locate(grant.at.path)?.value;
+    if (span) return entry.doc.lines.positionAt(span.start).line;
+  }
+  return undefined;
 }
 
 /** The address as the file writes it, for a normalized key. */

@@ -1,10 +1,11 @@
-import { dirname, join } from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
-import { entityInsertion } from '../engine/config/edit';
-import { declarationComment } from '../engine/directive-edits';
+import { addressesOnLine } from '../engine/annotations/directives';
+import { entityInsertion, isRefusal, type Refusal } from '../engine/config/edit';
+import { commentMarker, declarationComment } from '../engine/directive-edits';
 import { ENTITY_KINDS, type EntityKind } from '../engine/entities/types';
+import { parseAddress } from '../engine/model/address';
 import { parseDuration } from '../engine/model/duration';
-import { configText, insertInFile } from './code-actions';
+import { configPathFor, configText, insertInFile } from './config-file';
 import type { LintEntry } from './linting';
 
 /** What the user said an address is, from the "Declare this address…" prompts. */
@@ -41,14 +42,25 @@ function declarationText(input: DeclarationInput): string {
   return words.join(' ');
 }
 
-/** A comment above the address where the format has comments; an entity in .chokepoint.yaml otherwise. */
-export function declarationEdit(uri: string, entry: LintEntry, input: DeclarationInput, workspaceRoot?: string, openText?: (path: string) => string | undefined): WorkspaceEdit | undefined {
-  const comment = declarationComment(entry.doc, input.line, declarationText(input));
+/**
+ * Whether a declaration of `address` is written as a comment above `line`: where the format has
+ * comments and that line writes this address and no other (a declaration speaks for every address
+ * on its line, so on a line of several it would be ambiguous). Otherwise it goes to .chokepoint.yaml.
+ */
+export function declaresInComment(entry: LintEntry, address: string, line: number): boolean {
+  const key = parseAddress(address)?.key;
+  const written = addressesOnLine(entry.doc, line);
+  return commentMarker(entry.doc) !== undefined && key !== undefined && written.size === 1 && written.has(key);
+}
+
+/** A comment above the address where it can stand alone; an entity in .chokepoint.yaml otherwise, or why that cannot be added in place. */
+export function declarationEdit(uri: string, entry: LintEntry, input: DeclarationInput, workspaceRoot?: string, openText?: (path: string) => string | undefined): WorkspaceEdit | Refusal {
+  const comment = declaresInComment(entry, input.address, input.line) ? declarationComment(entry.doc, input.line, declarationText(input)) : undefined;
   if (comment) {
-    const position = { line: comment.line, character: 0 };
+    const position = { line: comment.line, character: comment.character };
     return { changes: { [uri]: [{ range: { start: position, end: position }, newText: comment.text }] } };
   }
-  const configPath = entry.config.file ?? join(workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
+  const configPath = configPathFor(entry, workspaceRoot);
   const before = configText(configPath, openText);
   const id = input.entity || `holder-${input.address.slice(2, 8).toLowerCase()}`;
   const delaySeconds = input.delay ? parseDuration(input.delay) : undefined;
@@ -58,5 +70,5 @@ export function declarationEdit(uri: string, entry: LintEntry, input: Declaratio
     ...(delaySeconds !== undefined ? { delay: input.delay } : {}),
     addresses: [input.address],
   });
-  return insertion ? insertInFile(configPath, before, insertion) : undefined;
+  return isRefusal(insertion) ? insertion : insertInFile(configPath, before, insertion);
 }

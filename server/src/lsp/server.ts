@@ -83,6 +83,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let configurationRequests = false;
   let clientOptions: ClientOptions = {};
   let watchedFiles = false;
+  /** Whether the client shows a code action as disabled with its reason (else such actions are left out). */
+  let disabledActions = true;
   /** Completion and key hovers in our YAML formats, unless the client has a YAML language server of its own (initializationOptions.yamlSchemaAssist false). */
   let yamlSchemaAssist = true;
   let workspaceRoots: string[] = [];
@@ -268,6 +270,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     configurationRequests = Boolean(params.capabilities.workspace?.configuration);
     clientOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as ClientOptions;
     watchedFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    disabledActions = Boolean(params.capabilities.textDocument?.codeAction?.disabledSupport);
     yamlSchemaAssist = (params.initializationOptions as { yamlSchemaAssist?: unknown } | undefined)?.yamlSchemaAssist !== false;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [uriToPath(params.rootUri)];
@@ -398,7 +401,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return [];
     const entry = await lintOpen(document).catch(unlessCancelled);
     if (!entry) return [];
-    return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path), openText: (path) => openText(path)?.text });
+    return codeActions({ uri: params.textDocument.uri, entry, diagnostics: params.context.diagnostics, range: params.range, only: params.context.only, workspaceRoot: rootFor(entry.path), openText: (path) => openText(path)?.text, disabledSupport: disabledActions });
   });
 
   connection.onRequest(VERIFY_REQUEST, verifyHandler({
@@ -422,7 +425,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const entry = await lintOpen(document).catch(unlessCancelled);
       if (!entry) return { applied: false };
       const edit = declarationEdit(uri as string, entry, input, rootFor(entry.path), (path) => openText(path)?.text);
-      if (!edit) return { applied: false };
+      // Where .chokepoint.yaml cannot take the entity in place, the client shows why.
+      if ('reason' in edit) return { applied: false, reason: edit.reason };
       const result = await connection.workspace.applyEdit({ label: 'Declare address', edit });
       return { applied: result.applied };
     }

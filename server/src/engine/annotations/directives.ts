@@ -3,6 +3,7 @@ import { parseAddress } from '../model/address';
 import type { Address } from '../model/schema';
 import { parseDuration } from '../model/duration';
 import type { ParsedDocument } from '../parse';
+import { holdsOnlyComments } from './comment-lines';
 import type { Span } from '../text/positions';
 import { lookupTable } from '../text/lookup';
 
@@ -85,15 +86,14 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
 
 /**
  * The line a comment speaks about: a declaration trailing code speaks about its own line;
- * otherwise, and always for "next-line" suppressions, the next line that is not a comment.
+ * otherwise, and always for "next-line" suppressions, the next line that holds more than comments.
  */
 function targetLine(doc: ParsedDocument, span: Span, trailingMeansOwnLine: boolean): number {
   const line = doc.lines.positionAt(span.start).line;
   const before = doc.text.slice(doc.lines.lineStart(line), span.start);
   if (trailingMeansOwnLine && before.trim() !== '') return line;
   for (let next = line + 1; next < doc.lines.lineCount; next++) {
-    const text = doc.lines.lineText(next).trim();
-    if (text !== '' && !text.startsWith('#') && !text.startsWith('//')) return next;
+    if (!holdsOnlyComments(doc, next)) return next;
   }
   return line + 1;
 }
@@ -126,11 +126,7 @@ function declaration(doc: ParsedDocument, body: string, span: Span): Directive {
     return { type: 'invalid', message: `The threshold ${facts.threshold} is larger than the ${facts.signers} signers.`, span };
   }
   const line = targetLine(doc, span, true);
-  const found = new Map<string, Address>();
-  for (const token of doc.lines.lineText(line).match(ADDRESS_TOKEN) ?? []) {
-    const address = parseAddress(token);
-    if (address) found.set(address.key, address);
-  }
+  const found = addressesOnLine(doc, line);
   if (found.size === 0) {
     return { type: 'invalid', message: `This declaration is about line ${line + 1}, which holds no address. Put it at the end of the address's line or on the line above it.`, span };
   }
@@ -138,6 +134,16 @@ function declaration(doc: ParsedDocument, body: string, span: Span): Directive {
     return { type: 'invalid', message: `Line ${line + 1} holds ${found.size} addresses, so this declaration is ambiguous. Declare them in .chokepoint.yaml under entities instead.`, span };
   }
   return { type: 'declare', facts, addresses: [...found.values()], line, span };
+}
+
+/** The addresses a line writes, by key: what a declaration about that line declares (it must be exactly one). */
+export function addressesOnLine(doc: ParsedDocument, line: number): Map<string, Address> {
+  const found = new Map<string, Address>();
+  for (const token of doc.lines.lineText(line).match(ADDRESS_TOKEN) ?? []) {
+    const address = parseAddress(token);
+    if (address) found.set(address.key, address);
+  }
+  return found;
 }
 
 function suppression(doc: ParsedDocument, body: string, span: Span): Directive {

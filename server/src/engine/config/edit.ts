@@ -1,120 +1,94 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { lineEndingOf } from '../text/positions';
+import { isMap, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { EntityConfig, SuppressionConfig } from './schema';
+import { addToMap, addToSeq, addTopLevel, applyInsertion, fillEmpty, isNullNode, isRefusal, pairOf, readYamlFile, verified, type Insertion, type Refusal, type YamlFile } from './yaml-insert';
 
-/** Text to insert at an offset of a .chokepoint.yaml: the whole change an edit makes. */
-export interface Insertion {
-  offset: number;
-  text: string;
+export { applyInsertion, isRefusal, type Insertion, type Refusal } from './yaml-insert';
+
+const NAME = '.chokepoint.yaml';
+
+type NewEntity = Partial<EntityConfig> & { addresses: string[] };
+
+/**
+ * The reason in double quotes, whatever it holds: the action selects it for the user to type over,
+ * and typed text (a comma in a flow sequence, ": " or " #" in a block) must stay the reason.
+ */
+function doubleQuoted(text: string): Scalar<string> {
+  const scalar = new Scalar(text);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
 }
 
 /**
  * Adds entries to a .chokepoint.yaml in place: the new entry is inserted as text where it belongs,
- * indented like its neighbours and with the file's own line ending, and every other byte (comments,
- * alignment, flow collections, blank lines) stays as written. Returns the insertion, or undefined
- * when the file is not a mapping at the top (then nothing is edited).
+ * in the style of its neighbours (block or flow, their indentation, the file's line ending), and
+ * every other byte (comments, alignment, blank lines, a byte-order mark) stays as written. Where that
+ * is impossible (the file does not parse, holds several documents, or gives the key another type),
+ * the answer is a refusal that says why; every edit is checked to read as the old data plus the entry.
  */
-export function suppressionInsertion(text: string, suppression: SuppressionConfig): Insertion | undefined {
-  return appendTo(text, 'suppressions', suppression);
+export function suppressionInsertion(text: string, suppression: SuppressionConfig): Insertion | Refusal {
+  const file = readYamlFile(text, NAME);
+  if (isRefusal(file)) return file;
+  const old = file.value.suppressions;
+  const expected = { ...file.value, suppressions: [...(Array.isArray(old) ? old : []), suppression] };
+  const written = { ...suppression, reason: doubleQuoted(suppression.reason) };
+  const pair = pairOf(file.root, 'suppressions');
+  if (!pair) return verified(file, addTopLevel(file, 'suppressions', [written]), expected, NAME);
+  if (isSeq(pair.value)) return verified(file, addToSeq(file, pair.value, [written]), expected, NAME);
+  if (isNullNode(pair.value)) return verified(file, fillEmpty(file, pair, [written]), expected, NAME);
+  return { reason: `suppressions in ${NAME} is not a list; fix it first` };
 }
 
-export function entityInsertion(text: string, id: string, entity: Partial<EntityConfig> & { addresses: string[] }): Insertion | undefined {
-  const file = read(text);
-  if (!file) return undefined;
-  const entities = file.root?.get('entities', true);
-  if (!isMap(entities)) return topLevel(file, 'entities', { [id]: entity });
-  const existing = entities.get(id, true);
-  if (!isMap(existing)) return afterLastEntry(file, entities, { [id]: entity });
-  const addresses = existing.get('addresses', true);
-  const known = isSeq(addresses) ? addresses.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
-  const missing = entity.addresses.filter((a) => !known.includes(a));
-  if (missing.length === 0) return { offset: text.length, text: '' };
-  if (isSeq(addresses)) return addToSeq(file, addresses, missing);
-  return afterLastEntry(file, existing, { addresses: missing });
+/** The file and its `entities` entry (absent, empty or a mapping), or why no entity can be added to it in place. */
+function entitiesIn(text: string): { file: YamlFile; pair?: Pair<Node, Node | null> } | Refusal {
+  const file = readYamlFile(text, NAME);
+  if (isRefusal(file)) return file;
+  const pair = pairOf(file.root, 'entities');
+  if (pair && !isMap(pair.value) && !isNullNode(pair.value)) return { reason: `entities in ${NAME} is not a mapping of entities; fix it first` };
+  return { file, pair };
 }
 
-/** The text after an insertion. */
-export function applyInsertion(text: string, insertion: Insertion | undefined): string {
-  return insertion ? text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset) : text;
+/** Why no entity can be added to this .chokepoint.yaml in place, or nothing when one can. */
+export function entitiesRefusal(text: string): Refusal | undefined {
+  const found = entitiesIn(text);
+  return isRefusal(found) ? found : undefined;
+}
+
+export function entityInsertion(text: string, id: string, entity: NewEntity): Insertion | Refusal {
+  const found = entitiesIn(text);
+  if (isRefusal(found)) return found;
+  const { file, pair } = found;
+  const entities = pair?.value;
+  const old = (file.value.entities ?? {}) as Record<string, unknown>;
+  const current = old[id] as { addresses?: unknown } | null | undefined;
+  if (current !== undefined && current !== null && (typeof current !== 'object' || Array.isArray(current))) return { reason: `the entity ${id} in ${NAME} is not a mapping; fix it first` };
+  const known: unknown[] = Array.isArray(current?.addresses) ? current.addresses : [];
+  const missing = entity.addresses.filter((a) => !known.map(String).includes(a));
+  if (current && missing.length === 0) return { offset: text.length, text: '' };
+  const merged = current ? { ...current, addresses: [...known, ...missing] } : entity;
+  const expected = { ...file.value, entities: { ...old, [id]: merged } };
+  if (!pair) return verified(file, addTopLevel(file, 'entities', { [id]: entity }), expected, NAME);
+  if (!isMap(entities)) return verified(file, fillEmpty(file, pair, { [id]: entity }), expected, NAME);
+  const edit = intoEntity(file, entities, id, entity, missing);
+  return isRefusal(edit) ? edit : verified(file, edit, expected, NAME);
+}
+
+/** The entity added to `entities`, or its missing addresses added to the entity of that id. */
+function intoEntity(file: YamlFile, entities: YAMLMap, id: string, entity: NewEntity, missing: string[]): Insertion | Refusal {
+  const pair = pairOf(entities, id);
+  if (!pair) return addToMap(file, entities, id, entity);
+  if (isNullNode(pair.value)) return fillEmpty(file, pair, entity);
+  if (!isMap(pair.value)) return { reason: `the entity ${id} in ${NAME} is not a mapping; fix it first` };
+  const addresses = pairOf(pair.value, 'addresses');
+  if (!addresses) return addToMap(file, pair.value, 'addresses', missing);
+  if (isSeq(addresses.value)) return addToSeq(file, addresses.value, missing);
+  if (isNullNode(addresses.value)) return fillEmpty(file, addresses, missing);
+  return { reason: `the addresses of ${id} in ${NAME} are not a list; fix them first` };
 }
 
 export function addSuppression(text: string, suppression: SuppressionConfig): string {
   return applyInsertion(text, suppressionInsertion(text, suppression));
 }
 
-export function addEntity(text: string, id: string, entity: Partial<EntityConfig> & { addresses: string[] }): string {
+export function addEntity(text: string, id: string, entity: NewEntity): string {
   return applyInsertion(text, entityInsertion(text, id, entity));
-}
-
-interface File {
-  text: string;
-  root?: YAMLMap;
-  eol: string;
-  /** The file's indentation step, from its first indented line; two spaces by default. */
-  step: string;
-}
-
-function read(text: string): File | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) return undefined;
-  if (doc.contents !== null && !isMap(doc.contents)) return undefined;
-  const indented = /\n([ ]+)\S/.exec(text);
-  return { text, root: doc.contents ?? undefined, eol: lineEndingOf(text), step: indented ? indented[1] : '  ' };
-}
-
-function appendTo(text: string, key: string, item: object): Insertion | undefined {
-  const file = read(text);
-  if (!file) return undefined;
-  const list = file.root?.get(key, true);
-  if (isSeq(list)) return addToSeq(file, list, [item]);
-  return topLevel(file, key, [item]);
-}
-
-/** Block YAML for `value`, each line indented by `indent`, in the file's line ending. */
-function block(file: File, value: unknown, indent: string): string {
-  const yaml = stringify(value, { lineWidth: 0, indent: Math.max(1, file.step.length) }).replace(/\n$/, '');
-  return yaml.split('\n').map((line) => indent + line).join(file.eol) + file.eol;
-}
-
-/** The offset just past the line the offset is on (or the end of the text). */
-function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', Math.max(0, offset - 1));
-  return newline === -1 ? text.length : newline + 1;
-}
-
-/** Where a new line may start after `offset`: past its line, with a line break added when the text ends without one. */
-function nextLine(file: File, offset: number): { offset: number; prefix: string } {
-  const at = lineEnd(file.text, offset);
-  return { offset: at, prefix: at === file.text.length && file.text.length > 0 && !file.text.endsWith('\n') ? file.eol : '' };
-}
-
-function topLevel(file: File, key: string, value: unknown): Insertion {
-  const { offset, prefix } = nextLine(file, file.text.length);
-  return { offset, text: prefix + block(file, { [key]: value }, '') };
-}
-
-function columnOf(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ ]*/.exec(text.slice(start))![0];
-}
-
-function addToSeq(file: File, seq: YAMLSeq, items: unknown[]): Insertion {
-  const range = seq.range!;
-  if (seq.flow) {
-    // Before the closing bracket: `[a, b]` becomes `[a, b, c]`.
-    const close = file.text.lastIndexOf(']', range[1]);
-    const rendered = items.map((item) => stringify(item, { collectionStyle: 'flow', lineWidth: 0 }).trim()).join(', ');
-    return { offset: close, text: `${seq.items.length > 0 ? ', ' : ''}${rendered}` };
-  }
-  const first = seq.items[0] as Node | undefined;
-  const dash = first?.range ? columnOf(file.text, first.range[0]) : file.step;
-  const { offset, prefix } = nextLine(file, range[1]);
-  return { offset, text: prefix + block(file, items, dash) };
-}
-
-function afterLastEntry(file: File, map: YAMLMap, value: Record<string, unknown>): Insertion {
-  const first = map.items[0]?.key as Node | undefined;
-  const indent = first?.range ? columnOf(file.text, first.range[0]) : file.step;
-  const { offset, prefix } = nextLine(file, map.range![1]);
-  return { offset, text: prefix + block(file, value, indent) };
 }

@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 
 type Token = CST.Token;
 import type { SourceNode } from './source-tree';
@@ -33,7 +33,7 @@ export function parseYaml(text: string): YamlResult {
   const doc = firstDocument(tokens, text.length);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = Math.min(error.pos[0], text.length);
-    problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
+    problems.push({ message: readableError(error), span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
   }
   let value: unknown;
   try {
@@ -61,6 +61,16 @@ function firstDocument(tokens: Token[], length: number): Document.Parsed {
     }
   }
   return first!;
+}
+
+/**
+ * The yaml package's message, first line; its advice for a second document names one of its own
+ * functions, so that one says instead what Chokepoint does: it reads the first document (and its
+ * fixes and directives go there).
+ */
+function readableError(error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'This file holds more than one YAML document (a second `---`); Chokepoint reads only the first.';
+  return error.message.split('\n')[0];
 }
 
 /** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */
