@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides, type ConfigProblem } from '../engine/config/resolved';
+import { visible } from '../engine/text/display';
 import { LineIndex } from '../engine/text/positions';
 import { nearestRuleId, ruleMeta } from '../engine/rules/index';
 import { lintPathsParallel, UsageError } from '../engine/workspace';
@@ -51,7 +52,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
     return 2;
   }
 
-  const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
+  const display = displayPath(io.cwd);
   const files: FileResult[] = result.reports.map((report) => ({
     uri: report.uri,
     path: display(report.uri),
@@ -104,6 +105,14 @@ function progressLine(io: CommandIO): { update: (done: number, total: number) =>
   };
 }
 
+/**
+ * How the CLI writes a file's path: relative to `cwd`, with forward slashes. Only the platform's
+ * separator becomes one: on Linux a backslash is part of a file's name.
+ */
+export function displayPath(cwd: string): (uri: string) => string {
+  return (uri) => relative(cwd, uri).split(sep).join('/') || uri;
+}
+
 /** `--rule` names only rules that exist. */
 export function checkRuleOverrides(rules: Record<string, unknown>): void {
   const unknown = Object.keys(rules).filter((id) => !ruleMeta(id));
@@ -118,7 +127,7 @@ function withNearest(id: string): string {
 
 /** Problems in .chokepoint.yaml files, one a line, on stderr. */
 export function printConfigProblems(problems: ConfigProblem[], io: CommandIO): void {
-  for (const problem of problems) io.stderr(`${relative(io.cwd, problem.file)}:${position(problem)}  config-error  ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`${visible(relative(io.cwd, problem.file))}:${position(problem)}  config-error  ${problem.message}\n`);
   io.stderr('Fix the configuration above; nothing was linted with it.\n');
 }
 

@@ -1,10 +1,9 @@
-import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides } from '../engine/config/resolved';
 import { lintPaths, UsageError } from '../engine/workspace';
 import { buildReportData, fileLocator, renderHtml, renderMarkdown } from '../report';
 import { ArgsError, type ReportArgs } from './args';
-import { checkRuleOverrides, printConfigProblems, writeReport, type CommandIO } from './lint-command';
+import { checkRuleOverrides, displayPath, printConfigProblems, writeReport, type CommandIO } from './lint-command';
 
 /**
  * Runs `chokepoint report`: lints the paths as `lint` does (same config resolution), on this thread
@@ -24,7 +23,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIO): Promise<nu
     printConfigProblems(result.configProblems, io);
     return 2;
   }
-  const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
+  const display = displayPath(io.cwd);
   const data = buildReportData(result.reports, { display, locate: fileLocator(result.documents) });
   const text = args.format === 'html' ? renderHtml(data) : renderMarkdown(data);
   if (args.output) writeReport(args.output, text);
