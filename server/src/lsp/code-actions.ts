@@ -4,7 +4,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { suppressionInsertion, type Insertion } from '../engine/config/edit';
 import { REASON_PLACEHOLDER, suppressionComment } from '../engine/directive-edits';
 import type { ResolvedFix } from '../engine/lint';
-import { shortAddress } from '../engine/model/address';
+import { addressName } from '../engine/model/address';
+import type { Address } from '../engine/model/schema';
 import { ruleMeta } from '../engine/rules/index';
 import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
@@ -110,13 +111,13 @@ function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: 
   const data = ourData(diagnostic);
   const configPath = entry.config.file ?? join(context.workspaceRoot ?? dirname(entry.path), '.chokepoint.yaml');
   const relativeFile = relativeTo(dirname(configPath), entry.path);
-  const address = data?.subjects.length ? rawAddress(entry, data.subjects[0]) : undefined;
+  const address = data?.subjects.length ? holderAddress(entry, data.subjects[0]) : undefined;
   const before = configText(configPath, context.openText);
-  const insertion = suppressionInsertion(before, { rule: ruleId, files: relativeFile, ...(address ? { address } : {}), reason: REASON_PLACEHOLDER });
+  const insertion = suppressionInsertion(before, { rule: ruleId, files: relativeFile, ...(address ? { address: address.raw } : {}), reason: REASON_PLACEHOLDER });
   if (!insertion) return undefined;
   const reasonLine = new LineIndex(before.slice(0, insertion.offset) + insertion.text).positionAt(insertion.offset + insertion.text.indexOf(REASON_PLACEHOLDER)).line;
   return {
-    title: `Suppress ${ruleId} for ${address ? shortAddress(address) : 'this file'} in .chokepoint.yaml with a reason…`,
+    title: `Suppress ${ruleId} for ${address ? addressName(address) : 'this file'} in .chokepoint.yaml with a reason…`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: insertInFile(configPath, before, insertion),
@@ -144,19 +145,19 @@ function declareAction(context: ActionContext, diagnostic: Diagnostic, data: Dia
   const entities = context.entry.report.entities;
   const key = data.subjects.find((k) => entities?.all().some((e) => e.addressKeys.includes(k) && (e.kind === 'unknown' || (e.kind === 'multisig' && e.threshold === undefined))));
   if (!key) return undefined;
-  const address = rawAddress(context.entry, key);
+  const address = holderAddress(context.entry, key);
   if (!address) return undefined;
   return {
-    title: `Declare ${shortAddress(address)}: a key, a multisig, a timelock…`,
+    title: `Declare ${addressName(address)}: a key, a multisig, a timelock…`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address, line: diagnostic.range.start.line }] },
+    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address: address.raw, line: diagnostic.range.start.line }] },
   };
 }
 
-/** The address as the file writes it, for a normalized key. */
-function rawAddress(entry: LintEntry, key: string): string | undefined {
-  return entry.report.model?.grants.find((g) => g.holder.key === key)?.holder.raw;
+/** The holder's address (as the file writes it) for a normalized key. */
+function holderAddress(entry: LintEntry, key: string): Address | undefined {
+  return entry.report.model?.grants.find((g) => g.holder.key === key)?.holder;
 }
 
 function relativeTo(dir: string, path: string): string {
