@@ -235,6 +235,16 @@ describe.each(FORMATS)('suppressions in $format', ({ name, marker, build }) => {
   });
 });
 
+describe('a suppression in a JSONC block comment', () => {
+  it('speaks about the line after the comment ends, and gives its reason as one visible line', () => {
+    const comment = '/* chokepoint-disable-next-line weak-council -- the key moves to the council Safe\n     ::error::in the March upgrade \u202E */';
+    const report = lintSource('deploy-config.jsonc', deployConfig({ above: comment, trailing: '// chokepoint: eoa' }));
+    expect(findingsOf(report, 'weak-council')).toEqual([]);
+    expect(ruleIds(report)).not.toContain('unused-suppression');
+    expect(report.suppressed[0].suppression?.reason).toBe('the key moves to the council Safe      ::error::in the March upgrade \\u{202E}');
+  });
+});
+
 describe('.chokepoint.yaml suppressions', () => {
   const PROXY_ADMIN_OWNER = '0x27602dD911fb464861C93765215E5427eCaf5d9A';
   const json = JSON.stringify(

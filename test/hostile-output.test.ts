@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayName, visible } from '../server/src/engine/text/display';
 import { BUILT_CLI, ensureBuiltCli, REPO, temporaryFolders } from './helpers/cli-run';
+import { RAW_CONTROL } from './helpers/markup-checks';
 
 ensureBuiltCli();
 const folder = temporaryFolders('chokepoint-hostile-');
@@ -44,8 +45,6 @@ function lint(format: string): string {
   return run.stdout;
 }
 
-// Line feeds separate lines of output; nothing else below U+0020 (but tab), DEL, C1 or a bidi control may appear.
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('hostile strings in every output', () => {
   it('the config name reaches the messages at all (so the checks below mean something)', () => {
@@ -101,6 +100,13 @@ describe('visible and displayName', () => {
   it('bound a name with an ellipsis', () => {
     expect(displayName('x'.repeat(100))).toBe(`${'x'.repeat(63)}…`);
     expect(displayName('short')).toBe('short');
+  });
+
+  it('cut between characters, and show half a character (from a cut elsewhere) as U+FFFD', () => {
+    // 62 code units, then a fox (a surrogate pair) that a cut at 63 would split.
+    expect(displayName(`${'x'.repeat(62)}🦊🦊`)).toBe(`${'x'.repeat(62)}…`);
+    expect(displayName(`${'x'.repeat(61)}🦊🦊`)).toBe(`${'x'.repeat(61)}🦊…`);
+    expect(visible('a\uD83Eb\uDD8Ac🦊')).toBe('a\uFFFDb\uFFFDc🦊');
   });
 });
 

@@ -18,6 +18,14 @@ describe('prettyJson', () => {
     expect([...prettyJson(value)].join('')).toBe(JSON.stringify(value, null, 2));
   });
 
+  it('writes hidden characters and line separators (which JSON.stringify leaves raw) as escapes of the same value', () => {
+    const value = { path: 'a\u202Eb\u0085c\u007f\u2028d\u2066', list: ['\u009b31m'] };
+    const text = [...streamedJson(value)].join('');
+    expect(text).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2028\u2029\u2066-\u2069]/);
+    expect(text).toContain('"a\\u202eb\\u0085c\\u007f\\u2028d\\u2066"');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
   it('prints a lazy list, at any depth, as the array it yields', () => {
     const items = [{ a: 1 }, { b: [2, 3] }];
     const lazy = (function* () {

@@ -1,31 +1,26 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportData, fileLocator, renderHtml } from '../server/src/report';
+import { chromiumAvailable, launchChromium, warnIfNoChromium } from './helpers/chromium';
 import { lintFile } from './helpers/lint';
 
-/** Debian's Chromium, as the real-VS-Code tests use it; CI installs it (.ci/run). */
-const CHROMIUM = process.env.CHOKEPOINT_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`report-browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHOKEPOINT_CHROMIUM).`);
-
-/** No network: every host name fails at once, should anything try. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND'];
+warnIfNoChromium('report-browser.test.ts');
 
 const EXAMPLES = [
   { name: 'cosmos', file: 'examples/cosmos/genesis.json', badge: 'No stage', lorenz: 2, holders: 2 },
   { name: 'op', file: 'examples/op-stack/deploy-config.json', badge: 'Stage 0', lorenz: 0, holders: 4 },
 ];
 
-describe.skipIf(!available)('the HTML report in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'chokepoint-report-browser-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 60_000 });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

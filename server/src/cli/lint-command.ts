@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides, type ConfigProblem } from '../engine/config/resolved';
 import { plural } from '../engine/text/counts';
@@ -54,7 +54,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
     return 2;
   }
 
-  const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
+  const display = displayPath(io.cwd);
   if (!args.quiet) printNotFollowed(result.notFollowed, display, io);
   const files: FileResult[] = result.reports.map((report) => ({
     uri: report.uri,
@@ -120,6 +120,14 @@ export function printNotFollowed(paths: string[], display: (path: string) => str
   io.stderr(`chokepoint: ${plural(paths.length, 'symlink')} ${one ? 'leads' : 'lead'} out of the folders scanned and ${one ? 'was' : 'were'} not followed: ${names}${more}. Pass --follow-symlinks to lint what ${one ? 'it leads' : 'they lead'} to.\n`);
 }
 
+/**
+ * How the CLI writes a file's path: relative to `cwd`, with forward slashes. Only the platform's
+ * separator becomes one: on Linux a backslash is part of a file's name.
+ */
+export function displayPath(cwd: string): (uri: string) => string {
+  return (uri) => relative(cwd, uri).split(sep).join('/') || uri;
+}
+
 /** `--rule` names only rules that exist. */
 export function checkRuleOverrides(rules: Record<string, unknown>): void {
   const unknown = Object.keys(rules).filter((id) => !ruleMeta(id));
@@ -134,7 +142,7 @@ function withNearest(id: string): string {
 
 /** Problems in .chokepoint.yaml files, one a line, on stderr. */
 export function printConfigProblems(problems: ConfigProblem[], io: CommandIO): void {
-  for (const problem of problems) io.stderr(`${relative(io.cwd, problem.file)}:${position(problem)}  config-error  ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`${visible(relative(io.cwd, problem.file))}:${position(problem)}  config-error  ${problem.message}\n`);
   io.stderr('Fix the configuration above; nothing was linted with it.\n');
 }
 

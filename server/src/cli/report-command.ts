@@ -1,11 +1,10 @@
-import { relative } from 'node:path';
 import { ConfigResolver } from '../engine/config/discover';
 import { withOverrides } from '../engine/config/resolved';
 import { visible } from '../engine/text/display';
 import { lintPaths, UsageError } from '../engine/workspace';
 import { buildReportData, fileLocator, renderHtml, renderMarkdown } from '../report';
 import { ArgsError, type ReportArgs } from './args';
-import { checkRuleOverrides, printConfigProblems, printNotFollowed, writeReport, type CommandIO } from './lint-command';
+import { checkRuleOverrides, displayPath, printConfigProblems, printNotFollowed, writeReport, type CommandIO } from './lint-command';
 
 /**
  * Runs `chokepoint report`: lints the paths as `lint` does (same config resolution), on this thread
@@ -25,7 +24,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIO): Promise<nu
     printConfigProblems(result.configProblems, io);
     return 2;
   }
-  const display = (uri: string) => relative(io.cwd, uri).split('\\').join('/') || uri;
+  const display = displayPath(io.cwd);
   printNotFollowed(result.notFollowed, display, io);
   // The report has a section per chain; what could not be read belongs to none, so it is said here.
   for (const report of result.reports) {

@@ -561,7 +561,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const key = `${item.ruleId}|${item.span.start}|${item.span.end}|${item.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // Every text of a finding may carry a config's strings: each output shows it as one line of visible characters.
+    // Every text of a finding may carry a config's strings (its suppression's reason too): each output shows it as one line of visible characters.
     const finding: Finding = {
       ruleId: item.ruleId,
       severity,
@@ -576,7 +576,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const inline = meta.category === 'engine' ? undefined : suppressionsByLine.get(range.start.line)?.find((s) => s.rules.includes(item.ruleId));
     if (inline && (!inline.expires || inline.expires >= today)) {
       used.add(inline);
-      finding.suppression = { kind: 'inline', reason: inline.reason, expires: inline.expires };
+      finding.suppression = { kind: 'inline', reason: visible(inline.reason), expires: inline.expires };
       report.suppressed.push(finding);
       continue;
     }
@@ -584,7 +584,7 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
     const fromConfig = meta.category === 'engine' ? undefined : config.suppressions.find((s) => s.rule === item.ruleId && !isPlaceholder(s.reason) && (!s.expires || s.expires >= today) && matchesFiles(s.files, relativePath) && matchesAddress(s.address, finding.subjects));
     if (fromConfig) {
       usedConfig.add(fromConfig.index);
-      finding.suppression = { kind: 'config', reason: fromConfig.reason, expires: fromConfig.expires };
+      finding.suppression = { kind: 'config', reason: visible(fromConfig.reason), expires: fromConfig.expires };
       report.suppressed.push(finding);
       continue;
     }

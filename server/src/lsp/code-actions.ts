@@ -3,7 +3,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { applyInsertion, entitiesRefusal, isRefusal, suppressionInsertion } from '../engine/config/edit';
 import { REASON_PLACEHOLDER, suppressionComment } from '../engine/directive-edits';
 import type { ResolvedFix } from '../engine/lint';
-import { shortAddress } from '../engine/model/address';
+import { addressName } from '../engine/model/address';
+import type { Address } from '../engine/model/schema';
 import { ruleMeta } from '../engine/rules/index';
 import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
@@ -113,10 +114,10 @@ function suppressAction(context: ActionContext, diagnostic: Diagnostic, ruleId: 
   const data = ourData(diagnostic);
   const configPath = configPathFor(entry, context.workspaceRoot);
   const relativeFile = relativeTo(dirname(configPath), entry.path);
-  const address = data?.subjects.length ? rawAddress(entry, data.subjects[0]) : undefined;
+  const address = data?.subjects.length ? holderAddress(entry, data.subjects[0]) : undefined;
   const before = configText(configPath, context.openText);
-  const insertion = suppressionInsertion(before, { rule: ruleId, files: relativeFile, ...(address ? { address } : {}), reason: REASON_PLACEHOLDER });
-  const title = `Suppress ${ruleId} for ${address ? shortAddress(address) : 'this file'} in .chokepoint.yaml with a reason…`;
+  const insertion = suppressionInsertion(before, { rule: ruleId, files: relativeFile, ...(address ? { address: address.raw } : {}), reason: REASON_PLACEHOLDER });
+  const title = `Suppress ${ruleId} for ${address ? addressName(address) : 'this file'} in .chokepoint.yaml with a reason…`;
   if (isRefusal(insertion)) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: insertion.reason } };
   const reasonLine = new LineIndex(applyInsertion(before, insertion)).positionAt(insertion.offset + insertion.text.indexOf(REASON_PLACEHOLDER)).line;
   return {
@@ -133,18 +134,18 @@ function declareAction(context: ActionContext, diagnostic: Diagnostic, data: Dia
   const entities = entry.report.entities;
   const key = data.subjects.find((k) => entities?.all().some((e) => e.addressKeys.includes(k) && (e.kind === 'unknown' || (e.kind === 'multisig' && e.threshold === undefined))));
   if (!key) return undefined;
-  const address = rawAddress(entry, key);
+  const address = holderAddress(entry, key);
   if (!address) return undefined;
-  const title = `Declare ${shortAddress(address)}: a key, a multisig, a timelock…`;
+  const title = `Declare ${addressName(address)}: a key, a multisig, a timelock…`;
   // The declaration goes above the line that writes the address, which need not be the finding's.
   const line = addressLine(entry, key) ?? diagnostic.range.start.line;
-  const refusal = declaresInComment(entry, address, line) ? undefined : entitiesRefusal(configText(configPathFor(entry, context.workspaceRoot), context.openText));
+  const refusal = declaresInComment(entry, address.raw, line) ? undefined : entitiesRefusal(configText(configPathFor(entry, context.workspaceRoot), context.openText));
   if (refusal) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: refusal.reason } };
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address, line }] },
+    command: { title: 'Declare this address', command: 'chokepoint.declareAddress', arguments: [{ uri: context.uri, address: address.raw, line }] },
   };
 }
 
@@ -158,9 +159,9 @@ function addressLine(entry: LintEntry, key: string): number | undefined {
   return undefined;
 }
 
-/** The address as the file writes it, for a normalized key. */
-function rawAddress(entry: LintEntry, key: string): string | undefined {
-  return entry.report.model?.grants.find((g) => g.holder.key === key)?.holder.raw;
+/** The holder's address (as the file writes it) for a normalized key. */
+function holderAddress(entry: LintEntry, key: string): Address | undefined {
+  return entry.report.model?.grants.find((g) => g.holder.key === key)?.holder;
 }
 
 function relativeTo(dir: string, path: string): string {

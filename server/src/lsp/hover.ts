@@ -148,7 +148,8 @@ function holderSection(entry: LintEntry, offset: number): string | undefined {
 function verifiedLine(entity: Entity, now: Date): string | undefined {
   const read = entity.declared?.by === 'verified' ? entity.declared.verified : undefined;
   if (!read) return undefined;
-  return `**${read.what}** (verified at ${blockText(read.block, read.timestamp)}, ${ageText(read.timestamp, now)}, on ${chainName(read.chain)})`;
+  // A lock or snapshot is committed like any config: what it records is escaped too.
+  return `**${md(read.what)}** (verified at ${md(blockText(read.block, read.timestamp))}, ${md(ageText(read.timestamp, now))}, on ${md(chainName(read.chain))})`;
 }
 
 const CONTROLLERS: Record<string, string> = { safe: 'Owners', timelock: 'Proposers', 'upgrade-executor': 'Executors', contract: 'Controlled by' };

@@ -10,6 +10,7 @@ import type { FileReport, Finding } from '../engine/lint';
 import { LOCK_FILE_NAME } from '../engine/lock/schema';
 import { formatOf, parseDocument, type Format, type ParsedDocument, type Path } from '../engine/parse';
 import { JsonLocator } from '../engine/parse/json-locator';
+import { visible } from '../engine/text/display';
 import { LineIndex } from '../engine/text/positions';
 import type { Settings } from './settings';
 import { LintLanes, type LintLane } from './lint-lanes';
@@ -287,7 +288,7 @@ function configFinding(path: string, config: ResolvedConfig): Finding {
     severity: 'error',
     uri: path,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: `The ${basename(config.problems[0].file) === LOCK_FILE_NAME ? 'chokepoint.lock.json' : '.chokepoint.yaml'} that applies to this file (${config.problems[0].file}) is invalid, so the file was not linted: ${config.problems[0].message}`,
+    message: `The ${basename(config.problems[0].file) === LOCK_FILE_NAME ? 'chokepoint.lock.json' : '.chokepoint.yaml'} that applies to this file (${visible(config.problems[0].file)}) is invalid, so the file was not linted: ${config.problems[0].message}`,
     related: [],
     fixes: [],
     subjects: [],

@@ -17,9 +17,9 @@ export function md(value: string | number): string {
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
 }
 
-/** A code span that no backtick or line break in the text can end early. */
+/** A code span that no backtick or line break in the text can end early, of visible characters only. */
 export function mdCode(value: string): string {
-  return `\`${value.replace(/[`\r\n]/g, ' ')}\``;
+  return `\`${visible(value).replace(/`/g, ' ')}\``;
 }
 
 /** "1234567" → "1,234,567", for BigInt amounts as decimal strings. */

@@ -1,3 +1,5 @@
+import { HIDDEN } from '../../engine/text/display';
+
 /**
  * `JSON.stringify(value, null, 2)` in pieces, byte for byte the same: a report of 10,000 files is
  * written out as it is produced, never held as one string (a string past V8's limit of about 512 MB
@@ -62,8 +64,23 @@ export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<st
   if (buffer.length > 0) yield buffer.join('');
 }
 
-/** A value as pretty JSON with a final line break, in writes of about a megabyte. */
+/**
+ * Hidden characters (DEL, C1 controls, bidi controls: `visible` escapes them in text) and the line
+ * separators, which JSON.stringify writes raw. They occur only inside strings, where a `\uXXXX`
+ * escape decodes to the same value: a path or an address key stays exact, and the output shows
+ * nothing that repaints a terminal or reorders a line.
+ */
+const RAW_IN_JSON = new RegExp(`${HIDDEN.source}|[\\u2028\\u2029]`, 'g');
+
+function escapedHidden(json: string): string {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A value as pretty JSON with a final line break, in writes of about a megabyte: what
+ * JSON.stringify(value, null, 2) gives, but with hidden characters written as escapes.
+ */
 export function* streamedJson(value: unknown): Generator<string> {
-  yield* batched(prettyJson(value));
+  for (const piece of batched(prettyJson(value))) yield escapedHidden(piece);
   yield '\n';
 }

@@ -20,6 +20,15 @@ function artifactUri(path: string): string {
   return path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
 
+/**
+ * A message's plain text. SARIF viewers render `[text](target)` in it as an embedded link (SARIF
+ * 2.1.0 §3.11.6), so every square bracket, and a backslash before one, is escaped: a config's
+ * string in a message stays text.
+ */
+function plain(text: string): { text: string } {
+  return { text: text.replace(/\\(?=[[\]])|[[\]]/g, (c) => `\\${c}`) };
+}
+
 function camel(id: string): string {
   return id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 }
@@ -56,19 +65,19 @@ function result(file: FileResult, finding: Finding, ruleIndex: Map<string, numbe
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
     level: LEVEL[finding.severity],
-    message: { text: finding.detail ? `${finding.message}\n\n${finding.detail}` : finding.message },
+    message: plain(finding.detail ? `${finding.message}\n\n${finding.detail}` : finding.message),
     locations: [location(finding.range)],
-    ...(finding.related.length > 0 ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.range, display(r.uri)), message: { text: r.message } })) } : {}),
+    ...(finding.related.length > 0 ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.range, display(r.uri)), message: plain(r.message) })) } : {}),
     partialFingerprints: { 'chokepoint/v1': fingerprint(file, finding) },
     ...(finding.fixes.length > 0
       ? {
           fixes: finding.fixes.map((fix) => ({
-            description: { text: fix.title },
+            description: plain(fix.title),
             artifactChanges: [{ artifactLocation: { uri: artifactUri(file.path) }, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
           })),
         }
       : {}),
-    ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind === 'inline' ? 'inSource' : 'external', justification: finding.suppression.reason }] } : {}),
+    ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind === 'inline' ? 'inSource' : 'external', justification: plain(finding.suppression.reason).text }] } : {}),
   };
 }
 

@@ -86,16 +86,18 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
 
 /**
  * The line a comment speaks about: a declaration trailing code speaks about its own line;
- * otherwise, and always for "next-line" suppressions, the next line that holds more than comments.
+ * otherwise, and always for "next-line" suppressions, the next line after the comment (a block
+ * comment can span several) that holds more than comments.
  */
 function targetLine(doc: ParsedDocument, span: Span, trailingMeansOwnLine: boolean): number {
   const line = doc.lines.positionAt(span.start).line;
   const before = doc.text.slice(doc.lines.lineStart(line), span.start);
   if (trailingMeansOwnLine && before.trim() !== '') return line;
-  for (let next = line + 1; next < doc.lines.lineCount; next++) {
+  const last = doc.lines.positionAt(span.end).line;
+  for (let next = last + 1; next < doc.lines.lineCount; next++) {
     if (!holdsOnlyComments(doc, next)) return next;
   }
-  return line + 1;
+  return last + 1;
 }
 
 function declaration(doc: ParsedDocument, body: string, span: Span): Directive {

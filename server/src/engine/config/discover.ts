@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { convertDiscovery } from '../lock/l2beat-discovery';
 import { parseLockText } from '../lock/load';
 import { LOCK_FILE_NAME } from '../lock/schema';
+import { visible } from '../text/display';
 import { parseConfigText } from './load';
 import { emptyConfig, type ConfigProblem, type ResolvedConfig, type VerifiedSource } from './resolved';
 
@@ -68,6 +69,7 @@ export class ConfigResolver {
       } else {
         config = withDiscovery(parseConfigText(file, dirname(file), text));
       }
+      config = { ...config, problems: shown(config.problems) };
       this.loaded.set(file, config);
     }
     return config;
@@ -83,6 +85,7 @@ export class ConfigResolver {
         const { lock, problems } = parseLockText(file, text);
         loaded = { source: lock ? { file, kind: 'lock', lock } : undefined, problems };
       }
+      loaded = { ...loaded, problems: shown(loaded.problems) };
       this.locks.set(file, loaded);
     }
     return loaded;
@@ -105,6 +108,11 @@ export class ConfigResolver {
     for (const d of seen) cache.set(d, found ?? null);
     return found ?? undefined;
   }
+}
+
+/** Problems as the CLI and the editor show them: a config's own strings (an unknown rule id, a key) quoted in them made visible. */
+function shown(problems: ConfigProblem[]): ConfigProblem[] {
+  return problems.map((problem) => ({ ...problem, message: visible(problem.message) }));
 }
 
 /** Reads the L2BEAT snapshots a config names into verified sources; one that cannot be read is a problem on its `discovery:` entry. */

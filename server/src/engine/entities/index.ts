@@ -2,7 +2,7 @@ import { KNOWN_ENTITIES } from '../data/known-entities';
 import { displayName } from '../text/display';
 import { THRESHOLDS } from '../data/thresholds';
 import { durationAdjective } from '../model/duration';
-import { parseAddress, shortAddress } from '../model/address';
+import { addressName, parseAddress } from '../model/address';
 import type { Address } from '../model/schema';
 import type { Entity, EntityDeclaration, EntityFacts } from './types';
 
@@ -15,7 +15,7 @@ import type { Entity, EntityDeclaration, EntityFacts } from './types';
 export class EntityIndex {
   private readonly byId = new Map<string, Entity>();
   private readonly idByKey = new Map<string, string>();
-  private readonly rawByKey = new Map<string, string>();
+  private readonly addressByKey = new Map<string, Address>();
 
   static withBuiltins(): EntityIndex {
     const index = new EntityIndex();
@@ -29,7 +29,7 @@ export class EntityIndex {
   declare(facts: EntityFacts, addresses: Address[], declared: EntityDeclaration, name?: string): Entity {
     const id = facts.entity ?? addresses[0]?.key ?? `anonymous-${this.byId.size}`;
     const existing = this.byId.get(id);
-    const entity: Entity = existing ?? { id, name: name ?? facts.entity ?? (addresses[0] ? shortAddress(addresses[0].raw) : id), kind: 'unknown', addressKeys: [] };
+    const entity: Entity = existing ?? { id, name: name ?? facts.entity ?? (addresses[0] ? addressName(addresses[0]) : id), kind: 'unknown', addressKeys: [] };
     if (name) entity.name = name;
     if (facts.kind) entity.kind = facts.kind;
     for (const field of ['threshold', 'signers', 'external', 'delaySeconds', 'members'] as const) {
@@ -43,7 +43,7 @@ export class EntityIndex {
         if (old) old.addressKeys = old.addressKeys.filter((k) => k !== address.key);
       }
       this.idByKey.set(address.key, id);
-      this.rawByKey.set(address.key, address.raw);
+      this.addressByKey.set(address.key, address);
       if (!entity.addressKeys.includes(address.key)) entity.addressKeys.push(address.key);
     }
     this.byId.set(id, entity);
@@ -54,10 +54,10 @@ export class EntityIndex {
   entityOf(address: Address): Entity {
     const id = this.idByKey.get(address.key);
     if (id) return this.byId.get(id)!;
-    const entity: Entity = { id: address.key, name: shortAddress(address.raw), kind: 'unknown', addressKeys: [address.key] };
+    const entity: Entity = { id: address.key, name: addressName(address), kind: 'unknown', addressKeys: [address.key] };
     this.byId.set(entity.id, entity);
     this.idByKey.set(address.key, entity.id);
-    this.rawByKey.set(address.key, address.raw);
+    this.addressByKey.set(address.key, address);
     return entity;
   }
 
@@ -129,8 +129,8 @@ export class EntityIndex {
   /** How to name an entity in a message: its declared name (visible, at most 64 characters), or the address, shortened. */
   label(entity: Entity): string {
     if (entity.declared || entity.addressKeys.length !== 1) return displayName(entity.name);
-    const raw = this.rawByKey.get(entity.addressKeys[0]);
-    return raw ? shortAddress(raw) : displayName(entity.name);
+    const address = this.addressByKey.get(entity.addressKeys[0]);
+    return address ? addressName(address) : displayName(entity.name);
   }
 }
 

@@ -1,3 +1,4 @@
+import { displayName } from '../text/display';
 import { bech32Key, decodeSs58, toHex } from './encodings';
 import type { Address } from './schema';
 
@@ -72,4 +73,12 @@ export function isUnset(address: Address): boolean {
 export function shortAddress(raw: string): string {
   if (raw.length <= 16) return raw;
   return `${raw.slice(0, 6)}…${raw.slice(-4)}`;
+}
+
+/**
+ * An address as a message or an action's title names it: shortened (0x1d5B…f7A8), or a named party
+ * (a moniker, a body's id) by its name, visible and at most 64 characters: a name is no address to shorten.
+ */
+export function addressName(address: Address): string {
+  return address.scheme === 'name' ? displayName(address.raw) : shortAddress(address.raw);
 }
