@@ -117,7 +117,7 @@ export class LspClient {
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] }, contextSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          codeAction: { disabledSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
