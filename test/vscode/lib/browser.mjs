@@ -51,26 +51,32 @@ export async function closeWorkbench(context) {
   clearTimeout(timer);
 }
 
+/** The cursor's line, from the status bar ("Ln 29, Col 1"). @param {import('playwright-core').Page} page */
+async function cursorLine(page) {
+  const text = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText().catch(() => '');
+  const match = /Ln (\d+),/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
 /**
- * Go to Line in the active editor. The line is written into the quick input itself (never typed at
- * whatever has the focus: keys sent before Go to Line takes the focus land in the file), and the
- * step waits for it to close.
+ * Go to Line in the active editor, until the status bar shows the cursor on that line. The line is
+ * written into the quick input itself (never typed at whatever has the focus: keys sent before Go
+ * to Line takes the focus land in the file). A hover or a preview just closed can take the focus
+ * back and close the quick input, or swallow Ctrl+G: then the focus goes back to the active editor
+ * (its tab) and it starts again.
  * @param {import('playwright-core').Page} page @param {number} line
  */
 export async function goToLine(page, line) {
   const widget = page.locator('.quick-input-widget').first();
   const input = widget.locator('input').first();
-  // A hover or a preview just closed can keep the focus and swallow Ctrl+G: then give the focus back
-  // to the active editor (its tab) and press it again, until Go to Line opens.
   await waitFor(async () => {
-    await page.keyboard.press('Control+G');
-    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) return true;
+    if (!(await input.isVisible())) await page.keyboard.press('Control+G');
+    const written = await input.fill(`:${line}`, { timeout: 5_000 }).then(() => input.press('Enter', { timeout: 2_000 })).then(() => true, () => false);
+    if (written) await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    if ((await cursorLine(page)) === line && !(await widget.isVisible())) return true;
     await page.locator('.editor-group-container.active .tabs-container .tab.active').first().click();
     return undefined;
-  }, { what: 'Go to Line to open', timeoutMs: 60_000 });
-  await input.fill(`:${line}`);
-  await input.press('Enter');
-  await widget.waitFor({ state: 'hidden' });
+  }, { what: `Go to Line to put the cursor on line ${line}`, timeoutMs: 90_000 });
 }
 
 /**
