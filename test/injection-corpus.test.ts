@@ -196,6 +196,12 @@ describe('the Markdown report', () => {
     expect(markdownProblems(outputs.md, ['sub'])).toEqual([]);
   });
 
+  it('cuts a chain name of thousands of characters in its heading', () => {
+    const headings = outputs.md.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings.some((line) => line.includes('Long AAAA'))).toBe(true);
+    for (const line of headings) expect(line.length, line.slice(0, 80)).toBeLessThanOrEqual(4 + 2 * 120);
+  });
+
   it('shows the hostile strings escaped', () => {
     expect(outputs.md).toContain(md('Markdown ![pixel](https://evil.example/pixel.png)'));
     expect(outputs.md).toContain('owner/repo\\#12');

@@ -182,7 +182,7 @@ export class LintService {
       reply.entries.forEach((entries, i) => {
         if (distributions[i]) distributions[i].entries = entries;
       });
-    });
+    }, () => undefined); // The thread stopped: the hover shows the distribution without its entries.
     return kept.fetching;
   }
 

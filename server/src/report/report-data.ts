@@ -17,6 +17,10 @@ import { distributionView } from './distributions';
 import { layersOf } from './layers';
 import { risksOf } from './risks';
 import type { ChainReport, FindingRef, FindingsSummary, HolderRow, HolderSource, ReportData, ReportOrigin, StageView } from './types';
+import { displayName } from '../engine/text/display';
+
+/** The longest chain name a report's heading shows. */
+const REPORT_NAME_CHARS = 120;
 
 export interface ReportOptions {
   /** How a file is shown to people; defaults to its base name. */
@@ -70,7 +74,8 @@ export function buildChainReport(reports: FileReport[], options: ReportOptions =
   const rollup = settlesOnParent(model);
   const summary = summarize({ ...first, findings });
   return {
-    name: model.chain.name ?? (model.chain.chainId ? `chain ${model.chain.chainId}` : basename(dirname(first.uri))),
+    // A heading, not a record: a name of thousands of characters is cut (with an ellipsis).
+    name: displayName(model.chain.name ?? (model.chain.chainId ? `chain ${model.chain.chainId}` : basename(dirname(first.uri))), REPORT_NAME_CHARS),
     framework: first.adapter?.framework ?? model.chain.framework,
     network: model.chain.network,
     networkReason: model.chain.networkReason,
