@@ -112,8 +112,9 @@ describe.skipIf(!chromiumAvailable)('the corpus in headless Chromium', () => {
     expect(log.errors).toEqual([]);
     expect(log.scripts).toEqual([]);
     expect(problems).toEqual([]);
-    // The hostile names are on the page, as text.
-    expect(headings).toContain('manifest-chain-name Html <img src=https://evil.example/img.png onerror="window.__pwned=1"><script>window.__pwned=1</script><iframe src="https://evil.example/frame"></iframe><a href="javascript:window.__pwned=1">js</a>&lt;b&gt; end mainnet');
+    // The hostile names are on the page, as text (a heading shows a chain's name up to 120 characters).
+    const name = 'manifest-chain-name Html <img src=https://evil.example/img.png onerror="window.__pwned=1"><script>window.__pwned=1</script><iframe src="https://evil.example/frame"></iframe>';
+    expect(headings).toContain(`${name.slice(0, 119)}…`);
   }, 120_000);
 
   it('the authority map loads the extension\'s view script and nothing else, and runs no script of a config\'s', async () => {

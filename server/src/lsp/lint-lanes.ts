@@ -98,7 +98,7 @@ export class LintLane {
 /**
  * The lint threads of the language server. A document is linted on the thread that linted it last
  * (which holds its text and its previous parse), unless that thread is busy with another document:
- * then on an idle thread, of which one is kept ready while the others lint, up to `size`. So one slow file (a 90 MB genesis, a
+ * then on an idle thread, started when needed (or ahead of time beside a long lint), up to `size`. So one slow file (a 90 MB genesis, a
  * pathological input) delays only documents that queue behind it once every thread is busy.
  */
 export class LintLanes {
@@ -123,7 +123,7 @@ export class LintLanes {
     return lane;
   }
 
-  /** After posting a lint: if no thread is left idle, starts one now, so that the next document does not wait for a thread to load. */
+  /** If no thread is idle, starts one now (up to `size`), so that the next document does not wait for a thread to load. */
   spare(): void {
     if (this.lanes.length < this.size && !this.lanes.some((l) => l.idle)) this.spawn();
   }

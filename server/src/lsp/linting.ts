@@ -45,6 +45,9 @@ export interface FileLintRequest {
 /** The worker's file: dist/document-worker.mjs beside the bundle's chunks (dist/, for the server and the CLI alike). */
 const WORKER_SCRIPT = join(__dirname, 'document-worker.mjs');
 
+/** From this size a lint takes long enough that a second thread is started beside it at once. */
+const SPARE_THREAD_CHARS = 1024 * 1024;
+
 interface Running {
   version: number;
   flag: CancelFlag;
@@ -151,7 +154,8 @@ export class LintService {
       cancel: flag.buffer,
     };
     const replied = lane.lint(message, [message.file, ...siblings]);
-    this.lanes.spare();
+    // A long lint ahead: have the other thread ready, so that the next document does not wait for it to load.
+    if (text.length >= SPARE_THREAD_CHARS) this.lanes.spare();
     const reply = await replied;
     if (reply.kind === 'cancelled') throw new LintCancelled();
     if (reply.kind === 'failed') throw new Error(reply.message);
