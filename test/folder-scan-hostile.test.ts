@@ -92,9 +92,16 @@ describe('symlinks in a folder scan', () => {
     const plain = lint(dir, ['root', '--format', 'json', '--fail-on', 'none']);
     expect(Object.keys(reported(plain.stdout))).toEqual(['root/op/deploy-config.json']);
     expect(plain.stderr).toBe('chokepoint: 2 symlinks lead out of the folders scanned and were not followed: root/elsewhere, root/op/testnet.json. Pass --follow-symlinks to lint what they lead to.\n');
+    // Machine-readable output says so too: JSON's notFollowed, SARIF's tool execution notifications.
+    expect(JSON.parse(plain.stdout).notFollowed).toEqual(['root/elsewhere', 'root/op/testnet.json']);
+    const sarif = JSON.parse(lint(dir, ['root', '--format', 'sarif', '--fail-on', 'none']).stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications as { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    expect(notes.map((n) => [n.level, n.locations[0].physicalLocation.artifactLocation.uri])).toEqual([['note', 'root/elsewhere'], ['note', 'root/op/testnet.json']]);
+    expect(notes[0].message.text).toContain('--follow-symlinks');
     const followed = lint(dir, ['root', '--format', 'json', '--fail-on', 'none', '--follow-symlinks']);
     expect(Object.keys(reported(followed.stdout))).toEqual(['root/op/deploy-config.json', 'root/op/testnet.json', 'root/elsewhere/deploy-config.json']);
     expect(followed.stderr).toBe('');
+    expect(JSON.parse(followed.stdout).notFollowed).toBeUndefined();
     // A link into another folder named on the command line is linted there, so it is not named.
     const both = lint(dir, ['root', 'outside', '--format', 'json', '--fail-on', 'none']);
     expect(Object.keys(reported(both.stdout))).toEqual(['root/op/deploy-config.json', 'outside/chain/deploy-config.json', 'outside/single.json']);

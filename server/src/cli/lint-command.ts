@@ -73,7 +73,7 @@ export async function lintCommand(args: LintArgs, io: CommandIO): Promise<number
   }
 
   const color = args.color ?? (args.format === 'stylish' && !args.output && io.isTTY && !io.env.NO_COLOR) ?? false;
-  const output = FORMATTERS[args.format]({ version: VERSION, files, display, color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
+  const output = FORMATTERS[args.format]({ version: VERSION, files, display, notFollowed: result.notFollowed.map(display), color: Boolean(color || io.env.FORCE_COLOR) && args.color !== false });
   const pieces = typeof output === 'string' ? [output] : output;
   if (args.output) {
     writeReport(args.output, pieces);

@@ -3,7 +3,7 @@ import { counts, type Formatter } from './types';
 
 
 /** Machine-readable results; the shape is stable across minor versions. */
-export const json: Formatter = ({ version, files, display }) => {
+export const json: Formatter = ({ version, files, display, notFollowed = [] }) => {
   const total = counts(files);
   const strip = (f: import('../../engine/lint').Finding, path: string) => ({
     ruleId: f.ruleId,
@@ -22,6 +22,8 @@ export const json: Formatter = ({ version, files, display }) => {
       tool: 'chokepoint',
       version,
       summary: { files: files.length, errors: total.error, warnings: total.warning, infos: total.info, suppressed: total.suppressed },
+      // Symlinks leading out of the folders scanned, which were not followed (--follow-symlinks follows them).
+      ...(notFollowed.length > 0 ? { notFollowed } : {}),
       files: (function* () {
         for (const file of files) {
           yield {

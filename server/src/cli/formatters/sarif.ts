@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SOURCES } from '../../engine/data/sources';
 import type { Finding } from '../../engine/lint';
 import { REPOSITORY_URL } from '../../engine/project-links';
+import { visible } from '../../engine/text/display';
 import { ALL_RULE_METAS, docsUrl } from '../../engine/rules/index';
 import type { RuleMeta } from '../../engine/rules/types';
 import { streamedJson } from './json-stream';
@@ -81,8 +82,21 @@ function result(file: FileResult, finding: Finding, ruleIndex: Map<string, numbe
   };
 }
 
+/** The run's notes on the symlinks it did not follow (SARIF §3.20.21 toolExecutionNotifications): what a reader of the log should know was left out. */
+function notFollowedInvocation(paths: string[]) {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: paths.map((path) => ({
+      level: 'note',
+      descriptor: { id: 'symlink-not-followed' },
+      message: plain(`${visible(path)} is a symlink that leads out of the folders scanned, so it was not followed; pass --follow-symlinks to lint what it leads to.`),
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) } } }],
+    })),
+  };
+}
+
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Suppressed findings are included, marked as suppressed. */
-export const sarif: Formatter = ({ version, files, display }) => {
+export const sarif: Formatter = ({ version, files, display, notFollowed = [] }) => {
   const ruleIndex = new Map(ALL_RULE_METAS.map((meta, i) => [meta.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -98,6 +112,7 @@ export const sarif: Formatter = ({ version, files, display }) => {
             rules: ALL_RULE_METAS.map(ruleDescriptor),
           },
         },
+        ...(notFollowed.length > 0 ? { invocations: [notFollowedInvocation(notFollowed)] } : {}),
         columnKind: 'utf16CodeUnits',
         artifacts: files.map((file) => ({ location: { uri: artifactUri(file.path) } })),
         results: (function* () {

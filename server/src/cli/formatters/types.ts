@@ -16,6 +16,8 @@ export interface FormatterInput {
   color: boolean;
   /** How a file other than the report's own (a related place in another file of the chain) is written: like `FileResult.path`. */
   display: (uri: string) => string;
+  /** Symlinks the scan did not follow because they lead out of the folders scanned, written like `FileResult.path`. */
+  notFollowed?: string[];
 }
 
 /** The output as one string, or as pieces written one after another (JSON and SARIF, which can be large). */
