@@ -1,3 +1,4 @@
+import { encodeAbiParameters, keccak256, toHex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../server/src/engine/adapters';
 import { polygonCreateRollupParameters } from '../../server/src/engine/adapters/polygon/create-rollup';
@@ -266,6 +267,45 @@ describe('Polygon zkEVM L2 genesis', () => {
     expect(window.severity).toBe('error');
     expect(window.message).toContain('after 1 hour');
     expect(findingsOf(report, 'unverified-authority')).toEqual([]);
+  });
+
+  it('reads who holds the timelock\'s roles from its AccessControl storage, and asks what that holder is', () => {
+    // Solidity's layout: _roles (slot 0) → RoleData.members (its first field) → address → bool.
+    const memberSlot = (account: string, role: string) => keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'bytes32' }], [account as `0x${string}`, keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [role as `0x${string}`, 0n]))]));
+    const roleId = (name: string) => keccak256(toHex(name));
+    const deployer = '0xdd00000000000000000000000000000000000000';
+    const timelock = '0xbb00000000000000000000000000000000000000';
+    const one = `0x${'1'.padStart(64, '0')}`;
+    const roles = {
+      [memberSlot(deployer, roleId('PROPOSER_ROLE'))]: one,
+      [memberSlot(deployer, roleId('EXECUTOR_ROLE'))]: one,
+      [memberSlot(timelock, roleId('TIMELOCK_ADMIN_ROLE'))]: one,
+      // Written, but not true: no role.
+      [memberSlot('0x0a00000000000000000000000000000000000000', roleId('PROPOSER_ROLE'))]: `0x${'0'.repeat(64)}`,
+    };
+    const text = GENESIS.replace('"0x0000000000000000000000000000000000000000000000000000000000000002": "0x0000000000000000000000000000000000000000000000000000000000000e10"', `"0x0000000000000000000000000000000000000000000000000000000000000002": "0x0000000000000000000000000000000000000000000000000000000000000e10", ${Object.entries(roles).map(([k, v]) => `"${k}": "${v}"`).join(', ')}`);
+    const report = lintSource('genesis.json', text);
+    const m = report.model!;
+    const proposer = m.grants.find((g) => g.holder.key === key(deployer))!;
+    expect(proposer).toMatchObject({ powers: ['upgrade'], through: { key: key(timelock) } });
+    expect(proposer.title).toBe('PolygonZkEVMTimelock 0xbb00…0000 proposer and executor');
+    expect(at(text, proposer.at)).toBe(`"${one}"`);
+    // The timelock administers itself: that is no one's power, and not a grant.
+    expect(m.grants.filter((g) => g.holder.key === key(timelock)).map((g) => g.role)).toEqual(['l2ProxyAdminOwner']);
+    // Its upgrades wait for the timelock, whose own window is the one reported; what it is stays a question.
+    expect(m.delays.filter((d) => d.appliesTo?.key === key(deployer)).map((d) => d.seconds)).toEqual([3600]);
+    const windows = findingsOf(report, 'short-exit-window');
+    expect(windows).toHaveLength(1);
+    expect(windows[0].subjects).toContain(key(timelock));
+    expect(findingsOf(report, 'unverified-authority').map((f) => f.subjects)).toEqual([[key(deployer)]]);
+  });
+
+  it('finds the single holder of every role of X Layer testnet\'s L2 timelock (cdk-erigon allocs)', () => {
+    const path = 'test/real-world/polygon/x-layer-testnet/xlayer-testnet.json';
+    const report = lintFile(path);
+    const holder = report.model!.grants.find((g) => g.role === 'l2TimelockProposer')!;
+    expect(holder.holder.key).toBe(key('0xC432168eF74A83c6E6C76f2c1b42F875E1A223CD'));
+    expect(holder.title).toBe('PolygonZkEVMTimelock 0x5640…e87f proposer, executor, canceller and admin');
   });
 
   it('is not claimed for an account list of another kind', () => {

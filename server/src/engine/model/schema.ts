@@ -63,6 +63,8 @@ export const GrantSchema = z.object({
   source: z.string().optional(),
   /** When the role takes effect (RFC 3339), when the file schedules it after genesis (a precompile upgrade's blockTimestamp). */
   from: z.string().optional(),
+  /** The contract the power is exercised through (a timelock's proposer upgrades through the timelock), when that contract holds it too. */
+  through: AddressSchema.optional(),
   at: OriginSchema,
 });
 

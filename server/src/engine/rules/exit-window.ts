@@ -52,8 +52,12 @@ export function upgradeDelay(holder: Holder, model: AuthorityModel, assumeUndecl
 export function exitWindows(holders: Holder[], model: AuthorityModel, entities: EntityIndex, assumeUndeclared: boolean): { holder: Holder; delay: number; window: number }[] {
   const withdrawal = withdrawalDelay(model);
   const windows: { holder: Holder; delay: number; window: number }[] = [];
+  const upgraders = new Set(holders.filter((h) => h.grants.some((g) => g.powers.includes('upgrade'))).flatMap((h) => h.entity.addressKeys));
   for (const holder of holders) {
-    if (!holder.grants.some((g) => g.powers.includes('upgrade'))) continue;
+    const upgrades = holder.grants.filter((g) => g.powers.includes('upgrade'));
+    if (upgrades.length === 0) continue;
+    // A timelock's proposer upgrades through the timelock, whose own window is the one users get.
+    if (upgrades.every((g) => g.through && upgraders.has(g.through.key) && !holder.entity.addressKeys.includes(g.through.key))) continue;
     if (holder.entity.delaySeconds === undefined && entities.isProperCouncil(holder.entity)) continue;
     const delay = upgradeDelay(holder, model, assumeUndeclared);
     if (delay !== undefined) windows.push({ holder, delay, window: delay - withdrawal });

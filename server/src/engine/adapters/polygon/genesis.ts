@@ -1,13 +1,32 @@
 import { parseAddress, shortAddress } from '../../model/address';
 import { describeType, ModelBuilder } from '../../model/builder';
 import { isRecord } from '../../model/read';
+import type { Address } from '../../model/schema';
 import type { ParsedDocument, Path } from '../../parse';
-import { accountAddress, numberInWord, proxyControls, readStorage, shortAddresses, type GenesisAccount } from '../evm-storage';
+import { timelockRoleHolders, type TimelockRole } from '../access-control';
+import { accountAddress, addressInWord, numberInWord, proxyControls, readStorage, shortAddresses, type GenesisAccount } from '../evm-storage';
 import { UNKNOWN_NETWORK } from '../networks';
 import type { Adapter } from '../types';
 
 /** OpenZeppelin TimelockController (v4) keeps `_minDelay` in slot 2, after `_roles` and `_timestamps`. */
 const TIMELOCK_MIN_DELAY_SLOT = 2n;
+
+/** "proposer, executor and admin". */
+function roleList(roles: TimelockRole[]): string {
+  return roles.length <= 1 ? roles.join('') : `${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}`;
+}
+
+/** Every address the genesis writes: its accounts, and the addresses in their storage words. */
+function writtenAddresses(accounts: Map<string, GenesisAccount>): Set<string> {
+  const written = new Set(accounts.keys());
+  for (const account of accounts.values()) {
+    for (const { value } of account.storage.values()) {
+      const address = addressInWord(value);
+      if (address?.scheme === 'evm') written.add(`0x${address.key.slice(4)}`);
+    }
+  }
+  return written;
+}
 
 interface AccountEntry {
   entry: unknown;
@@ -80,6 +99,7 @@ export const polygonGenesis: Adapter = {
       });
     }
 
+    const candidates = writtenAddresses(accounts);
     for (const account of accounts.values()) {
       if (!account.hasCode || !/timelock/i.test(account.name ?? '')) continue;
       const slot = account.storage.get(TIMELOCK_MIN_DELAY_SLOT);
@@ -87,8 +107,21 @@ export const polygonGenesis: Adapter = {
       const address = parseAddress(account.address);
       if (!slot || seconds === undefined || !address) continue;
       const at = builder.origin([...account.path, 'storage', slot.key]);
-      builder.model.councils.push({ id: `timelock-${account.address}`, name: `${account.name} ${shortAddress(account.address)}`, kind: 'timelock', address, members: [], delaySeconds: seconds, at, delayAt: at });
-      builder.model.delays.push({ kind: 'upgrade-timelock', title: `${account.name} minimum delay (zero while the chain is in emergency state)`, seconds, unit: 'seconds', appliesTo: address, at });
+      const name = `${account.name} ${shortAddress(account.address)}`;
+      const delayTitle = `${account.name} minimum delay (zero while the chain is in emergency state)`;
+      const members: Address[] = [];
+      // Whoever can propose through the timelock (or grant itself that role) upgrades what it owns, after its delay.
+      for (const [holderAddress, holder] of timelockRoleHolders(account, candidates)) {
+        const holderParsed = parseAddress(holderAddress);
+        // A TimelockController is its own admin (its role changes pass through its delay): that is no one's power.
+        if (!holderParsed || holderAddress === account.address || !holder.roles.some((role) => role === 'proposer' || role === 'admin')) continue;
+        members.push(holderParsed);
+        const roleAt = builder.origin([...account.path, 'storage', holder.key]);
+        builder.model.grants.push({ role: 'l2TimelockProposer', title: `${name} ${roleList(holder.roles)}`, powers: ['upgrade'], holder: holderParsed, layer: 'execution', critical: true, through: address, at: roleAt });
+        builder.model.delays.push({ kind: 'upgrade-timelock', title: delayTitle, seconds, unit: 'seconds', appliesTo: holderParsed, at });
+      }
+      builder.model.councils.push({ id: `timelock-${account.address}`, name, kind: 'timelock', address, members, delaySeconds: seconds, at, delayAt: at });
+      builder.model.delays.push({ kind: 'upgrade-timelock', title: delayTitle, seconds, unit: 'seconds', appliesTo: address, at });
     }
 
     for (const control of proxyControls(accounts, (account, key) => [...account.path, 'storage', key])) {
