@@ -28,6 +28,9 @@ const ROLE_IDS: [TimelockRole, string][] = [
 /** The base slot of each role's members mapping: keccak256(role . 0). */
 const ROLE_SLOTS: [TimelockRole, string][] = ROLE_IDS.map(([role, id]) => [role, hash(id + word('0'))]);
 
+/** Past this many addresses in the file, role holders are not searched for (the holder stays unknown, as without this reader). */
+const MAX_CANDIDATES = 2000;
+
 /** One holder of timelock roles: the roles, in a fixed order, and the storage key written for the first. */
 export interface RoleHolder {
   roles: TimelockRole[];
@@ -38,9 +41,10 @@ export interface RoleHolder {
  * The holders among `candidates` (0x-prefixed addresses) of the timelock's roles, by address. A
  * holder's slot must hold a non-zero word (Solidity writes `true` as 1).
  */
-export function timelockRoleHolders(timelock: GenesisAccount, candidates: Iterable<string>): Map<string, RoleHolder> {
+export function timelockRoleHolders(timelock: GenesisAccount, candidates: ReadonlySet<string>): Map<string, RoleHolder> {
   const holders = new Map<string, RoleHolder>();
-  if (timelock.storage.size === 0) return holders;
+  // Five hashes a candidate, about 10 µs each: a genesis of a few dozen accounts costs nothing, a hostile one is not tried.
+  if (candidates.size > MAX_CANDIDATES || ![...timelock.storage.values()].some((slot) => isTrue(slot.value))) return holders;
   for (const candidate of candidates) {
     for (const [role, base] of ROLE_SLOTS) {
       const slot = timelock.storage.get(BigInt(`0x${hash(word(candidate) + base)}`));
