@@ -234,7 +234,6 @@ function lintGroup(group: MemberState[], options: Omit<LintOptions, 'explicit'>)
   }
 }
 
-/** Parse problems, detection and the file's own model. */
 /**
  * What an adapter read from a parsed document, kept for as long as the document is: a file that did
  * not change (a folder-mate read from disk, an open document between lints of another) is not read
@@ -251,6 +250,7 @@ function adapted(doc: ParsedDocument, adapter: Adapter) {
   return entry;
 }
 
+/** Parse problems, detection and the file's own model. */
 function adapt(doc: ParsedDocument, explicit: boolean, context: boolean): MemberState {
   const state: MemberState = {
     doc,
@@ -461,8 +461,8 @@ function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: 
     return { uri: doc.uri, range: doc.lines.rangeOf(spanOf(doc, origin, part)) };
   };
   const span = finding.span ?? spanOf(owner, finding.at, finding.part);
-  const own = placeKey({ uri: owner.uri, range: owner.lines.rangeOf(span) });
-  const seen = new Set([own]);
+  const own = { uri: owner.uri, range: owner.lines.rangeOf(span) };
+  const seen = new Set([placeKey(own)]);
   const related: RelatedLocation[] = [];
   for (const r of finding.related ?? []) {
     const placed = { ...place(r.at), message: r.message };
@@ -477,7 +477,7 @@ function resolve(docs: Map<string, MemberState>, owner: ParsedDocument, ruleId: 
     message: finding.message,
     ...(finding.detail ? { detail: finding.detail } : {}),
     span,
-    related: withFullAddresses(finding.message, related, rawOf, { uri: owner.uri, range: owner.lines.rangeOf(span) }),
+    related: withFullAddresses(finding.message, related, rawOf, own),
     subjects,
     fixes: (finding.fixes ?? []).flatMap((fix) => resolveFix(docs, docOf, fix)),
   };
@@ -546,7 +546,11 @@ function finish(doc: ParsedDocument, report: FileReport, pending: Pending[], dir
   const suppressions = directives.filter((d): d is Suppression => d.type === 'suppress');
   // By line, so 10,000 suppressions against 10,000 findings is no 10^8 comparisons.
   const suppressionsByLine = new Map<number, Suppression[]>();
-  for (const s of suppressions) suppressionsByLine.set(s.line, [...(suppressionsByLine.get(s.line) ?? []), s]);
+  for (const s of suppressions) {
+    const onLine = suppressionsByLine.get(s.line);
+    if (onLine) onLine.push(s);
+    else suppressionsByLine.set(s.line, [s]);
+  }
   const used = new Set<Suppression>();
   const usedConfig = new Set<number>();
   const relativePath = config.file ? relative(config.baseDir, doc.uri) : undefined;

@@ -98,8 +98,9 @@ export class LintLane {
 /**
  * The lint threads of the language server. A document is linted on the thread that linted it last
  * (which holds its text and its previous parse), unless that thread is busy with another document:
- * then on an idle thread, started when needed (or ahead of time beside a long lint), up to `size`. So one slow file (a 90 MB genesis, a
- * pathological input) delays only documents that queue behind it once every thread is busy.
+ * then on an idle thread, started when needed (or ahead of time beside a long lint), up to `size`.
+ * So one slow file (a 90 MB genesis, a pathological input) delays only documents that queue behind
+ * it once every thread is busy.
  */
 export class LintLanes {
   private readonly lanes: LintLane[] = [];
@@ -131,11 +132,6 @@ export class LintLanes {
   forget(path: string): void {
     for (const lane of this.lanes) lane.forget(path);
     this.home.delete(path);
-  }
-
-  /** How many threads are running. */
-  get count(): number {
-    return this.lanes.length;
   }
 
   async dispose(): Promise<void> {

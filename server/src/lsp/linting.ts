@@ -45,8 +45,11 @@ export interface FileLintRequest {
 /** The worker's file: dist/document-worker.mjs beside the bundle's chunks (dist/, for the server and the CLI alike). */
 const WORKER_SCRIPT = join(__dirname, 'document-worker.mjs');
 
-/** From this size a lint takes long enough that a second thread is started beside it at once. */
-const SPARE_THREAD_CHARS = 1024 * 1024;
+/**
+ * Text this long takes longer to lint than the status's delay on these machines: the status says
+ * "Linting…" at once (server.ts), and a second lint thread is started beside it.
+ */
+export const SLOW_LINT_CHARS = 1024 * 1024;
 
 interface Running {
   version: number;
@@ -155,7 +158,7 @@ export class LintService {
     };
     const replied = lane.lint(message, [message.file, ...siblings]);
     // A long lint ahead: have the other thread ready, so that the next document does not wait for it to load.
-    if (text.length >= SPARE_THREAD_CHARS) this.lanes.spare();
+    if (text.length >= SLOW_LINT_CHARS) this.lanes.spare();
     const reply = await replied;
     if (reply.kind === 'cancelled') throw new LintCancelled();
     if (reply.kind === 'failed') throw new Error(reply.message);
@@ -214,11 +217,6 @@ export class LintService {
     this.entries.clear();
     for (const running of this.running.values()) running.flag.cancel();
     this.running.clear();
-  }
-
-  /** How many lint threads are running. */
-  get threads(): number {
-    return this.lanes.count;
   }
 
   /** Stops the lint threads. */

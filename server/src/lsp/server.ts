@@ -30,7 +30,7 @@ import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { declarationEdit, validDeclaration } from './declare';
 import { toDiagnostic } from './diagnostics';
 import { hoverMarkdown } from './hover';
-import { LintService, type LintEntry } from './linting';
+import { LintService, SLOW_LINT_CHARS, type LintEntry } from './linting';
 import { schemaCompletion, schemaKeyHover } from './schema-assist';
 import { normalizeSettings, type Settings } from './settings';
 import { checkSettings, SETTINGS_PROBLEMS_NOTIFICATION, SettingsProblemReporter, type SettingsProblemsParams } from './settings-problems';
@@ -50,8 +50,6 @@ const TYPE_DELAY_MS = 30;
 
 /** A lint still running after this long is shown as "Linting…"; a quicker one only shows its result, so typing does not flicker the status. */
 const LINTING_STATUS_DELAY_MS = 200;
-/** Text this long takes longer than the delay to lint on these machines. */
-const SLOW_LINT_CHARS = 1024 * 1024;
 
 export interface ServerOptions {
   /** Loads `RunVerify` for Verify Addresses On Chain; a test passes a stub, as DocumentLinter takes a rule list. */

@@ -1,7 +1,6 @@
 import { streamedJson } from './json-stream';
 import { counts, type Formatter } from './types';
 
-
 /** Machine-readable results; the shape is stable across minor versions. */
 export const json: Formatter = ({ version, files, display, notFollowed = [] }) => {
   const total = counts(files);

@@ -123,4 +123,3 @@ export const sarif: Formatter = ({ version, files, display, notFollowed = [] }) 
   };
   return streamedJson(log);
 };
-

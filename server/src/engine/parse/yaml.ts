@@ -1,8 +1,8 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
-
-type Token = CST.Token;
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { SourceNode } from './source-tree';
 import type { Comment, ParseProblem } from './types';
+
+type Token = CST.Token;
 
 export interface YamlResult {
   value: unknown;
@@ -33,7 +33,7 @@ export function parseYaml(text: string): YamlResult {
   const doc = firstDocument(tokens, text.length);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const start = Math.min(error.pos[0], text.length);
-    problems.push({ message: readableError(error), span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
+    problems.push({ message: error.message.split('\n')[0], span: { start, end: Math.min(Math.max(error.pos[1], start), text.length) } });
   }
   let value: unknown;
   try {
@@ -46,7 +46,8 @@ export function parseYaml(text: string): YamlResult {
 
 /**
  * The first document composed from the tokens already read for the comments (what the yaml package's
- * parseDocument gives, without lexing the text a second time), with its error for a second one.
+ * parseDocument gives, without lexing the text a second time). A second document is an error that
+ * says what Chokepoint does with it: it reads the first (and its fixes and directives go there).
  */
 function firstDocument(tokens: Token[], length: number): Document.Parsed {
   // logLevel 'error': the yaml package would otherwise print warnings (e.g. a collection used as a key) on stderr.
@@ -56,21 +57,11 @@ function firstDocument(tokens: Token[], length: number): Document.Parsed {
   for (const doc of composer.compose(tokens, true, length)) {
     if (!first) first = doc;
     else {
-      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'This file holds more than one YAML document (a second `---`); Chokepoint reads only the first.'));
       break;
     }
   }
   return first!;
-}
-
-/**
- * The yaml package's message, first line; its advice for a second document names one of its own
- * functions, so that one says instead what Chokepoint does: it reads the first document (and its
- * fixes and directives go there).
- */
-function readableError(error: YAMLError): string {
-  if (error.code === 'MULTIPLE_DOCS') return 'This file holds more than one YAML document (a second `---`); Chokepoint reads only the first.';
-  return error.message.split('\n')[0];
 }
 
 /** Walks the YAML tree with an explicit stack, so deep nesting cannot overflow the call stack. */
